@@ -1,0 +1,112 @@
+"""The intermediate form every reader produces and ``pipeline/`` consumes.
+
+A document is an ordered list of blocks: body paragraphs and tables. A table is rows of
+cells on a column grid; a cell holds paragraphs, and a paragraph holds its visual lines
+with page and position where the format records them (PDF) or just its text (DOCX).
+Readers describe what the document shows; deciding what it means is the pipeline's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line of text; coordinates in PDF points from the page's top-left."""
+
+    text: str
+    page: int | None = None
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph: a hard break in DOCX, or lines the PDF reader grouped by geometry.
+
+    ``label`` is a list number or bullet the format generates rather than stores as text
+    (Word auto-numbering); printed numbers stay in ``text``.
+    """
+
+    text: str
+    lines: list[Line] = field(default_factory=list)
+    label: str | None = None
+    page: int | None = None
+    style: str | None = None
+
+    @property
+    def labelled_text(self) -> str:
+        """Text with its generated label in front, as a reader of the page would see it."""
+        return f"{self.label} {self.text}" if self.label else self.text
+
+
+@dataclass(slots=True)
+class Cell:
+    """A table cell on the grid: ``col`` is its first grid column, ``span`` how many it covers.
+
+    ``continued`` marks a vertically merged cell covered by the one above (DOCX vMerge
+    continuation): it shows nothing of its own.
+    """
+
+    paragraphs: list[Paragraph]
+    col: int
+    span: int = 1
+    page: int | None = None
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    continued: bool = False
+    shaded: bool = False
+
+    @property
+    def text(self) -> str:
+        """All paragraphs, labels included, one per line."""
+        return "\n".join(p.labelled_text for p in self.paragraphs if p.labelled_text)
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Cell]
+    page: int | None = None
+    top: float | None = None
+    bottom: float | None = None
+    is_header: bool = False  # the format marks it as a repeated header row (DOCX tblHeader)
+
+
+@dataclass(slots=True)
+class Table:
+    """A table, or on PDF the part of one drawn on a single page."""
+
+    rows: list[Row]
+    n_cols: int
+    page: int | None = None
+    col_edges: list[float] | None = None  # PDF: x of each grid line, n_cols + 1 values
+    top: float | None = None
+    bottom: float | None = None
+    ruled: Literal["grid", "horizontal", "none"] = "grid"
+
+
+Block = Paragraph | Table
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything a reader found in one file, in reading order."""
+
+    path: str
+    format: Literal["pdf", "docx"]
+    blocks: list[Block]
+    pages: int | None = None
+    page_height: float | None = None
+    notes: list[str] = field(default_factory=list)  # reader-level warnings
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
