@@ -6,7 +6,10 @@ import hashlib
 from pathlib import Path
 
 from extractors import READERS
-from extractors.sniff import detect_format
+from extractors.convert import converted_to_docx
+from extractors.guard import check_pdf, check_zip, reader_error
+from extractors.layout import Document
+from extractors.sniff import CONVERTIBLE, detect_format
 from pipeline.assemble import build_plan
 from pipeline.models import ActionPlan, Source
 
@@ -23,7 +26,27 @@ def file_sha256(path: Path) -> str:
 def extract_file(path: Path) -> ActionPlan:
     """Extract the action plan of one PDF or DOCX; raises ``ActionPlanError`` on bad input."""
     fmt = detect_format(path)
-    document = READERS[fmt](path)
+    if fmt in CONVERTIBLE:
+        with converted_to_docx(path, fmt) as docx_path:
+            fmt, document = "docx", _read("docx", docx_path, shown=path)
+    else:
+        document = _read(fmt, path, shown=path)
     source = Source(file=path.name, format=fmt, sha256=file_sha256(path), pages=document.pages)
     plan = build_plan(document, source)
     return ActionPlan.model_validate(plan.model_dump())
+
+
+def _read(fmt: str, path: Path, *, shown: Path) -> Document:
+    """Run the safety checks and the reader, turning library failures into one-line errors."""
+    try:
+        if fmt == "pdf":
+            check_pdf(path)
+        else:
+            check_zip(path)
+        return READERS[fmt](path)
+    except Exception as exc:
+        mapped = reader_error(exc, shown)
+        if mapped is None:
+            raise
+        mapped.path = str(shown)
+        raise mapped from exc
