@@ -1,0 +1,359 @@
+"""Read a Word .docx into the intermediate layout form: body paragraphs and tables in order.
+
+python-docx opens the package (with its non-resolving XML parser); the body is walked on
+the lxml tree because python-docx hides what plans depend on: it repeats merged cells per
+grid position, drops ``w:gridBefore``, skips content controls and tracked insertions, and
+does not render Word's auto-numbering.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import OpcError
+from docx.opc.part import Part
+from lxml import etree
+
+from extractors.docx_numbering import Numbering, w, wint, wval
+from extractors.layout import Block, Cell, Document, Paragraph, Row, Table
+from pipeline.errors import DamagedDocument
+
+_P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
+_SDT, _SDT_CONTENT, _CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
+_R, _T, _TAB, _PTAB, _BR, _CR = w("r"), w("t"), w("tab"), w("ptab"), w("br"), w("cr")
+_RENDERED_BREAK = w("lastRenderedPageBreak")
+# Inline wrappers whose runs are shown: links, tracked insertions and moves-to, smart tags,
+# simple fields (their runs are the field result), bidi wrappers.
+_INLINE_CONTAINERS = {
+    w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), w("customXml"),
+    w("fldSimple"), w("dir"), w("bdo"),
+}
+_OFF = {"0", "false", "off"}
+_APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+# Errors python-docx, zipfile and lxml raise on a damaged or truncated package.
+_DAMAGE = (
+    OpcError, zipfile.BadZipFile, zlib.error, EOFError, etree.LxmlError,
+    KeyError, ValueError, IndexError, AttributeError, TypeError,
+)
+
+
+def read_docx(path: Path) -> Document:
+    """Read ``path`` as a Word document; raise DamagedDocument when it cannot be opened."""
+    try:
+        wdoc = docx.Document(str(path))
+        styles_el = _related_xml(wdoc.part, RT.STYLES)
+        numbering = Numbering(_related_xml(wdoc.part, RT.NUMBERING), styles_el)
+        style_names, default_style = _paragraph_style_names(wdoc)
+        app_pages = _app_pages(wdoc.part)
+    except _DAMAGE as exc:
+        raise DamagedDocument(
+            f"damaged or truncated Word document: {_short(exc)}", path=str(path)
+        ) from exc
+    body = wdoc.element.body
+    walker = _Walker(numbering, style_names, default_style, _page_mode(body))
+    try:
+        blocks = walker.blocks(body)
+    except RecursionError as exc:
+        raise DamagedDocument(
+            "damaged or truncated Word document: tables nested too deeply", path=str(path)
+        ) from exc
+    return Document(
+        path=str(path), format="docx", blocks=blocks, pages=_pages(app_pages, walker.page)
+    )
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:120]
+
+
+def _related_xml(part: Part, reltype: str) -> etree._Element | None:
+    """Root element of the part related by ``reltype``, or None when absent or not XML."""
+    try:
+        related = part.part_related_by(reltype)
+    except KeyError:
+        return None
+    return getattr(related, "element", None)
+
+
+def _paragraph_style_names(wdoc: docx.document.Document) -> tuple[dict[str, str], str | None]:
+    """styleId -> UI name for paragraph styles, and the default paragraph style's name."""
+    names: dict[str, str] = {}
+    default: str | None = None
+    for style in wdoc.styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH or style.style_id is None:
+            continue
+        if style.name:
+            names[style.style_id] = style.name
+        if style.element.get(w("default")) in ("1", "true", "on"):
+            default = style.name
+    return names, default
+
+
+def _app_pages(part: Part) -> int | None:
+    """Page count Word stored in docProps/app.xml, when present and a positive number."""
+    for candidate in part.package.iter_parts():
+        if str(candidate.partname) != "/docProps/app.xml":
+            continue
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        try:
+            root = etree.fromstring(candidate.blob, parser)
+        except etree.LxmlError:
+            return None  # metadata only: a broken app.xml must not sink the document
+        pages = root.find(f"{{{_APP_NS}}}Pages")
+        if pages is None or pages.text is None or not pages.text.strip().isdigit():
+            return None
+        return int(pages.text.strip()) or None
+    return None
+
+
+def _pages(app_pages: int | None, counted: int | None) -> int | None:
+    # app.xml can be stale (templates say 1); never report fewer pages than blocks carry.
+    if app_pages is not None and counted is not None:
+        return max(app_pages, counted)
+    return app_pages if app_pages is not None else counted
+
+
+def _page_mode(body: etree._Element) -> str | None:
+    """Which page marks to count: Word's rendered breaks, else hard page breaks, else none.
+
+    Word writes a rendered break after each hard break too, so counting both would double.
+    """
+    if next(body.iter(_RENDERED_BREAK), None) is not None:
+        return "rendered"
+    if any(wval(br, "type") == "page" for br in body.iter(_BR)):
+        return "hard"
+    return None
+
+
+def _is_on(el: etree._Element | None) -> bool:
+    return el is not None and (wval(el) or "").lower() not in _OFF
+
+
+def _shaded(tcpr: etree._Element | None) -> bool:
+    fill = wval(tcpr.find(w("shd")), "fill") if tcpr is not None else None
+    return fill is not None and fill.strip().lower() not in ("", "auto", "ffffff")
+
+
+class _Walker:
+    """Walks the body once in document order, keeping list counters and the page number."""
+
+    def __init__(
+        self,
+        numbering: Numbering,
+        style_names: dict[str, str],
+        default_style: str | None,
+        page_mode: str | None,
+    ) -> None:
+        self._numbering = numbering
+        self._style_names = style_names
+        self._default_style = default_style
+        self._page_mode = page_mode
+        self.page: int | None = 1 if page_mode else None
+        self._text_page: int | None = None  # page where the current paragraph's text starts
+
+    def blocks(self, container: etree._Element) -> list[Block]:
+        """Paragraphs and tables of a body, cell or content control, in order."""
+        out: list[Block] = []
+        for child in container:
+            if child.tag == _P:
+                para = self._paragraph(child)
+                if para is not None:
+                    out.append(para)
+            elif child.tag == _TBL:
+                out.extend(self._table_blocks(child))
+            elif child.tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    out.extend(self.blocks(content))
+            elif child.tag == _CUSTOM_XML:
+                out.extend(self.blocks(child))
+        return out
+
+    # -- tables ---------------------------------------------------------------------------
+
+    def _table_blocks(self, tbl: etree._Element) -> list[Block]:
+        rows = _rows(tbl)
+        if len(rows) == 1:
+            cells = _cells(rows[0])
+            if len(cells) == 1:
+                # A 1x1 table is a frame around content, not data: show what it holds.
+                return self.blocks(cells[0])
+        table = self._table(tbl, rows)
+        return [table] if table.rows else []
+
+    def _table(self, tbl: etree._Element, rows: list[etree._Element]) -> Table:
+        grid = tbl.find(w("tblGrid"))
+        n_cols = len(grid.findall(w("gridCol"))) if grid is not None else 0
+        table_page = self.page
+        out: list[Row] = []
+        for tr in rows:
+            row = self._row(tr)
+            if row is None:
+                continue
+            out.append(row)
+            last = row.cells[-1]
+            trpr = tr.find(w("trPr"))
+            after = max(wint(trpr.find(w("gridAfter")), 0) or 0, 0) if trpr is not None else 0
+            n_cols = max(n_cols, last.col + last.span + after)
+        if out and out[0].page is not None:
+            table_page = out[0].page
+        return Table(rows=out, n_cols=n_cols, page=table_page)
+
+    def _row(self, tr: etree._Element) -> Row | None:
+        trpr = tr.find(w("trPr"))
+        col = 0
+        header = False
+        if trpr is not None:
+            col = max(wint(trpr.find(w("gridBefore")), 0) or 0, 0)
+            header = _is_on(trpr.find(w("tblHeader")))
+        row_start = self.page
+        row_end = self.page
+        cells: list[Cell] = []
+        for tc in _cells(tr):
+            # Cells of a row stand side by side: each one starts on the row's first page.
+            self.page = row_start
+            cell = self._cell(tc, col)
+            cells.append(cell)
+            col += cell.span
+            if self.page is not None and row_end is not None:
+                row_end = max(row_end, self.page)
+        self.page = row_end
+        if not cells:
+            return None
+        pages = [c.page for c in cells if c.paragraphs and c.page is not None]
+        return Row(cells=cells, page=min(pages) if pages else row_start, is_header=header)
+
+    def _cell(self, tc: etree._Element, col: int) -> Cell:
+        tcpr = tc.find(w("tcPr"))
+        span = 1
+        continued = False
+        if tcpr is not None:
+            span = max(wint(tcpr.find(w("gridSpan")), 1) or 1, 1)
+            vmerge = tcpr.find(w("vMerge"))
+            continued = vmerge is not None and wval(vmerge) != "restart"
+        start = self.page
+        # A merge continuation shows nothing of its own; Word hides anything left in it.
+        paragraphs = [] if continued else self._cell_paragraphs(tc)
+        page = next((p.page for p in paragraphs if p.page is not None), start)
+        return Cell(
+            paragraphs=paragraphs, col=col, span=span, page=page,
+            continued=continued, shaded=_shaded(tcpr),
+        )
+
+    def _cell_paragraphs(self, container: etree._Element) -> list[Paragraph]:
+        """A cell's paragraphs; a table nested in it contributes its cells' text row by row."""
+        out: list[Paragraph] = []
+        for block in self.blocks(container):
+            if isinstance(block, Paragraph):
+                out.append(block)
+            else:
+                out.extend(_flatten(block))
+        return out
+
+    # -- paragraphs -----------------------------------------------------------------------
+
+    def _paragraph(self, p: etree._Element) -> Paragraph | None:
+        # Every list paragraph advances its counter, shown or empty, as in Word.
+        label = self._numbering.label(p)
+        ppr = p.find(w("pPr"))
+        if self._page_mode == "hard" and ppr is not None and _is_on(ppr.find(w("pageBreakBefore"))):
+            self._new_page()
+        self._text_page = None
+        parts: list[str] = []
+        self._inline(p, parts)
+        text = "".join(parts).strip()
+        if not text:
+            return None
+        style_id = wval(ppr.find(w("pStyle"))) if ppr is not None else None
+        # Word draws a paragraph whose style is missing in the default style.
+        style = self._style_names.get(style_id or "", self._default_style)
+        return Paragraph(
+            text=text,
+            label=label,
+            page=self._text_page if self._text_page is not None else self.page,
+            style=style,
+        )
+
+    def _inline(self, el: etree._Element, parts: list[str]) -> None:
+        """Append the shown text of ``el``'s runs to ``parts``; no deletions or field codes."""
+        for child in el:
+            tag = child.tag
+            if tag == _R:
+                if not _is_on(child.find(f"{w('rPr')}/{w('vanish')}")):
+                    self._run(child, parts)
+            elif tag in _INLINE_CONTAINERS:
+                self._inline(child, parts)
+            elif tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    self._inline(content, parts)
+            # Anything else (w:del, w:moveFrom, properties, bookmarks, math) shows no text.
+
+    def _run(self, r: etree._Element, parts: list[str]) -> None:
+        for child in r:
+            tag = child.tag
+            if tag == _T:
+                text = child.text or ""
+                if self._text_page is None and text.strip():
+                    self._text_page = self.page
+                parts.append(text)
+            elif tag in (_TAB, _PTAB):
+                parts.append("\t")
+            elif tag == _BR:
+                parts.append("\n")
+                if self._page_mode == "hard" and wval(child, "type") == "page":
+                    self._new_page()
+            elif tag == _CR:
+                parts.append("\n")
+            elif tag == w("noBreakHyphen"):
+                parts.append("-")
+            elif tag == _RENDERED_BREAK and self._page_mode == "rendered":
+                self._new_page()
+            # w:softHyphen, w:sym, w:instrText, w:delText, drawings: nothing shown as text.
+
+    def _new_page(self) -> None:
+        if self.page is not None:
+            self.page += 1
+
+
+def _rows(tbl: etree._Element) -> list[etree._Element]:
+    """The table's rows, looking through content controls; tracked-deleted rows are gone."""
+    out: list[etree._Element] = []
+    for child in tbl:
+        if child.tag == _TR:
+            trpr = child.find(w("trPr"))
+            if trpr is None or trpr.find(w("del")) is None:
+                out.append(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                out.extend(_rows(content))
+        elif child.tag == _CUSTOM_XML:
+            out.extend(_rows(child))
+    return out
+
+
+def _cells(tr: etree._Element) -> list[etree._Element]:
+    """Each ``w:tc`` of a row once, looking through content controls."""
+    out: list[etree._Element] = []
+    for child in tr:
+        if child.tag == _TC:
+            out.append(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                out.extend(_cells(content))
+        elif child.tag == _CUSTOM_XML:
+            out.extend(_cells(child))
+    return out
+
+
+def _flatten(table: Table) -> list[Paragraph]:
+    """A nested table's paragraphs, row by row and cell by cell, so no text is lost."""
+    return [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
