@@ -1,0 +1,97 @@
+"""Every sample document against its expected JSON: the acceptance bar of extraction.
+
+Thresholds are the issue's targets, per document. A sample whose documents are missing fails
+rather than silently dropping out of the parametrisation.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate import EXPECTED_SUFFIX, FORMATS, expected_files, sample_stem
+from pipeline.metrics import LOWER_IS_BETTER, score_plan
+from pipeline.models import ActionPlan, PlanInfo, Recommendation
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+# Samples built by scripts/build_reportlab_samples.py exist as PDF only, by design.
+PDF_ONLY_PREFIX = "rl_"
+
+MIN_RATIO = {
+    "recs_found": 0.98,
+    "rec_text": 0.98,
+    "response": 0.98,
+    "actions_found": 0.98,
+    "action_text": 0.98,
+    "owners": 0.97,
+    "target_start": 0.98,
+    "target_end": 0.98,
+    "status": 0.98,
+}
+MAX_SPURIOUS = 0.02
+
+EXPECTED = expected_files(SAMPLES)
+DOCUMENTS = [
+    SAMPLES / f"{sample_stem(exp)}.{fmt}"
+    for exp in EXPECTED
+    for fmt in FORMATS
+    if (SAMPLES / f"{sample_stem(exp)}.{fmt}").exists()
+]
+
+
+def load_expected(document: Path) -> dict:
+    stem = document.name.rsplit(".", 1)[0]
+    return json.loads((SAMPLES / f"{stem}{EXPECTED_SUFFIX}").read_text(encoding="utf-8"))
+
+
+def test_samples_exist() -> None:
+    assert len(EXPECTED) >= 10, f"only {len(EXPECTED)} *{EXPECTED_SUFFIX} in {SAMPLES}"
+
+
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: sample_stem(p))
+def test_sample_has_its_documents(expected_path: Path) -> None:
+    stem = sample_stem(expected_path)
+    present = {fmt for fmt in FORMATS if (SAMPLES / f"{stem}.{fmt}").exists()}
+    wanted = {"pdf"} if stem.startswith(PDF_ONLY_PREFIX) else set(FORMATS)
+    assert present == wanted, f"{stem}: has {sorted(present)}, needs {sorted(wanted)}"
+
+
+def test_every_document_has_an_expected_json() -> None:
+    stems = {sample_stem(p) for p in EXPECTED}
+    orphans = [p.name for fmt in FORMATS for p in SAMPLES.glob(f"*.{fmt}") if p.stem not in stems]
+    assert not orphans, f"sample documents without expected JSON: {orphans}"
+
+
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: sample_stem(p))
+def test_expected_json_fits_the_output_models(expected_path: Path) -> None:
+    # Hand-written expectations must be expressible in the schema they are compared against.
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    PlanInfo.model_validate(expected["plan"])
+    for rec in expected["recommendations"]:
+        Recommendation.model_validate(rec)
+    assert expected["recommendations"], "no recommendations expected"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+def test_document_meets_the_accuracy_bar(document: Path) -> None:
+    from pipeline.extract import extract_file
+
+    plan = extract_file(document)
+    # Schema validation of the output: it survives a JSON round trip through the strict models.
+    as_json = plan.model_dump_json()
+    assert ActionPlan.model_validate_json(as_json) == plan
+    assert plan.source.format == document.suffix.lstrip(".")
+
+    scores = score_plan(load_expected(document), json.loads(as_json))
+    failures = []
+    for name, minimum in MIN_RATIO.items():
+        tally = scores[name]
+        if tally.ratio is not None and tally.ratio < minimum:
+            failures.append(f"{name} {tally.hits}/{tally.total} < {minimum}")
+    for name in sorted(LOWER_IS_BETTER):
+        tally = scores[name]
+        if tally.ratio is not None and tally.ratio > MAX_SPURIOUS:
+            failures.append(f"{name} {tally.hits}/{tally.total} > {MAX_SPURIOUS}")
+    assert not failures, f"{document.name}: " + "; ".join(failures)
