@@ -1,0 +1,562 @@
+"""Target-date cells → ``Target`` (start, end, status, parts) with a small explicit grammar.
+
+Decisions (also in docs/normalisation.md):
+
+- A period stands for all its days: ``May 2020`` → 2020-05-01..2020-05-31, ``2021`` → the year,
+  ``31 March 2021`` → that day. Ranges run from the start of the first period to the end of the
+  last; a missing year on the left of a range comes from the right (one less when the left month
+  is later: ``November – February 2021`` starts 2020-11-01).
+- UK financial years start 1 April: ``2021/22`` → 2021-04-01..2022-03-31 and ``Q3 2020/21`` →
+  2020-10-01..2020-12-31. ``Q3 2020`` (no financial year) is read as the calendar quarter, with a
+  warning.
+- Deadline phrases (``By September 2021``, ``End of April 2021``, ``before``, ``no later than``)
+  give only an end: start is None. ``before X`` ends the day before X begins.
+  ``from X`` / ``X onwards`` give only a start. ``w/c 5 October 2020`` → that day .. six days on.
+- Status words: Completed/Complete/Achieved → completed; Commenced/Started/In progress →
+  in_progress; Ongoing/Business as usual/Continuous → ongoing; dates with no status word →
+  planned. A status preceded by "to be"/"will be"/"due" or ``complete by`` is a plan, not a status.
+- Several statuses combine: one kind → that; ongoing with done/started work and nothing pending
+  (``Completed and Ongoing``, ``Commenced and ongoing``) → ongoing; any other mix (part done,
+  part pending, e.g. ``Durham – completed Cleveland – May 2020``) → in_progress.
+- Per-area cells (``Durham – completed Cleveland – May 2020``) and stacked lines that each read
+  on their own keep ``parts``; the whole target spans the earliest start to the latest end.
+  Several stacked dates in one action's cell give their span, with a warning.
+- A date without a year takes the most common year in ``plan_years`` (latest on a tie), with a
+  warning; with no plan years it is not understood. Anything not understood keeps ``raw`` with
+  start/end None and a warning: never a guess. A blank cell gives an empty target, no warning.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.models import Target, TargetPart, TargetStatus
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
+
+_STATUS_PHRASES: list[tuple[tuple[str, ...], TargetStatus]] = [
+    (("business", "as", "usual"), "ongoing"),
+    (("in", "progress"), "in_progress"),
+    (("under", "way"), "in_progress"),
+    (("completed",), "completed"),
+    (("complete",), "completed"),
+    (("achieved",), "completed"),
+    (("implemented",), "completed"),
+    (("delivered",), "completed"),
+    (("done",), "completed"),
+    (("closed",), "completed"),
+    (("commenced",), "in_progress"),
+    (("started",), "in_progress"),
+    (("underway",), "in_progress"),
+    (("ongoing",), "ongoing"),
+    (("continuous",), "ongoing"),
+    (("continuing",), "ongoing"),
+    (("continual",), "ongoing"),
+    (("bau",), "ongoing"),
+]
+# Words that turn a following status word into a plan ("to be completed by May").
+_FUTURE_MARKERS = {"be", "due", "for", "awaiting", "not", "until"}
+# Words a cell may hold around its dates without changing their meaning.
+_FILLER = {
+    "and", "the", "of", "by", "end", "to", "from", "in", "on", "at", "for", "date", "target",
+    "due", "approx", "approximately", "estimated", "expected", "with", "then", "be", "will",
+    "a", "an", "practice", "onwards", "onward", "before", "deadline", "no", "later", "than",
+    "after", "commencing", "starting", "beginning", "start", "close", "mid", "early", "late",
+    "until", "during", "within", "throughout", "year", "fy", "financial", "quarter", "q",
+    "month", "is", "was", "now", "has", "been", "st", "nd", "rd", "th", "w", "c", "week",
+}  # fmt: skip
+_VOCAB = (
+    set(_MONTHS)
+    | {w for words, _ in _STATUS_PHRASES for w in words}
+    | {"progress", "practice", "quarter", "onwards", "september", "november", "december"}
+)
+_DEADLINE_WORDS = {"by", "deadline"}
+_START_WORDS = {"from", "after", "commencing", "starting"}
+
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_TOKEN_RE = re.compile(
+    rf"""
+     (?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)
+    |(?P<numdate>\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b)
+    |(?P<fy>\b(?:fy\s*)?\d{{4}}\s*/\s*\d{{2}}(?:\d{{2}})?\b|\b\d{{4}}-\d{{2}}(?:\d{{2}})?\b
+        |\bfy\s*\d{{2}}\s*/\s*\d{{2}}\b)
+    |(?P<monyy>\b(?:{_MONTH_RE})\.?[-'’]\d{{2}}\b)
+    |(?P<quarter>\b(?:q|quarter)\s*[1-4]\b)
+    |(?P<month>\b(?:{_MONTH_RE})\b\.?)
+    |(?P<year>\b(?:19|20)\d{{2}}\b)
+    |(?P<num>\b\d{{1,2}}\b)
+    |(?P<wc>\bw/c\b|\bw\.c\b\.?|\bweek\s+(?:commencing|beginning|starting)\b)
+    |(?P<dash>-|\bto\b|\buntil\b|\btill\b|\bthrough\b)
+    |(?P<word>[a-z]+(?:'[a-z]+)?)
+    """,
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str
+    text: str
+    value: object = None
+
+
+@dataclass
+class _Point:
+    """A date as far as the text gives it, or a fixed span (financial year, quarter)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    span: tuple[dt.date, dt.date] | None = None
+
+
+@dataclass
+class _Clause:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    statuses: list[TargetStatus] = field(default_factory=list)
+    periods: int = 0
+    warnings: list[str] = field(default_factory=list)
+    understood: bool = True
+
+    @property
+    def status(self) -> TargetStatus | None:
+        if self.statuses:
+            return combine_statuses(self.statuses)
+        return "planned" if self.periods else None
+
+
+def combine_statuses(statuses: Sequence[TargetStatus]) -> TargetStatus:
+    """One status for several (clauses or parts), by the precedence in the module docstring."""
+    kinds = set(statuses)
+    if len(kinds) == 1:
+        return statuses[0]
+    if "ongoing" in kinds and "planned" not in kinds:
+        return "ongoing"
+    return "in_progress"
+
+
+def _rejoin_broken_words(text: str) -> str:
+    """Join word pieces split by a narrow column ("Commence\\nd", "Complete d")."""
+    pieces = re.split(r"(\s+)", text)
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        cur = pieces[i]
+        if i + 2 < len(pieces) and cur.isalpha() and pieces[i + 2].isalpha():
+            nxt = pieces[i + 2]
+            joined = (cur + nxt).lower()
+            if joined in _VOCAB and nxt.lower() not in _VOCAB:
+                pieces[i + 2] = cur + nxt
+                i += 2
+                continue
+        out.append(cur)
+        i += 1
+    return "".join(out)
+
+
+def _normalise(text: str) -> str:
+    text = _rejoin_broken_words(text)
+    text = text.lower()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"\bon-going\b", "ongoing", text)
+    text = re.sub(r"\b(\d{1,2})\s*(st|nd|rd|th)\b", r"\1", text)
+    return text
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _fy_start(first: int, second: int) -> int | None:
+    """Start year of a financial year written first/second, if the two are consecutive."""
+    if second < 100:
+        return first if (first + 1) % 100 == second else None
+    return first if second == first + 1 else None
+
+
+def _tokenise(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind, s = m.lastgroup or "word", m.group()
+        if kind in ("iso", "numdate"):
+            nums = [int(x) for x in re.findall(r"\d+", s)]
+            y, mo, d = nums if kind == "iso" else (nums[2], nums[1], nums[0])
+            if y < 100:
+                y += 2000
+            try:
+                toks.append(_Tok("date", s, dt.date(y, mo, d)))
+            except ValueError:
+                toks.append(_Tok("bad", s))
+        elif kind == "fy":
+            nums = [int(x) for x in re.findall(r"\d+", s)]
+            first, second = nums
+            if first < 100:
+                first, second = first + 2000, second
+            start = _fy_start(first, second)
+            if start is not None:
+                toks.append(_Tok("fy", s, start))
+            elif second >= 1900:  # "2020-2022": a range of calendar years
+                toks += [_Tok("year", str(first), first), _Tok("dash", "-"),
+                         _Tok("year", str(second), second)]  # fmt: skip
+            else:
+                toks.append(_Tok("bad", s))
+        elif kind == "monyy":
+            name = re.match(r"[a-z]+", s).group()  # type: ignore[union-attr]
+            toks.append(_Tok("monyy", s, (_MONTHS[name], 2000 + int(s[-2:]))))
+        elif kind == "quarter":
+            toks.append(_Tok("quarter", s, int(s[-1])))
+        elif kind == "month":
+            toks.append(_Tok("month", s, _MONTHS[s.rstrip(".")]))
+        elif kind in ("year", "num"):
+            toks.append(_Tok(kind, s, int(s)))
+        elif kind == "word" and s in _SEASONS:
+            toks.append(_Tok("season", s, _SEASONS[s]))
+        else:
+            toks.append(_Tok(kind, s))
+    return toks
+
+
+def _quarter_span(year: int, q: int, *, financial: bool) -> tuple[dt.date, dt.date]:
+    first_month = (3 * q + 1) if financial else (3 * q - 2)
+    if financial and q == 4:
+        year, first_month = year + 1, 1
+    last_month = first_month + 2
+    return dt.date(year, first_month, 1), dt.date(year, last_month, _last_day(year, last_month))
+
+
+def _point_at(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+    """The date point starting at token i and the index after it, or None."""
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if t.kind == "date":
+        d: dt.date = t.value  # type: ignore[assignment]
+        return _Point(d.year, d.month, d.day), i + 1
+    if t.kind == "monyy":
+        mo, y = t.value  # type: ignore[misc]
+        return _Point(y, mo), i + 1
+    if t.kind == "num" and nxt is not None and nxt.kind in ("month", "monyy"):
+        p, j = _point_at(toks, i + 1, warnings)  # type: ignore[misc]
+        p.day = t.value  # type: ignore[assignment]
+        return p, j
+    if t.kind == "month":
+        p = _Point(month=t.value)  # type: ignore[arg-type]
+        j = i + 1
+        if nxt is not None and nxt.kind == "num" and 1 <= nxt.value <= 31:  # type: ignore[operator]
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            if after is not None and after.kind == "year":  # "May 31 2021"
+                p.day, j = nxt.value, i + 2  # type: ignore[assignment]
+        if j < len(toks) and toks[j].kind == "year":
+            p.year = toks[j].value  # type: ignore[assignment]
+            j += 1
+        return p, j
+    if t.kind == "year":
+        return _Point(year=t.value), i + 1  # type: ignore[arg-type]
+    if t.kind == "season" and nxt is not None and nxt.kind == "year":
+        first, last = t.value  # type: ignore[misc]
+        y: int = nxt.value  # type: ignore[assignment]
+        return _Point(span=(dt.date(y, first, 1), dt.date(y, last, _last_day(y, last)))), i + 2
+    if t.kind == "fy":
+        if nxt is not None and nxt.kind == "quarter":
+            return _Point(span=_quarter_span(t.value, nxt.value, financial=True)), i + 2  # type: ignore[arg-type]
+        y = t.value  # type: ignore[assignment]
+        return _Point(span=(dt.date(y, 4, 1), dt.date(y + 1, 3, 31))), i + 1
+    if t.kind == "quarter":
+        j = i + 1
+        if j < len(toks) and toks[j].text == "of":
+            j += 1
+        if j < len(toks) and toks[j].kind == "fy":
+            return _Point(span=_quarter_span(toks[j].value, t.value, financial=True)), j + 1  # type: ignore[arg-type]
+        if j < len(toks) and toks[j].kind == "year":
+            warnings.append(f"'{t.text} {toks[j].text}' read as a calendar quarter")
+            return _Point(span=_quarter_span(toks[j].value, t.value, financial=False)), j + 1  # type: ignore[arg-type]
+        return None
+    if t.kind == "num" and nxt is not None and nxt.kind == "dash":
+        return _Point(day=t.value), i + 1  # type: ignore[arg-type]  # left end of "11-22 May"
+    return None
+
+
+def _fill_range(left: _Point, right: _Point) -> None:
+    """Give each side of a range what the other states (month, year)."""
+    if left.span or right.span:
+        return
+    if left.month is None and left.year is None and left.day is not None:
+        left.month = right.month
+    if right.month is None and right.year is None and right.day is not None:
+        right.month = left.month
+    if left.year is None and right.year is not None:
+        left.year = right.year
+        if left.month and right.month and left.month > right.month:
+            left.year -= 1
+    elif right.year is None and left.year is not None:
+        right.year = left.year
+        if left.month and right.month and right.month < left.month:
+            right.year += 1
+
+
+def _extent(p: _Point) -> tuple[dt.date, dt.date]:
+    """First and last day a complete point stands for; raises ValueError if impossible."""
+    if p.span:
+        return p.span
+    assert p.year is not None
+    if p.month is None:
+        return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31)
+    if p.day is None:
+        return dt.date(p.year, p.month, 1), dt.date(p.year, p.month, _last_day(p.year, p.month))
+    day = dt.date(p.year, p.month, p.day)
+    return day, day
+
+
+def _plan_year(plan_years: Sequence[int]) -> int | None:
+    counts = Counter(y for y in plan_years if 1900 <= y <= 2100)
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def _status_at(toks: list[_Tok], i: int) -> tuple[TargetStatus, int] | None:
+    words = [t.text for t in toks[i : i + 3]]
+    for phrase, status in _STATUS_PHRASES:
+        if tuple(words[: len(phrase)]) != phrase:
+            continue
+        prev = toks[i - 1].text if i else ""
+        end = i + len(phrase)
+        nxt = toks[end].text if end < len(toks) else ""
+        if prev in _FUTURE_MARKERS or (phrase == ("complete",) and nxt in ("by", "before")):
+            return None
+        return status, end
+    return None
+
+
+def _parse_clause(text: str, plan_years: Sequence[int]) -> _Clause:
+    """Parse one clause (no per-area labels) into a span and statuses."""
+    clause = _Clause()
+    toks = _tokenise(_normalise(text))
+    unknown: list[str] = []
+    starts: list[dt.date] = []
+    ends: list[dt.date] = []
+    i = 0
+    while i < len(toks):
+        status = _status_at(toks, i)
+        if status:
+            clause.statuses.append(status[0])
+            i = status[1]
+            continue
+        week = toks[i].kind == "wc"
+        at = _point_at(toks, i + 1 if week else i, clause.warnings)
+        if at is None:
+            t = toks[i]
+            if t.kind == "bad" or (t.kind == "word" and t.text not in _FILLER | _VOCAB):
+                unknown.append(t.text)
+            elif t.kind in ("month", "quarter", "season", "num"):
+                unknown.append(t.text)
+            i += 1
+            continue
+        left, j = at
+        right = left
+        if j + 1 < len(toks) and toks[j].kind == "dash" and not week:
+            nxt = _point_at(toks, j + 1, clause.warnings)
+            if nxt is not None:
+                right, j = nxt
+                _fill_range(left, right)
+        if left.day is not None and left.month is None and left is right:
+            unknown.append(toks[i].text)  # a bare day number
+            i = j
+            continue
+        missing = [p for p in (left, right) if p.span is None and p.year is None]
+        if missing:
+            year = _plan_year(plan_years)
+            if year is None:
+                clause.warnings.append(f"no year in target '{_one_line(text)}'")
+                clause.understood = False
+                i = j
+                continue
+            right.year = right.year or year
+            _fill_range(left, right)
+            clause.warnings.append(f"year {year} taken from the plan's other dates")
+        try:
+            start, _ = _extent(left)
+            _, end = _extent(right)
+        except ValueError:
+            unknown.append(" ".join(t.text for t in toks[i:j]))
+            i = j
+            continue
+        if start > end:
+            clause.warnings.append(f"target range ends before it starts: '{_one_line(text)}'")
+            clause.understood = False
+            i = j
+            continue
+        prev = [t.text for t in toks[max(0, i - 4) : i] if t.text != "the"]
+        after = toks[j].text if j < len(toks) else ""
+        s, e = _apply_modifiers(start, end, prev, after, week)
+        if s is not None:
+            starts.append(s)
+        if e is not None:
+            ends.append(e)
+        clause.periods += 1
+        i = j
+    if clause.periods or clause.statuses:
+        if unknown:
+            clause.warnings.append(f"ignored words in target: {' '.join(unknown)}")
+    elif text.strip():
+        clause.understood = False
+        clause.warnings.append(f"target not understood: '{_one_line(text)}'")
+    if not clause.understood:
+        return clause
+    clause.start = min(starts) if starts else None
+    clause.end = max(ends) if ends else None
+    if clause.start and clause.end and clause.start > clause.end:
+        clause.start = None  # "from May 2021 … by March 2021": only the deadline is certain
+    return clause
+
+
+def _apply_modifiers(
+    start: dt.date, end: dt.date, prev: list[str], after: str, week: bool
+) -> tuple[dt.date | None, dt.date | None]:
+    """Narrow a period by the words around it (by, end of, before, from, onwards, w/c)."""
+    if week:
+        return start, start + dt.timedelta(days=6)
+    last = prev[-1] if prev else ""
+    before_last = prev[-2] if len(prev) > 1 else ""
+    if last == "before" or (last == "to" and before_last == "prior"):
+        return None, start - dt.timedelta(days=1)
+    if (
+        last in _DEADLINE_WORDS
+        or last == "end"
+        or (last == "of" and before_last in ("end", "close"))
+        or (last == "than" and before_last == "later")
+    ):
+        return None, end
+    if last in _START_WORDS or after in ("onwards", "onward"):
+        return start, None
+    return start, end
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+_LABEL_RE = re.compile(r"(?:^|(?<=\s))([A-Z][A-Za-z&'.]*(?:[ \t]+[A-Z][A-Za-z&'.]*){0,3})\s*[-–—:]")
+
+
+def _is_label(words: str) -> bool:
+    """True when a capitalised run before a dash names an area, not a date or status."""
+    toks = _tokenise(_normalise(words))
+    if not toks:
+        return False
+    for k, t in enumerate(toks):
+        if t.kind != "word" or t.text in _FILLER or _status_at(toks, k):
+            return False
+    return True
+
+
+def _labelled_parts(text: str) -> list[tuple[str | None, str]] | None:
+    """Split a per-area cell into (label, text) parts, or None if it has no area labels."""
+    flat = _rejoin_broken_words(text)
+    cuts = [m for m in _LABEL_RE.finditer(flat) if _is_label(m.group(1))]
+    if not cuts:
+        return None
+    parts: list[tuple[str | None, str]] = []
+    head = flat[: cuts[0].start()].strip()
+    if head:
+        parts.append((None, head))
+    for k, m in enumerate(cuts):
+        stop = cuts[k + 1].start() if k + 1 < len(cuts) else len(flat)
+        body = flat[m.end() : stop].strip()
+        parts.append((m.group(1).strip(), body))
+    if any(not body for _, body in parts):
+        return None
+    return parts
+
+
+def _ends_open(line: str) -> bool:
+    """True when a line cannot end an item: it ends with a dash or a joining word."""
+    return bool(re.search(r"([-–—/,&]|\b(and|to|of|by|from|the|end|until|w/c))\s*$", line, re.I))
+
+
+def _broken_across(line: str, nxt: str) -> bool:
+    """True when a word is split across the two lines ("Commence" / "d")."""
+    a, b = re.search(r"([A-Za-z]*)\s*$", line), re.match(r"\s*([A-Za-z]*)", nxt)
+    head, tail = (a.group(1) if a else ""), (b.group(1) if b else "")
+    return bool(head and tail) and (head + tail).lower() in _VOCAB and tail.lower() not in _VOCAB
+
+
+def _items(raw: str) -> list[str] | None:
+    """Group the cell's lines into self-standing date/status items, or None if some can't be."""
+    lines = [ln for ln in raw.split("\n") if ln.strip()]
+    items: list[str] = []
+    cur: list[str] = []
+    for k, line in enumerate(lines):
+        cur.append(line)
+        text = "\n".join(cur)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is not None and (_ends_open(line) or re.match(r"\s*([-–—]|and\b|to\b)", nxt)):
+            continue
+        if nxt is not None and _broken_across(line, nxt):
+            continue
+        clause = _parse_clause(text, ())
+        if clause.understood and not clause.warnings and _labelled_parts(text) is None:
+            items.append(text)
+            cur = []
+    if cur:
+        return None
+    return items
+
+
+def split_stacked_targets(raw: str, n: int) -> list[str] | None:
+    """Split a cell holding one target per action (stacked by line) into n raw strings.
+
+    Returns None unless the lines group into exactly n items that each read as a date or status.
+    """
+    if n < 1 or not raw or not raw.strip():
+        return None
+    items = _items(raw)
+    if items is None or len(items) != n:
+        return None
+    return items
+
+
+def parse_target(raw: str | None, *, plan_years: Sequence[int] = ()) -> tuple[Target, list[str]]:
+    """Parse a target cell into a Target and warnings; ``plan_years`` supplies missing years."""
+    if raw is None or not raw.strip():
+        return Target(raw=raw), []
+    labelled = _labelled_parts(raw)
+    if labelled is not None:
+        pieces = labelled
+    else:
+        stacked = _items(raw)
+        pieces = [(None, s) for s in stacked] if stacked and len(stacked) > 1 else [(None, raw)]
+    clauses = [(label, text, _parse_clause(text, plan_years)) for label, text in pieces]
+    warnings = [w for _, _, c in clauses for w in c.warnings]
+    if len(clauses) == 1:
+        c = clauses[0][2]
+        return Target(raw=raw, start=c.start, end=c.end, status=c.status), warnings
+    parts = [
+        TargetPart(label=label, raw=text.strip(), start=c.start, end=c.end, status=c.status)
+        for label, text, c in clauses
+    ]
+    if not all(c.understood for _, _, c in clauses):
+        return Target(raw=raw, parts=parts, status=None), warnings
+    starts = [c.start for _, _, c in clauses if c.start]
+    ends = [c.end for _, _, c in clauses if c.end]
+    statuses = [c.status for _, _, c in clauses if c.status]
+    dated = sum(1 for _, _, c in clauses if c.periods)
+    if labelled is None and dated > 1:
+        warnings.append("several dates stacked in one target; took their span")
+    start = min(starts) if starts else None
+    end = max(ends) if ends else None
+    if start and end and start > end:
+        start = None
+    status = combine_statuses(statuses) if statuses else None
+    return Target(raw=raw, start=start, end=end, status=status, parts=parts), warnings
