@@ -30,15 +30,29 @@ _RENDERED_BREAK = w("lastRenderedPageBreak")
 # Inline wrappers whose runs are shown: links, tracked insertions and moves-to, smart tags,
 # simple fields (their runs are the field result), bidi wrappers.
 _INLINE_CONTAINERS = {
-    w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), w("customXml"),
-    w("fldSimple"), w("dir"), w("bdo"),
+    w("hyperlink"),
+    w("ins"),
+    w("moveTo"),
+    w("smartTag"),
+    w("customXml"),
+    w("fldSimple"),
+    w("dir"),
+    w("bdo"),
 }
 _OFF = {"0", "false", "off"}
 _APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 # Errors python-docx, zipfile and lxml raise on a damaged or truncated package.
 _DAMAGE = (
-    OpcError, zipfile.BadZipFile, zlib.error, EOFError, etree.LxmlError,
-    KeyError, ValueError, IndexError, AttributeError, TypeError,
+    OpcError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    etree.LxmlError,
+    KeyError,
+    ValueError,
+    IndexError,
+    AttributeError,
+    TypeError,
 )
 
 
@@ -242,8 +256,12 @@ class _Walker:
         paragraphs = [] if continued else self._cell_paragraphs(tc)
         page = next((p.page for p in paragraphs if p.page is not None), start)
         return Cell(
-            paragraphs=paragraphs, col=col, span=span, page=page,
-            continued=continued, shaded=_shaded(tcpr),
+            paragraphs=paragraphs,
+            col=col,
+            span=span,
+            page=page,
+            continued=continued,
+            shaded=_shaded(tcpr),
         )
 
     def _cell_paragraphs(self, container: etree._Element) -> list[Paragraph]:

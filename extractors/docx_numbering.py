@@ -71,8 +71,21 @@ class _Num:
 
 
 def _roman(n: int) -> str:
-    parts = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-             (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    parts = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
     out = []
     for value, glyph in parts:
         count, n = divmod(n, value)
@@ -107,9 +120,7 @@ def format_number(n: int, fmt: str) -> str:
 class Numbering:
     """Numbering definitions plus the running counters of one document."""
 
-    def __init__(
-        self, numbering: etree._Element | None, styles: etree._Element | None
-    ) -> None:
+    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
         self._styles: dict[str, etree._Element] = {}
         if styles is not None:
             for st in styles.iter(w("style")):

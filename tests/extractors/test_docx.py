@@ -71,8 +71,7 @@ def _add_list(
 def _add_num(d: docx.document.Document, num_id: int, abstract_id: int, overrides: str = "") -> None:
     d.part.numbering_part.element.append(
         _xml(
-            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-            f"{overrides}</w:num>"
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
         )
     )
 
@@ -183,7 +182,9 @@ def test_one_by_one_layout_table_unwrapped_around_real_table(tmp_path: Path) -> 
     blocks = _read(d, tmp_path).blocks
     assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph", "Table", "Paragraph"]
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
-        "before", "Inside the frame", "after",
+        "before",
+        "Inside the frame",
+        "after",
     ]
     table = blocks[2]
     assert isinstance(table, Table)
@@ -205,8 +206,12 @@ def test_nested_data_table_is_flattened_into_the_cell_row_by_row(tmp_path: Path)
     host = t.cell(0, 1)
     host.paragraphs[0].text = "Owners:"
     nested = host.add_table(rows=2, cols=2)
-    for (r, c), text in {(0, 0): "Head", (0, 1): "May 2020", (1, 0): "Manager",
-                         (1, 1): "June"}.items():
+    for (r, c), text in {
+        (0, 0): "Head",
+        (0, 1): "May 2020",
+        (1, 0): "Manager",
+        (1, 1): "June",
+    }.items():
         nested.cell(r, c).text = text
     doc = _read(d, tmp_path)
     assert len(doc.tables()) == 1
@@ -222,8 +227,7 @@ def test_repeated_header_rows_flagged_and_shading_detected(tmp_path: Path) -> No
     # +---------+---------+
     d = docx.Document()
     t = d.add_table(rows=2, cols=2)
-    for (r, c), text in {(0, 0): "Rec No", (0, 1): "Action", (1, 0): "1",
-                         (1, 1): "do it"}.items():
+    for (r, c), text in {(0, 0): "Rec No", (0, 1): "Action", (1, 0): "1", (1, 1): "do it"}.items():
         t.cell(r, c).text = text
     _add_trpr(t, 0, "<w:tblHeader/>")
     for c in range(2):
@@ -310,24 +314,30 @@ def test_style_link_and_style_based_on_numbering(tmp_path: Path) -> None:
     # "ActionList" style (basedOn "ActionBase", which carries numPr numId 41) numbers
     # paragraphs; abstract 40 is only a numStyleLink to it and holds no levels itself.
     d = docx.Document()
-    _add_list(d, 41, _lvl(0, "upperLetter", "%1.") , 41)
+    _add_list(d, 41, _lvl(0, "upperLetter", "%1."), 41)
     _add_list(d, 40, '<w:numStyleLink w:val="ActionBase"/>', 40)
     styles = d.styles.element
-    styles.append(_xml(
-        '<w:style w:type="paragraph" w:styleId="ActionBase"><w:name w:val="Action Base"/>'
-        '<w:pPr><w:numPr><w:numId w:val="41"/></w:numPr></w:pPr></w:style>'
-    ))
-    styles.append(_xml(
-        '<w:style w:type="paragraph" w:styleId="ActionList"><w:name w:val="Action List"/>'
-        '<w:basedOn w:val="ActionBase"/></w:style>'
-    ))
+    styles.append(
+        _xml(
+            '<w:style w:type="paragraph" w:styleId="ActionBase"><w:name w:val="Action Base"/>'
+            '<w:pPr><w:numPr><w:numId w:val="41"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    styles.append(
+        _xml(
+            '<w:style w:type="paragraph" w:styleId="ActionList"><w:name w:val="Action List"/>'
+            '<w:basedOn w:val="ActionBase"/></w:style>'
+        )
+    )
     d.add_paragraph("via style", style="Action List")
     _number(d.add_paragraph("via link"), 40)
     p = d.add_paragraph("switched off", style="Action List")
     _number(p, 0)
     paras = _read(d, tmp_path).paragraphs()
     assert [(p.label, p.style) for p in paras] == [
-        ("A.", "Action List"), ("B.", "Normal"), (None, "Action List"),
+        ("A.", "Action List"),
+        ("B.", "Normal"),
+        (None, "Action List"),
     ]
 
 
@@ -338,19 +348,19 @@ def test_run_text_rules_tracked_changes_fields_and_breaks(tmp_path: Path) -> Non
     d = docx.Document()
     p = d.add_paragraph()
     for frag in [
-        "<w:r><w:t xml:space=\"preserve\">  Kept </w:t></w:r>",
-        "<w:del w:id=\"1\" w:author=\"x\"><w:r><w:delText>GONE</w:delText></w:r></w:del>",
-        "<w:ins w:id=\"2\" w:author=\"x\"><w:r><w:t>inserted</w:t></w:r></w:ins>",
+        '<w:r><w:t xml:space="preserve">  Kept </w:t></w:r>',
+        '<w:del w:id="1" w:author="x"><w:r><w:delText>GONE</w:delText></w:r></w:del>',
+        '<w:ins w:id="2" w:author="x"><w:r><w:t>inserted</w:t></w:r></w:ins>',
         "<w:r><w:br/><w:t>line two</w:t><w:tab/><w:t>tabbed</w:t><w:cr/></w:r>",
         "<w:r><w:t>re</w:t><w:softHyphen/><w:t>view co</w:t><w:noBreakHyphen/>"
-        "<w:t>op</w:t><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r>",
-        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        '<w:t>op</w:t><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>',
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         "<w:r><w:instrText> PAGE \\* MERGEFORMAT </w:instrText></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t> 7</w:t></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t> 7</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
         "<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>",
-        "<w:smartTag w:uri=\"u\" w:element=\"place\"><w:r><w:t> Durham</w:t></w:r></w:smartTag>",
-        "<w:r><w:t xml:space=\"preserve\">  </w:t></w:r>",
+        '<w:smartTag w:uri="u" w:element="place"><w:r><w:t> Durham</w:t></w:r></w:smartTag>',
+        '<w:r><w:t xml:space="preserve">  </w:t></w:r>',
     ]:
         _append(p._p, frag)
     (para,) = _read(d, tmp_path).paragraphs()
@@ -363,10 +373,12 @@ def test_hyperlink_and_content_control_text_in_body_order_headers_ignored(
     d = docx.Document()
     d.sections[0].header.paragraphs[0].text = "POSITION AS AT MAY 2020"
     d.add_paragraph("first")
-    d.element.body.sectPr.addprevious(_xml(
-        "<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>in control</w:t></w:r></w:p>"
-        "</w:sdtContent></w:sdt>"
-    ))
+    d.element.body.sectPr.addprevious(
+        _xml(
+            "<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>in control</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        )
+    )
     d.add_paragraph("")  # empty paragraphs are not blocks
     link = d.add_paragraph("see ")
     link._p.append(_xml('<w:hyperlink w:anchor="x"><w:r><w:t>the report</w:t></w:r></w:hyperlink>'))
