@@ -13,10 +13,10 @@ import zlib
 from pathlib import Path
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import OpcError
 from docx.opc.part import Part
+from docx.styles import BabelFish
 from lxml import etree
 
 from extractors.docx_numbering import Numbering, w, wint, wval
@@ -27,6 +27,8 @@ _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
 _R, _T, _TAB, _PTAB, _BR, _CR = w("r"), w("t"), w("tab"), w("ptab"), w("br"), w("cr")
 _RENDERED_BREAK = w("lastRenderedPageBreak")
+_TXBX_CONTENT, _ALT_CHUNK = w("txbxContent"), w("altChunk")
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Inline wrappers whose runs are shown: links, tracked insertions and moves-to, smart tags,
 # simple fields (their runs are the field result), bidi wrappers.
 _INLINE_CONTAINERS = {
@@ -62,7 +64,7 @@ def read_docx(path: Path) -> Document:
         wdoc = docx.Document(str(path))
         styles_el = _related_xml(wdoc.part, RT.STYLES)
         numbering = Numbering(_related_xml(wdoc.part, RT.NUMBERING), styles_el)
-        style_names, default_style = _paragraph_style_names(wdoc)
+        style_names, default_style = _paragraph_style_names(styles_el)
         app_pages = _app_pages(wdoc.part)
     except _DAMAGE as exc:
         raise DamagedDocument(
@@ -77,7 +79,11 @@ def read_docx(path: Path) -> Document:
             "damaged or truncated Word document: tables nested too deeply", path=str(path)
         ) from exc
     return Document(
-        path=str(path), format="docx", blocks=blocks, pages=_pages(app_pages, walker.page)
+        path=str(path),
+        format="docx",
+        blocks=blocks,
+        pages=_pages(app_pages, walker.page),
+        notes=sorted(set(walker.notes)),
     )
 
 
@@ -95,17 +101,19 @@ def _related_xml(part: Part, reltype: str) -> etree._Element | None:
     return getattr(related, "element", None)
 
 
-def _paragraph_style_names(wdoc: docx.document.Document) -> tuple[dict[str, str], str | None]:
-    """styleId -> UI name for paragraph styles, and the default paragraph style's name."""
+def _paragraph_style_names(styles: etree._Element | None) -> tuple[dict[str, str], str | None]:
+    """styleId -> UI name ("Heading 1") of paragraph styles, and the default style's name."""
     names: dict[str, str] = {}
     default: str | None = None
-    for style in wdoc.styles:
-        if style.type != WD_STYLE_TYPE.PARAGRAPH or style.style_id is None:
+    if styles is None:
+        return names, default
+    for style in styles.iter(w("style")):
+        style_id, name = wval(style, "styleId"), wval(style.find(w("name")))
+        if wval(style, "type") not in (None, "paragraph") or style_id is None or not name:
             continue
-        if style.name:
-            names[style.style_id] = style.name
-        if style.element.get(w("default")) in ("1", "true", "on"):
-            default = style.name
+        names.setdefault(style_id, BabelFish.internal2ui(name))
+        if default is None and (wval(style, "default") or "").lower() in ("1", "true", "on"):
+            default = names[style_id]
     return names, default
 
 
@@ -170,6 +178,7 @@ class _Walker:
         self._page_mode = page_mode
         self.page: int | None = 1 if page_mode else None
         self._text_page: int | None = None  # page where the current paragraph's text starts
+        self.notes: list[str] = []
 
     def blocks(self, container: etree._Element) -> list[Block]:
         """Paragraphs and tables of a body, cell or content control, in order."""
@@ -179,6 +188,8 @@ class _Walker:
                 para = self._paragraph(child)
                 if para is not None:
                     out.append(para)
+                for box in _text_boxes(child):
+                    out.extend(self.blocks(box))
             elif child.tag == _TBL:
                 out.extend(self._table_blocks(child))
             elif child.tag == _SDT:
@@ -187,6 +198,8 @@ class _Walker:
                     out.extend(self.blocks(content))
             elif child.tag == _CUSTOM_XML:
                 out.extend(self.blocks(child))
+            elif child.tag == _ALT_CHUNK:
+                self.notes.append("an embedded document (altChunk) was not read")
         return out
 
     # -- tables ---------------------------------------------------------------------------
@@ -369,6 +382,24 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
                 out.extend(_cells(content))
         elif child.tag == _CUSTOM_XML:
             out.extend(_cells(child))
+    return out
+
+
+def _text_boxes(p: etree._Element) -> list[etree._Element]:
+    """Text box contents anchored in paragraph ``p``, each once.
+
+    A drawing's text box comes twice (DrawingML choice and VML fallback); the fallback copy
+    and boxes nested in other boxes (read when their box is) are left out.
+    """
+    out: list[etree._Element] = []
+    for box in p.iter(_TXBX_CONTENT):
+        node = box.getparent()
+        while node is not None and node is not p:
+            if node.tag in (_MC_FALLBACK, _TXBX_CONTENT):
+                break
+            node = node.getparent()
+        else:
+            out.append(box)
     return out
 
 

@@ -469,3 +469,26 @@ def test_broken_document_xml_raises_damaged_document(tmp_path: Path) -> None:
             dst.writestr(item, data)
     with pytest.raises(DamagedDocument, match="damaged or truncated Word document"):
         read_docx(broken)
+
+
+def test_text_box_read_once_after_its_anchor_paragraph(tmp_path: Path) -> None:
+    # A Word text box is stored twice: DrawingML (mc:Choice) and a VML copy (mc:Fallback).
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    wps = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    vml = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    box = (
+        "<w:txbxContent><w:p><w:r><w:t>Report Published: APRIL 2020</w:t></w:r></w:p>"
+        "</w:txbxContent>"
+    )
+    d = docx.Document()
+    anchor = d.add_paragraph("Cover")
+    _append(
+        anchor._p,
+        f"<w:r><mc:AlternateContent {mc} {wps} {vml}>"
+        f"<mc:Choice Requires='wps'><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>",
+    )
+    d.add_paragraph("After")
+    texts = [p.text for p in _read(d, tmp_path).paragraphs()]
+    assert texts == ["Cover", "Report Published: APRIL 2020", "After"]
