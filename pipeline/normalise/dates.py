@@ -357,9 +357,8 @@ def _parse_clause(text: str, plan_years: Sequence[int]) -> _Clause:
         at = _point_at(toks, i + 1 if week else i, clause.warnings)
         if at is None:
             t = toks[i]
-            if t.kind == "bad" or (t.kind == "word" and t.text not in _FILLER | _VOCAB):
-                unknown.append(t.text)
-            elif t.kind in ("month", "quarter", "season", "num"):
+            stray = t.kind in ("bad", "month", "quarter", "season", "num")
+            if stray or (t.kind == "word" and t.text not in _FILLER | _VOCAB):
                 unknown.append(t.text)
             i += 1
             continue

@@ -1,0 +1,374 @@
+"""Owner cells → ``Owner`` list: split at separators only between owners, find people, expand.
+
+Splitting (rules also in docs/normalisation.md):
+
+- ``;`` always separates owners. A line break separates them unless the role visibly wraps: the
+  line ends with a joining word or mark (``and``, ``of``, ``,``, ``(`` …) or the next line starts
+  in lower case, with ``and``/``&``, or with a word that cannot begin a role (``Manager``,
+  ``Lead``, ``Team`` … the lexicon's ``continuations``).
+- ``,`` ``/`` ``&`` ``and`` separate only when both neighbours are owners: they contain a role
+  head from ``pipeline/data/owner_lexicon.json`` or are abbreviations ("Quality Team and Training
+  department" → 2; "Head of Education, Skills and Work" → 1). Names in the lexicon's ``bodies``
+  are never split. A person's name counts as an owner beside ``and`` when the other side is a role.
+- A run of roles on one line with no separator ("Quality Team Operational Middle Managers") is
+  split only where every piece is a whole role: after a tail word (Manager, Team, Unit …) or a
+  one-word "Head of X", before a capitalised word that is not itself a tail.
+
+Grouping key: the expansion if known, else the role, else the person; case-folded; ``&`` → and;
+possessive ``'s`` and punctuation dropped; plural head words made singular ("Heads of Area" →
+"head of area", "Managers" → "manager").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+from pipeline.models import Owner
+
+_JOINERS = re.compile(r"(\b(and|of|for|the|in|to|with)|[,&/(\-–—])\s*$", re.I)
+_SEPARATORS = re.compile(r"\s*(;)\s*|\s*(,)\s*|\s*(/)\s*|\s+(and|&)\s+|\s+([–—-])\s+", re.I)
+_ABBREV = re.compile(r"^[A-Z][A-Za-z&]*[A-Z][A-Za-z]*(?:['’]s)?$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){2,4}$")
+_SKIP_WORDS = {"of", "and", "the", "for", "&", "in", "on", "to", "a"}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    heads: frozenset[str]
+    titles_of: frozenset[str]
+    tails: frozenset[str]
+    continuations: frozenset[str]
+    bodies: tuple[str, ...]
+    person_titles: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    data = json.loads(
+        resources.files("pipeline").joinpath("data/owner_lexicon.json").read_text("utf-8")
+    )
+    return _Lexicon(
+        heads=frozenset(data["heads"]),
+        titles_of=frozenset(data["titles_of"]),
+        tails=frozenset(data["tails"]),
+        continuations=frozenset(data["continuations"]),
+        bodies=tuple(data["bodies"]),
+        person_titles=frozenset(data["person_titles"]),
+    )
+
+
+@functools.cache
+def _nlp():  # noqa: ANN202 - spaCy's Language type is heavy to import for a hint
+    """Blank English tokenizer plus matchers for role heads and protected body names (once)."""
+    import spacy
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    lex = _lexicon()
+    nlp = spacy.blank("en")
+    heads = Matcher(nlp.vocab)
+    heads.add("HEAD_WORD", [[{"LOWER": {"IN": sorted(lex.heads)}}]])
+    heads.add(
+        "TITLE_OF",
+        [[{"LOWER": {"IN": sorted(lex.titles_of)}}, {"LOWER": "of"}, {"IS_ALPHA": True}]],
+    )
+    bodies = PhraseMatcher(nlp.vocab, attr="LOWER")
+    bodies.add("BODY", [nlp.make_doc(b) for b in lex.bodies])
+    return nlp, heads, bodies
+
+
+def _doc(text: str):  # noqa: ANN202
+    return _nlp()[0].make_doc(text)
+
+
+def _is_abbrev(word: str, abbreviations: Mapping[str, str]) -> bool:
+    return _strip_plural(word) in abbreviations or bool(_ABBREV.match(word))
+
+
+def _strip_plural(word: str) -> str:
+    return re.sub(r"(['’]s|(?<=[A-Z])s)$", "", word)
+
+
+def _has_head(text: str, abbreviations: Mapping[str, str]) -> bool:
+    """True when the text names a role, team or body (lexicon head or abbreviation)."""
+    doc = _doc(text)
+    if _nlp()[1](doc) or _nlp()[2](doc):
+        return True
+    words = re.findall(r"[\w'’&-]+", text)
+    return any(_is_abbrev(w, abbreviations) for w in words)
+
+
+def _is_name(text: str) -> bool:
+    """True for a person's name: 2–3 capitalised words or initials, no role words."""
+    words = text.split()
+    lex = _lexicon()
+    if words and words[0].lower().rstrip(".") in lex.person_titles:
+        return len(words) >= 2
+    if not 2 <= len(words) <= 3:
+        return False
+    for w in words:
+        if w.lower() in lex.heads or w.lower() in _SKIP_WORDS or w.isupper() and len(w) > 1:
+            return False
+        if not re.fullmatch(r"[A-Z](?:[a-z'’-]+[a-zA-Z]*|\.)?", w):
+            return False
+    return True
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    doc = _doc(text)
+    return [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in _nlp()[2](doc)]
+
+
+def _wraps(prev: str, nxt: str) -> bool:
+    """True when the break between two lines falls inside one owner's name."""
+    if prev.count("(") > prev.count(")") or _JOINERS.search(prev):
+        return True
+    first = re.match(r"\s*([\w&)]+)", nxt)
+    if not first:
+        return True
+    word = first.group(1)
+    return (
+        word[0].islower()
+        or word[0] == ")"
+        or word.lower() in ("and", "&", "of")
+        or word.lower() in _lexicon().continuations
+    )
+
+
+def _lines_to_chunks(raw: str) -> list[str]:
+    lines = [re.sub(r"^\s*(?:[-•●▪*·]|\d+[.)])\s+", "", ln).strip() for ln in raw.split("\n")]
+    lines = [ln for ln in lines if ln]
+    chunks: list[str] = []
+    for line in lines:
+        if chunks and _wraps(chunks[-1], line):
+            chunks[-1] = f"{chunks[-1]} {line}"
+        else:
+            chunks.append(line)
+    return chunks
+
+
+def _soft_split(chunk: str, abbreviations: Mapping[str, str]) -> list[str]:
+    """Split a chunk at separators that stand between two owners."""
+    protected = _protected(chunk)
+    seps = [
+        m
+        for m in _SEPARATORS.finditer(chunk)
+        if not any(a < m.start() and m.end() < b for a, b in protected)
+        and chunk[: m.start()].count("(") == chunk[: m.start()].count(")")
+    ]
+    bounds = [0, *[p for m in seps for p in (m.start(), m.end())], len(chunk)]
+    segs = [chunk[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
+    out = [segs[0]]
+    for k, m in enumerate(seps):
+        sep = next(g for g in m.groups() if g).lower()
+        left, right = segs[k], segs[k + 1]
+        if sep == ";":
+            split = True
+        elif sep in ",–—-":
+            split = _has_head(left, abbreviations) and _has_head(right, abbreviations)
+            split = split and not (_is_name(left) or _is_name(right))
+        else:
+            lrole, rrole = _has_head(left, abbreviations), _has_head(right, abbreviations)
+            split = (lrole and rrole) or (sep != "/" and (
+                (lrole and _is_name(right)) or (rrole and _is_name(left) and k == 0)
+            ))  # fmt: skip
+        if split and out[-1].strip():
+            out.append(right)
+        else:
+            out[-1] = out[-1] + m.group(0) + right
+    return [s.strip() for s in out if s.strip()]
+
+
+def _run_split(text: str) -> list[str]:
+    """Split a run of roles on one line ("Head of Area Programmes Unit") into whole roles."""
+    words = text.split()
+    lex = _lexicon()
+    if len(words) < 3 or any(not re.fullmatch(r"[\w'’&-]+", w) for w in words):
+        return [text]
+
+    def cut_ok(j: int) -> bool:
+        prev, nxt = words[j - 1].lower(), words[j]
+        if not nxt[0].isupper() or nxt.lower() in lex.tails or nxt.lower() in _SKIP_WORDS:
+            return False
+        if prev in lex.tails:
+            return True
+        return j >= 3 and words[j - 2].lower() == "of" and words[j - 3].lower() in lex.titles_of
+
+    def whole(piece: list[str]) -> bool:
+        low = [w.lower() for w in piece]
+        if low[0] in lex.tails or len(piece) < 2 and not piece[0].isupper():
+            return False
+        titled = len(low) >= 3 and low[0] in lex.titles_of and low[1] == "of"
+        return titled or (len(low) >= 2 and low[-1] in lex.heads)
+
+    best: dict[int, list[int] | None] = {0: []}
+    for j in range(1, len(words) + 1):
+        options = []
+        for i in range(j):
+            if best.get(i) is None or (i and not cut_ok(i)) or not whole(words[i:j]):
+                continue
+            options.append([*best[i], j])  # type: ignore[misc]
+        best[j] = max(options, key=len) if options else None
+    cuts = best[len(words)]
+    if not cuts or len(cuts) < 2:
+        return [text]
+    pieces, start = [], 0
+    for c in cuts:
+        pieces.append(" ".join(words[start:c]))
+        start = c
+    return pieces
+
+
+def _person_and_role(text: str, abbreviations: Mapping[str, str]) -> tuple[str | None, str]:
+    """Separate a named person or initials from the role ("Head of Service (SF)")."""
+    m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", text)
+    if m:
+        outside, inside = m.group(1).strip(), m.group(2).strip()
+        if _ABBREV.match(inside) and _initials_match(inside, outside):
+            return None, outside  # "Senior Leadership Team (SLT)" defines, not names
+        if _INITIALS.match(inside):
+            return inside, outside
+        if _is_name(inside) and not _has_head(inside, abbreviations):
+            return inside, outside
+        if _is_name(outside) and _has_head(inside, abbreviations):
+            return outside, inside
+    m = re.fullmatch(r"(.+?)\s*(?:,|\s[–—-])\s*(.+)", text)
+    if m:
+        a, b = m.group(1).strip(), m.group(2).strip()
+        if _is_name(a) and _has_head(b, abbreviations):
+            return a, b
+        if _is_name(b) and _has_head(a, abbreviations):
+            return b, a
+    words = text.split()
+    if words and words[0].lower().rstrip(".") in _lexicon().person_titles and _is_name(text):
+        return text, ""
+    return None, text
+
+
+def _initials_match(abbrev: str, words: str) -> bool:
+    letters = [c for c in abbrev if c.isupper()]
+    return _expansion_start(letters, re.findall(r"[\w'’-]+", words)) is not None
+
+
+def _expand(role: str, abbreviations: Mapping[str, str]) -> str | None:
+    if not abbreviations:
+        return None
+    changed = False
+
+    def sub(m: re.Match[str]) -> str:
+        nonlocal changed
+        word = m.group(0)
+        base = _strip_plural(word)
+        if base in abbreviations:
+            changed = True
+            return abbreviations[base]
+        return word
+
+    out = re.sub(r"[A-Za-z][\w&]*(?:['’]s)?", sub, role)
+    return out if changed else None
+
+
+def _key(text: str) -> str:
+    heads = _lexicon().heads
+    text = text.casefold().replace("&", " and ")
+    text = re.sub(r"['’]s\b", "", text)
+    words = re.findall(r"[a-z0-9]+", text)
+    out = []
+    for w in words:
+        # only lexicon heads are singularised: "Heads of Area" = "Head of Area", but "Skills" stays
+        out.append(w[:-1] if w.endswith("s") and w in heads and w[:-1] in heads else w)
+    return " ".join(out)
+
+
+def _owner(text: str, abbreviations: Mapping[str, str]) -> Owner:
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    person, role = _person_and_role(text, abbreviations)
+    role_or_none = role or None
+    expansion = _expand(role, abbreviations) if role else None
+    key_base = expansion or role_or_none or person or text
+    return Owner(
+        raw=text, role=role_or_none, person=person, expansion=expansion, key=_key(key_base)
+    )
+
+
+def parse_owners(raw: str | None, *, abbreviations: Mapping[str, str] | None = None) -> list[Owner]:
+    """Split an owner cell into owners with role, person, expansion and grouping key."""
+    if raw is None or not raw.strip():
+        return []
+    abbrevs = dict(abbreviations or {})
+    owners: list[Owner] = []
+    for chunk in _lines_to_chunks(raw):
+        for piece in _soft_split(chunk, abbrevs):
+            single = not _SEPARATORS.search(piece) and "(" not in piece
+            for part in _run_split(piece) if single else [piece]:
+                owners.append(_owner(part, abbrevs))
+    return owners
+
+
+def _expansion_start(letters: list[str], words: list[str]) -> int | None:
+    """Index of the first word when ``words`` end with an expansion of ``letters``, else None."""
+
+    def match(li: int, wi: int) -> int | None:
+        if li < 0:
+            return wi + 1
+        if wi < 0 or len(words) - wi > 2 * len(letters) + 3:
+            return None
+        word = words[wi].strip(",.;:'’")
+        if not word:
+            return match(li, wi - 1)
+        low = word.lower()
+        if low in _SKIP_WORDS:
+            skipped = match(li, wi - 1)
+            if skipped is not None:
+                return skipped
+        parts = [p for p in word.split("-") if p]
+        options = [[word[0]]] + ([[p[0] for p in parts]] if len(parts) > 1 else [])
+        for initials in options:
+            n = len(initials)
+            if li - n + 1 < 0:
+                continue
+            if [c.upper() for c in initials] == [c.upper() for c in letters[li - n + 1 : li + 1]]:
+                got = match(li - n, wi - 1)
+                if got is not None:
+                    return got
+        return None
+
+    start = match(len(letters) - 1, len(words) - 1)
+    if start is None or words[start].lower().strip(",.") in _SKIP_WORDS:
+        return None
+    return start
+
+
+def _clean_words(words: list[str]) -> str:
+    text = " ".join(w.strip(",;:") for w in words)
+    return re.sub(r"['’]s$", "", text).strip()
+
+
+def find_abbreviations(texts: Iterable[str]) -> dict[str, str]:
+    """Abbreviations the document defines: "Senior Leadership Team (SLT)" or "SLT (Senior …)"."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if not text:
+            continue
+        flat = " ".join(text.split())
+        for m in re.finditer(r"\(([^()]{1,120})\)", flat):
+            inside = m.group(1).strip()
+            before = re.findall(r"[\w'’,&-]+", flat[: m.start()])[-12:]
+            if _ABBREV.match(inside) and before:
+                letters = [c for c in _strip_plural(inside) if c.isupper()]
+                start = _expansion_start(letters, before)
+                if start is not None:
+                    found.setdefault(_strip_plural(inside), _clean_words(before[start:]))
+                continue
+            if before and _ABBREV.match(before[-1].strip(",")):
+                abbrev = _strip_plural(before[-1].strip(","))
+                words = re.findall(r"[\w'’-]+", inside)
+                letters = [c for c in abbrev if c.isupper()]
+                start = _expansion_start(letters, words)
+                if start == 0:
+                    found.setdefault(abbrev, _clean_words(words))
+    return found
