@@ -1,0 +1,300 @@
+"""Convert many files: find inputs, run them on the worker pool, write outputs, summarise.
+
+Decisions a user can rely on:
+- Folders are walked recursively for the accepted extensions; other files there are listed
+  as skipped. A file named explicitly is always tried and judged by its bytes.
+- Outputs are named after the input's stem; stems that clash (case-insensitively, or with
+  the combined outputs' names) get "-<8 hex of SHA-1 of the path as given>" appended.
+- A rerun skips an input whose bytes, tool version and formats match the manifest and whose
+  outputs exist (``force`` redoes it). Skipping needs the per-file JSON, from which the
+  combined outputs are rebuilt, so with JSON not among the formats nothing is skipped.
+- A failed input leaves no output under its name: a stale JSON/CSV from an earlier success
+  is removed, since it no longer describes the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from extractors import READERS
+from extractors.sniff import CONVERTIBLE
+from pipeline.errors import NoPlanFound
+from pipeline.export import FailedFile, write_combined, write_csv, write_json
+from pipeline.manifest import Entry, Manifest, file_sha256, tool_version
+from pipeline.models import ActionPlan
+from pipeline.progress import Progress
+from pipeline.worker import MB, WorkerPool, default_jobs
+
+ACCEPTED_SUFFIXES = tuple(f".{fmt}" for fmt in (*READERS, *CONVERTIBLE))
+FORMATS = ("json", "csv")
+# Stems the combined outputs use; an input with one of these names gets a suffix.
+RESERVED_NAMES = frozenset({"recommendations", "actions", "errors", "plans"})
+NO_PLAN_REASON = "no action-plan table found"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    out_dir: Path
+    formats: tuple[str, ...] = FORMATS
+    jobs: int = field(default_factory=default_jobs)
+    force: bool = False
+    timeout_s: float = 120.0
+    max_memory_mb: int = 1500
+    max_size_mb: int = 200
+    extract_ref: str = "pipeline.extract:extract_file"  # per-file function, run in workers
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: Path
+    shown: str  # the path as the user will recognise it, used in messages
+    name: str  # output stem in DIR
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    shown: str
+    reason: str
+
+
+@dataclass
+class FileResult:
+    input: InputFile
+    status: str  # "ok" | "unchanged" | "failed" | "no_plan"
+    plan: ActionPlan | None = None
+    kind: str = ""
+    reason: str = ""
+    seconds: float = 0.0
+    pages: int | None = None
+
+
+@dataclass
+class BatchReport:
+    results: list[FileResult]
+    skipped: list[Skipped]
+    seconds: float
+    worker_peaks_mb: list[float]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def plans(self) -> list[ActionPlan]:
+        return [r.plan for r in self.results if r.plan is not None]
+
+    @property
+    def ok(self) -> bool:
+        """True when every input gave a plan."""
+        return all(r.status in ("ok", "unchanged") for r in self.results)
+
+    def summary(self) -> str:
+        """Final lines: files by outcome, then what the plans hold."""
+        plans = self.plans
+        recs = sum(len(p.recommendations) for p in plans)
+        actions = sum(len(r.actions) for p in plans for r in p.recommendations)
+        warnings = sum(len(p.warnings) for p in plans)
+        converted = [r for r in self.results if r.status == "ok"]
+        pages = sum(r.pages or 0 for r in converted)
+        rate = f", {pages / self.seconds:.1f} pages/s" if self.seconds > 0 and pages else ""
+        return (
+            f"files: {self.count('ok')} ok, {self.count('failed')} failed, "
+            f"{self.count('no_plan')} no plan found, {len(self.skipped)} skipped, "
+            f"{self.count('unchanged')} unchanged\n"
+            f"plans: {recs} recommendations, {actions} actions, {warnings} warnings\n"
+            f"time: {self.seconds:.1f} s for {pages} pages converted{rate}"
+        )
+
+
+def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped], list[Skipped]]:
+    """Expand folders; return (files to convert, skipped files, missing paths)."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    missing: list[Skipped] = []
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if found.name.startswith("~$"):
+                    skipped.append(Skipped(str(found), "Word lock file"))
+                elif found.suffix.lower() in ACCEPTED_SUFFIXES:
+                    files.append(found)
+                else:
+                    accepted = "/".join(ACCEPTED_SUFFIXES)
+                    skipped.append(Skipped(str(found), f"not a {accepted} file"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(Skipped(str(path), "no such file or folder"))
+    unique = list(dict.fromkeys(files))  # the same file reached twice is converted once
+    return unique, skipped, missing
+
+
+def assign_names(files: list[Path]) -> list[InputFile]:
+    """Give each file a distinct, deterministic output stem."""
+    by_stem: dict[str, list[Path]] = {}
+    for path in files:
+        by_stem.setdefault(path.stem.casefold(), []).append(path)
+    named = []
+    for path in files:
+        stem = path.stem
+        clash = len(by_stem[stem.casefold()]) > 1 or stem.casefold() in RESERVED_NAMES
+        if clash or stem.startswith("."):
+            digest = hashlib.sha1(path.as_posix().encode("utf-8")).hexdigest()[:8]
+            stem = f"{stem}-{digest}"
+        named.append(InputFile(path, str(path), stem))
+    return named
+
+
+def output_paths(out_dir: Path, name: str, formats: Iterable[str]) -> list[Path]:
+    """Per-input output files, in format order."""
+    return [out_dir / f"{name}.{fmt}" for fmt in formats]
+
+
+def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = None,
+              *, tty: bool | None = None) -> BatchReport:
+    """Convert every input under ``paths`` into ``options.out_dir``; never raises per file."""
+    stream = stream if stream is not None else sys.stderr
+    started = time.monotonic()
+    files, skipped, missing = collect_inputs(paths)
+    inputs = assign_names(files)
+    out_dir = options.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest.load(out_dir)
+    version = tool_version()
+    formats = tuple(sorted(set(options.formats)))
+
+    progress = Progress(len(inputs) + len(missing), stream, tty=tty)
+    for skip in skipped:
+        progress.note(f"skipped {skip.shown}: {skip.reason}")
+    progress.start()
+    results: dict[int, FileResult] = {}
+    entries: dict[int, Entry] = {}
+    tasks: list[tuple[int, str]] = []
+
+    for index, item in enumerate(inputs):
+        early = _precheck(item, options, formats, manifest, version, entries, index)
+        if early is None:
+            tasks.append((index, str(item.path)))
+        else:
+            results[index] = early
+            _report(progress, early)
+
+    pool = WorkerPool(min(options.jobs, max(len(tasks), 1)), options.extract_ref,
+                      timeout_s=options.timeout_s, max_memory_mb=options.max_memory_mb)
+    for outcome in pool.run(tasks):
+        item = inputs[outcome.index]
+        result = _finish(item, outcome.status, outcome.payload, outcome.kind, outcome.seconds)
+        results[outcome.index] = _write_outputs(result, out_dir, formats)
+        _update_manifest(manifest, results[outcome.index], entries.get(outcome.index))
+        _report(progress, results[outcome.index])
+
+    ordered = [results[i] for i in range(len(inputs))]
+    ordered += [FileResult(InputFile(Path(m.shown), m.shown, ""), "failed", kind="missing",
+                           reason=m.reason) for m in missing]
+    for result in ordered[len(inputs):]:
+        _report(progress, result)
+    progress.finish()
+    report = BatchReport(ordered, skipped, time.monotonic() - started, pool.worker_peaks_mb)
+    failures = [FailedFile(r.input.shown, r.kind, r.reason) for r in ordered
+                if r.status in ("failed", "no_plan")]
+    write_combined(report.plans, failures, out_dir)
+    manifest.save()
+    return report
+
+
+def _precheck(item: InputFile, options: BatchOptions, formats: tuple[str, ...],
+              manifest: Manifest, version: str, entries: dict[int, Entry],
+              index: int) -> FileResult | None:
+    """Decide without a worker: too large, unreadable, or unchanged since the last run."""
+    try:
+        size = item.path.stat().st_size
+        if size > options.max_size_mb * MB:
+            reason = (f"too large: {size / MB:.0f} MB (limit {options.max_size_mb} MB; "
+                      "raise --max-size)")
+            return _failure(item, "too_large", reason)
+        entry = Entry(item.shown, file_sha256(item.path), version, formats)
+    except OSError as exc:
+        return _failure(item, "unreadable", f"cannot be read: {exc.strerror or exc}")
+    entries[index] = entry
+    outputs = output_paths(options.out_dir, item.name, formats)
+    if options.force or "json" not in formats or not manifest.is_current(item.name, entry,
+                                                                         outputs):
+        return None
+    try:
+        plan = ActionPlan.model_validate_json(outputs[formats.index("json")].read_bytes())
+    except (OSError, ValueError):
+        return None  # an output we cannot read back is redone, not trusted
+    return FileResult(item, "unchanged", plan, pages=plan.source.pages)
+
+
+def _failure(item: InputFile, kind: str, reason: str) -> FileResult:
+    return FileResult(item, "failed", kind=kind, reason=reason)
+
+
+def _finish(item: InputFile, status: str, payload: str, kind: str,
+            seconds: float) -> FileResult:
+    """Turn a worker's answer into a result; a plan without recommendations is no plan."""
+    if status != "ok":
+        reason = payload or "failed"
+        bucket = "no_plan" if kind == NoPlanFound.kind else "failed"
+        return FileResult(item, bucket, kind=kind, reason=reason, seconds=seconds)
+    try:
+        plan = ActionPlan.model_validate_json(payload)
+    except ValueError as exc:
+        return FileResult(item, "failed", kind="internal", seconds=seconds,
+                          reason=f"internal error: invalid plan: {str(exc).splitlines()[0]}")
+    if not plan.recommendations:
+        return FileResult(item, "no_plan", kind=NoPlanFound.kind, reason=NO_PLAN_REASON,
+                          seconds=seconds, pages=plan.source.pages)
+    return FileResult(item, "ok", plan, seconds=seconds, pages=plan.source.pages)
+
+
+def _write_outputs(result: FileResult, out_dir: Path, formats: tuple[str, ...]) -> FileResult:
+    """Write a success's outputs; for a failure remove stale ones of the same name."""
+    targets = output_paths(out_dir, result.input.name, FORMATS)
+    if result.plan is None:
+        for stale in targets:
+            stale.unlink(missing_ok=True)
+        return result
+    try:
+        for path in output_paths(out_dir, result.input.name, formats):
+            if path.suffix == ".json":
+                write_json(result.plan, path)
+            else:
+                write_csv(result.plan, path)
+    except OSError as exc:
+        for partial in targets:
+            partial.unlink(missing_ok=True)
+        return FileResult(result.input, "failed", kind="output",
+                          reason=f"could not write output: {exc.strerror or exc}",
+                          seconds=result.seconds)
+    # Formats not asked for this time would be left over from an earlier run: drop them.
+    for leftover in set(targets) - set(output_paths(out_dir, result.input.name, formats)):
+        leftover.unlink(missing_ok=True)
+    return result
+
+
+def _update_manifest(manifest: Manifest, result: FileResult, entry: Entry | None) -> None:
+    if result.status == "ok" and entry is not None:
+        manifest.record(result.input.name, entry)
+    else:
+        manifest.forget(result.input.name)
+
+
+def _report(progress: Progress, result: FileResult) -> None:
+    if result.status in ("ok", "unchanged"):
+        plan = result.plan
+        assert plan is not None  # ok results always carry their plan
+        recs = len(plan.recommendations)
+        actions = sum(len(r.actions) for r in plan.recommendations)
+        detail = (f"{recs} recommendations, {actions} actions"
+                  + (f", {result.pages} pages" if result.pages else "")
+                  + (f", {result.seconds:.1f} s" if result.status == "ok" else ", unchanged"))
+        progress.succeeded(result.input.shown, detail, result.pages)
+    else:
+        progress.failed(result.input.shown, result.reason)

@@ -1,0 +1,90 @@
+"""The output folder's record of what was converted from what, so reruns skip unchanged inputs.
+
+``DIR/.actionplan-manifest.json`` maps each output name to the input's SHA-256, the tool
+and schema versions and the formats written. An entry is trusted only while its outputs
+still exist; a missing, unreadable or foreign manifest simply means "convert everything".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from pipeline.export import atomic_text
+from pipeline.models import SCHEMA_VERSION
+
+MANIFEST_NAME = ".actionplan-manifest.json"
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes, read in chunks."""
+    # Not pipeline.extract's twin: importing that would load every reader into the parent.
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def tool_version() -> str:
+    """Installed actionplan version plus the schema version: either changing redoes outputs."""
+    try:
+        version = metadata.version("actionplan")
+    except metadata.PackageNotFoundError:
+        version = "0+unknown"
+    return f"{version}+schema{SCHEMA_VERSION}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    input: str
+    sha256: str
+    version: str
+    formats: tuple[str, ...]
+
+
+@dataclass
+class Manifest:
+    path: Path
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Manifest:
+        """Read DIR's manifest; an absent or unreadable one is empty."""
+        path = out_dir / MANIFEST_NAME
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            entries = {
+                name: Entry(e["input"], e["sha256"], e["version"], tuple(e["formats"]))
+                for name, e in raw["entries"].items()
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            entries = {}
+        return cls(path, entries)
+
+    def is_current(self, name: str, entry: Entry, outputs: list[Path]) -> bool:
+        """True when ``name`` was made from the same bytes, by this version, in these formats."""
+        return self.entries.get(name) == entry and all(p.is_file() for p in outputs)
+
+    def record(self, name: str, entry: Entry) -> None:
+        self.entries[name] = entry
+
+    def forget(self, name: str) -> None:
+        self.entries.pop(name, None)
+
+    def save(self) -> None:
+        """Write the manifest atomically."""
+        body = {
+            "tool": "actionplan",
+            "entries": {
+                name: {"input": e.input, "sha256": e.sha256, "version": e.version,
+                       "formats": list(e.formats)}
+                for name, e in sorted(self.entries.items())
+            },
+        }
+        with atomic_text(self.path) as fh:
+            json.dump(body, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")

@@ -1,0 +1,256 @@
+"""A pool of worker processes, each converting one file at a time under time and memory limits.
+
+Hand-rolled instead of ``concurrent.futures``: a hung or runaway worker has to be killed
+and replaced without losing the rest of the pool, which ProcessPoolExecutor cannot do.
+Workers are spawned, so this module imports nothing heavy; the per-file function is named
+by reference ("module:function") and imported in the worker only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import multiprocessing as mp
+import os
+import resource
+import signal
+import time
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+MB = 1 << 20
+_STARTUP_TIMEOUT_S = 120  # importing the readers once per worker; generous on a busy machine
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one task: ``status`` is 'ok' (``payload`` = plan JSON) or 'error'."""
+
+    index: int
+    status: str
+    payload: str = ""
+    kind: str = ""
+    seconds: float = 0.0
+    peak_rss_mb: float | None = None  # the worker's own peak resident memory so far
+
+
+def resolve(ref: str) -> Callable[[Path], object]:
+    """Import 'package.module:function' and return the function."""
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _quieten() -> None:
+    # Library warnings would tear the parent's progress line; failures travel as Outcomes.
+    logging.getLogger().addHandler(logging.NullHandler())
+    logging.getLogger().setLevel(logging.ERROR)
+    warnings.simplefilter("ignore")
+
+
+def _worker_main(conn: Connection, ref: str, max_memory_mb: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _quieten()
+    from pipeline.errors import ActionPlanError
+
+    try:
+        func: Callable[[Path], object] | None = resolve(ref)
+        load_error = ""
+    except Exception as exc:  # reported per task, so every file names the cause
+        func, load_error = None, f"internal error: {type(exc).__name__}: {exc}"
+    if max_memory_mb > 0:
+        limit = max_memory_mb * MB
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    conn.send("ready")
+    while True:
+        task = conn.recv()
+        if task is None:
+            return
+        index, path = task
+        start = time.perf_counter()
+        out_of_memory = False
+        try:
+            if func is None:
+                outcome = Outcome(index, "error", load_error, "internal")
+            else:
+                plan = func(Path(path))
+                outcome = Outcome(index, "ok", plan.model_dump_json())  # type: ignore[attr-defined]
+        except MemoryError:
+            out_of_memory = True
+        except ActionPlanError as exc:
+            outcome = Outcome(index, "error", " ".join(exc.reason.split()), exc.kind)
+        except Exception as exc:
+            detail = " ".join(str(exc).split())
+            outcome = Outcome(index, "error", f"internal error: {type(exc).__name__}: {detail}",
+                              "internal")
+        if out_of_memory:
+            # The frames that held the memory are gone now; report, then retire this process
+            # because a library may have been left half-initialised by the failed allocation.
+            outcome = Outcome(index, "error", "memory", "memory")
+        seconds = time.perf_counter() - start
+        conn.send(Outcome(outcome.index, outcome.status, outcome.payload, outcome.kind,
+                          seconds, _peak_rss_mb()))
+        if out_of_memory:
+            return
+
+
+@dataclass
+class _Worker:
+    process: mp.process.BaseProcess
+    conn: Connection
+    ready: bool = False
+    task: tuple[int, str] | None = None
+    started: float = 0.0
+    peak_rss_mb: float = 0.0
+
+
+class WorkerPool:
+    """Runs tasks on ``jobs`` spawned workers; yields an ``Outcome`` per task as each finishes."""
+
+    def __init__(self, jobs: int, ref: str, *, timeout_s: float, max_memory_mb: int):
+        self.jobs = max(1, jobs)
+        self.ref = ref
+        self.timeout_s = timeout_s
+        self.max_memory_mb = max_memory_mb
+        self._ctx = mp.get_context("spawn")
+        self._workers: list[_Worker] = []
+        self.worker_peaks_mb: list[float] = []  # peak RSS of every worker that has ended
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(
+            target=_worker_main, args=(child, self.ref, self.max_memory_mb), daemon=True
+        )
+        process.start()
+        child.close()
+        worker = _Worker(process, parent, started=time.monotonic())
+        self._workers.append(worker)
+        return worker
+
+    def _retire(self, worker: _Worker, *, kill: bool) -> None:
+        if kill and worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(timeout=5)
+        worker.conn.close()
+        self._workers.remove(worker)
+        self.worker_peaks_mb.append(worker.peak_rss_mb)
+
+    def run(self, tasks: list[tuple[int, str]]) -> Iterator[Outcome]:
+        """Yield one Outcome per (index, path) task; a hung or dead worker is replaced."""
+        pending = deque(tasks)
+        try:
+            for _ in range(min(self.jobs, len(pending))):
+                self._start()
+            while pending or any(w.task for w in self._workers):
+                for worker in self._workers:
+                    if worker.ready and worker.task is None and pending:
+                        worker.task = pending.popleft()
+                        worker.started = time.monotonic()
+                        worker.conn.send(worker.task)
+                yield from self._wait_once(pending)
+        finally:
+            self.close()
+
+    def _deadline(self, worker: _Worker) -> float:
+        limit = self.timeout_s if worker.ready else _STARTUP_TIMEOUT_S
+        return worker.started + limit
+
+    def _wait_once(self, pending: deque[tuple[int, str]]) -> Iterator[Outcome]:
+        if not self._workers:
+            self._start()
+        now = time.monotonic()
+        timeout = max(0.0, min(self._deadline(w) for w in self._workers) - now)
+        waitables: list[object] = [w.conn for w in self._workers]
+        waitables += [w.process.sentinel for w in self._workers]
+        ready = set(wait(waitables, timeout=timeout))
+        for worker in list(self._workers):
+            if worker.conn in ready or worker.process.sentinel in ready:
+                yield from self._collect(worker, pending)
+            elif time.monotonic() >= self._deadline(worker):
+                yield from self._expire(worker, pending)
+
+    def _collect(self, worker: _Worker, pending: deque[tuple[int, str]]) -> Iterator[Outcome]:
+        message: object = None
+        with contextlib.suppress(EOFError, OSError):
+            if worker.conn.poll():
+                message = worker.conn.recv()
+        if message == "ready":
+            worker.ready = True
+            return
+        if isinstance(message, Outcome):
+            worker.peak_rss_mb = max(worker.peak_rss_mb, message.peak_rss_mb or 0.0)
+            worker.task = None
+            if message.kind == "memory":
+                message = self._memory_outcome(message)
+                self._replace(worker, pending)
+            yield message
+            return
+        # The process ended without answering: it crashed or the kernel killed it.
+        task = worker.task
+        worker.process.join(timeout=5)
+        code = worker.process.exitcode
+        self._replace(worker, pending)
+        if task is not None:
+            yield Outcome(task[0], "error", _crash_reason(code, self.max_memory_mb), "crashed",
+                          time.monotonic() - worker.started)
+        else:
+            yield from self._fail_all(pending, f"a worker failed to start (exit code {code})")
+
+    def _fail_all(self, pending: deque[tuple[int, str]], why: str) -> Iterator[Outcome]:
+        # Without workers nothing can run; every remaining file is reported, none lost.
+        while pending:
+            yield Outcome(pending.popleft()[0], "error", f"internal error: {why}", "internal")
+
+    def _memory_outcome(self, outcome: Outcome) -> Outcome:
+        reason = f"exceeded the {self.max_memory_mb} MB memory limit (raise --max-memory)"
+        return Outcome(outcome.index, "error", reason, "resource_limit", outcome.seconds,
+                       outcome.peak_rss_mb)
+
+    def _expire(self, worker: _Worker, pending: deque[tuple[int, str]]) -> Iterator[Outcome]:
+        task = worker.task
+        self._replace(worker, pending, kill=True)
+        if task is None:
+            yield from self._fail_all(pending, "a worker did not start in time")
+            return
+        reason = f"took longer than {self.timeout_s:g} s; skipped (raise --timeout)"
+        yield Outcome(task[0], "error", reason, "timeout", self.timeout_s)
+
+    def _replace(self, worker: _Worker, pending: deque[tuple[int, str]], *,
+                 kill: bool = False) -> None:
+        self._retire(worker, kill=kill)
+        if pending and len(self._workers) < self.jobs:
+            self._start()
+
+    def close(self) -> None:
+        """Ask idle workers to stop; kill any that do not."""
+        for worker in list(self._workers):
+            with contextlib.suppress(OSError, BrokenPipeError):
+                if worker.task is None and worker.ready:
+                    worker.conn.send(None)
+            worker.process.join(timeout=2 if worker.task is None else 0)
+            self._retire(worker, kill=True)
+
+
+def _crash_reason(exitcode: int | None, max_memory_mb: int) -> str:
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name
+        if -exitcode == signal.SIGKILL:
+            return f"worker was killed ({name}), probably out of memory (limit {max_memory_mb} MB)"
+        return f"crashed the reader ({name}); the file may be damaged"
+    return f"worker exited unexpectedly (exit code {exitcode})"
+
+
+def default_jobs() -> int:
+    """Number of CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
