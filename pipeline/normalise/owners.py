@@ -11,8 +11,9 @@ Splitting (rules also in docs/normalisation.md):
   department" → 2; "Head of Education, Skills and Work" → 1). Names in the lexicon's ``bodies``
   are never split. A person's name counts as an owner beside ``and`` when the other side is a role.
 - A run of roles on one line with no separator ("Quality Team Operational Middle Managers") is
-  split only where every piece is a whole role: after a tail word (Manager, Team, Unit …) or a
-  one-word "Head of X", before a capitalised word that is not itself a tail.
+  split only where every piece is a whole role: after a tail word (Manager, Team, Unit …) or
+  "Head of X" with X a lexicon ``title_objects`` word (Area, Service …), before a capitalised
+  word that is not itself a tail.
 
 Grouping key: the expansion if known, else the role, else the person; case-folded; ``&`` → and;
 possessive ``'s`` and punctuation dropped; plural head words made singular ("Heads of Area" →
@@ -41,6 +42,7 @@ _SKIP_WORDS = {"of", "and", "the", "for", "&", "in", "on", "to", "a"}
 class _Lexicon:
     heads: frozenset[str]
     titles_of: frozenset[str]
+    title_objects: frozenset[str]
     tails: frozenset[str]
     continuations: frozenset[str]
     bodies: tuple[str, ...]
@@ -55,6 +57,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         heads=frozenset(data["heads"]),
         titles_of=frozenset(data["titles_of"]),
+        title_objects=frozenset(data["title_objects"]),
         tails=frozenset(data["tails"]),
         continuations=frozenset(data["continuations"]),
         bodies=tuple(data["bodies"]),
@@ -196,7 +199,12 @@ def _run_split(text: str) -> list[str]:
             return False
         if prev in lex.tails:
             return True
-        return j >= 3 and words[j - 2].lower() == "of" and words[j - 3].lower() in lex.titles_of
+        return (
+            j >= 3
+            and prev in lex.title_objects
+            and words[j - 2].lower() == "of"
+            and words[j - 3].lower() in lex.titles_of
+        )
 
     def whole(piece: list[str]) -> bool:
         low = [w.lower() for w in piece]
