@@ -13,6 +13,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from extractors.docx import read_docx
+from extractors.docx_numbering import Numbering, format_number
 from extractors.layout import Document, Paragraph, Table
 from pipeline.errors import DamagedDocument
 
@@ -339,6 +340,44 @@ def test_style_link_and_style_based_on_numbering(tmp_path: Path) -> None:
         ("B.", "Normal"),
         (None, "Action List"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "shown"),
+    [
+        (3, "decimal", "3"),
+        (3, "decimalZero", "03"),
+        (2, "lowerLetter", "b"),
+        (27, "lowerLetter", "aa"),
+        (28, "upperLetter", "BB"),
+        (14, "upperRoman", "XIV"),
+        (9, "lowerRoman", "ix"),
+        (5, "none", ""),
+        (4, "someFutureFormat", "4"),
+    ],
+)
+def test_format_number(n: int, fmt: str, shown: str) -> None:
+    assert format_number(n, fmt) == shown
+
+
+def test_level_restart_zero_keeps_counting_under_new_parents() -> None:
+    # 1.  a  2.  b   level 1 has lvlRestart 0: it never restarts after a level-0 item
+    numbering = _xml(
+        '<w:numbering><w:abstractNum w:abstractNumId="1">'
+        + _lvl(0, "decimal", "%1.")
+        + '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>'
+        '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+    )
+    counters = Numbering(numbering, None)
+    paras = [
+        _xml(
+            f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{i}"/><w:numId w:val="1"/></w:numPr>'
+            "</w:pPr></w:p>"
+        )
+        for i in (0, 1, 0, 1)
+    ]
+    assert [counters.label(p) for p in paras] == ["1.", "a", "2.", "b"]
 
 
 # -- paragraph text ---------------------------------------------------------------------------
