@@ -158,8 +158,12 @@ def _is_on(el: etree._Element | None) -> bool:
 
 
 def _shaded(tcpr: etree._Element | None) -> bool:
-    fill = wval(tcpr.find(w("shd")), "fill") if tcpr is not None else None
-    return fill is not None and fill.strip().lower() not in ("", "auto", "ffffff")
+    shd = tcpr.find(w("shd")) if tcpr is not None else None
+    if shd is None:
+        return False
+    # A "solid" pattern paints the pattern colour over the fill.
+    colour = wval(shd, "color") if wval(shd, "val") == "solid" else wval(shd, "fill")
+    return colour is not None and colour.strip().lower() not in ("", "auto", "ffffff")
 
 
 class _Walker:

@@ -225,9 +225,11 @@ def test_repeated_header_rows_flagged_and_shading_detected(tmp_path: Path) -> No
     # | Rec No  | Action  |
     # +---------+---------+   row 1: white fill, auto fill: not shaded
     # | 1       | do it   |
+    # +---------+---------+   row 2: solid pattern in grey over auto fill: shaded
+    # | Safety  | (none)  |
     # +---------+---------+
     d = docx.Document()
-    t = d.add_table(rows=2, cols=2)
+    t = d.add_table(rows=3, cols=2)
     for (r, c), text in {(0, 0): "Rec No", (0, 1): "Action", (1, 0): "1", (1, 1): "do it"}.items():
         t.cell(r, c).text = text
     _add_trpr(t, 0, "<w:tblHeader/>")
@@ -235,9 +237,12 @@ def test_repeated_header_rows_flagged_and_shading_detected(tmp_path: Path) -> No
         _add_tcpr(t.cell(0, c), '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>')
     _add_tcpr(t.cell(1, 0), '<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>')
     _add_tcpr(t.cell(1, 1), '<w:shd w:val="clear" w:color="auto" w:fill="auto"/>')
+    _add_tcpr(t.cell(2, 0), '<w:shd w:val="solid" w:color="BFBFBF" w:fill="auto"/>')
+    t.cell(2, 0).text = "Safety"
     (table,) = _read(d, tmp_path).tables()
-    assert [r.is_header for r in table.rows] == [True, False]
-    assert [[c.shaded for c in r.cells] for r in table.rows] == [[True, True], [False, False]]
+    assert [r.is_header for r in table.rows] == [True, False, False]
+    shading = [[c.shaded for c in r.cells] for r in table.rows]
+    assert shading == [[True, True], [False, False], [True, False]]
 
 
 # -- numbering ----------------------------------------------------------------------------
