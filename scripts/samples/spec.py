@@ -22,7 +22,7 @@ class OwnerSpec:
 @dataclass
 class ActionSpec:
     text: str  # the action's words, without its number
-    number: str | None  # as printed without brackets/trailing dot ("1", "1.1", "1a"); None if unprinted
+    number: str | None  # as printed, no brackets/trailing dot ("1", "1.1", "1a"); None: unprinted
     owners_raw: str  # owner cell text for this action, "\n" between lines
     owners: list[OwnerSpec]  # expected split, hand-checked
     target_raw: str  # target cell text, "\n" between lines
@@ -30,6 +30,7 @@ class ActionSpec:
     end: str | None  # expected ISO end
     status: str | None  # planned | in_progress | ongoing | completed | None
     expected_number: str | None = None  # what a reader records when number is None (inferred)
+    extras: dict[str, str] = field(default_factory=dict)  # extra columns' text (RAG, progress...)
 
 
 @dataclass
@@ -43,6 +44,8 @@ class RecSpec:
     reason: str | None = None  # explanation printed for partly/not agreed (not an action)
     response_reason: str | None = None  # commissioning | policy | operational | affordability
     expected_number: str | None = None  # inferred number when ``number`` is None
+    extras: dict[str, str] = field(default_factory=dict)  # rec-level extra columns' text
+    options: dict[str, Any] = field(default_factory=dict)  # per-rec renderer switches
 
 
 @dataclass
