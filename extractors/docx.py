@@ -61,15 +61,16 @@ _DAMAGE = (
 def read_docx(path: Path) -> Document:
     """Read ``path`` as a Word document; raise DamagedDocument when it cannot be opened."""
     try:
+        # python-docx reads and parses every part here; later steps only walk the trees.
         wdoc = docx.Document(str(path))
-        styles_el = _related_xml(wdoc.part, RT.STYLES)
-        numbering = Numbering(_related_xml(wdoc.part, RT.NUMBERING), styles_el)
-        style_names, default_style = _paragraph_style_names(styles_el)
-        app_pages = _app_pages(wdoc.part)
     except _DAMAGE as exc:
         raise DamagedDocument(
             f"damaged or truncated Word document: {_short(exc)}", path=str(path)
         ) from exc
+    styles_el = _related_xml(wdoc.part, RT.STYLES)
+    numbering = Numbering(_related_xml(wdoc.part, RT.NUMBERING), styles_el)
+    style_names, default_style = _paragraph_style_names(styles_el)
+    app_pages = _app_pages(wdoc.part)
     body = wdoc.element.body
     walker = _Walker(numbering, style_names, default_style, _page_mode(body))
     try:
