@@ -1,0 +1,140 @@
+"""Tables drawn with horizontal rules only (no vertical borders).
+
+Rows are the bands between rules; columns are the white gutters that run down the whole
+band stack, found by projecting every row's words onto the x axis. A row whose words
+cross a gutter (a full-width section title) becomes one spanning cell.
+"""
+
+from __future__ import annotations
+
+from extractors.layout import Cell, Row, Table
+from extractors.pdf_text import Word, lines_to_paragraphs, words_to_lines
+
+MIN_RULE_SHARE = 0.3  # of the page width: shorter rules are underlines, not table rules
+MIN_GUTTER = 4.0
+
+
+def find_ruled_tables(
+    horizontal_edges: list[dict],
+    words: list[Word],
+    taken: list[tuple[float, float, float, float]],
+    page: int,
+    page_width: float,
+) -> list[Table]:
+    """Tables whose rows are separated by full-width horizontal rules."""
+    rules = _rules(horizontal_edges, taken, page_width)
+    tables = []
+    for group in _rule_groups(rules):
+        table = _table_from_rules(group, words, taken, page)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _rules(edges: list[dict], taken, page_width: float) -> list[tuple[float, float, float]]:
+    """(y, x0, x1) of long horizontal rules outside ruled grids, merged per y."""
+    found: list[list[float]] = []
+    for edge in sorted(edges, key=lambda e: (float(e["top"]), float(e["x0"]))):
+        y, x0, x1 = float(edge["top"]), float(edge["x0"]), float(edge["x1"])
+        if any(b[0] - 2 <= x0 and x1 <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for b in taken):
+            continue
+        if found and abs(found[-1][0] - y) <= 1.5 and x0 <= found[-1][2] + 3:
+            found[-1][1] = min(found[-1][1], x0)
+            found[-1][2] = max(found[-1][2], x1)
+            continue
+        found.append([y, x0, x1])
+    return [(y, x0, x1) for y, x0, x1 in found if x1 - x0 >= page_width * MIN_RULE_SHARE]
+
+
+def _rule_groups(rules):
+    groups: list[list[tuple[float, float, float]]] = []
+    for rule in rules:
+        last = groups[-1][-1] if groups else None
+        if last and abs(last[1] - rule[1]) <= 12 and abs(last[2] - rule[2]) <= 12:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    return [g for g in groups if len(g) >= 3]
+
+
+def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | None:
+    x0 = min(r[1] for r in group)
+    x1 = max(r[2] for r in group)
+    bands: list[tuple[float, float, list[Word]]] = []
+    for upper, lower in zip(group, group[1:], strict=False):
+        inside = [
+            w
+            for w in words
+            if upper[0] <= (w.top + w.bottom) / 2 <= lower[0]
+            and x0 - 3 <= w.x0
+            and w.x1 <= x1 + 3
+            and not any(b[0] <= w.x0 and w.x1 <= b[2] and b[1] <= w.top <= b[3] for b in taken)
+        ]
+        if inside:
+            bands.append((upper[0], lower[0], inside))
+    if len(bands) < 2:
+        return None
+    edges = [x0, *_gutters([b[2] for b in bands], x0, x1), x1]
+    if len(edges) < 3:
+        return None
+    rows = [_row(top, bottom, band_words, edges, page) for top, bottom, band_words in bands]
+    return Table(
+        rows=rows,
+        n_cols=len(edges) - 1,
+        page=page,
+        col_edges=edges,
+        top=group[0][0],
+        bottom=group[-1][0],
+        ruled="horizontal",
+    )
+
+
+def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[float]:
+    """Midpoints of vertical white strips that (almost) every row leaves empty."""
+    width = int(x1 - x0) + 1
+    counts = [0] * width
+    for band in bands:
+        covered = [False] * width
+        for w in band:
+            for x in range(max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)):
+                covered[x] = True
+        for x, hit in enumerate(covered):
+            counts[x] += hit
+    # One or two rows may cross a gutter: a section title or a header spanning columns.
+    allowed = max(0, min(2, len(bands) // 6))
+    start_text = next((i for i, c in enumerate(counts) if c > allowed), 0)
+    end_text = max((i for i, c in enumerate(counts) if c > allowed), default=width - 1)
+    gutters = []
+    run_start = None
+    for x in range(start_text, end_text + 1):
+        if counts[x] <= allowed:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            if x - run_start >= MIN_GUTTER:
+                gutters.append(x0 + (run_start + x) / 2)
+            run_start = None
+    return gutters
+
+
+def _row(top: float, bottom: float, words: list[Word], edges: list[float], page: int) -> Row:
+    # An edge crossed by a word joins the columns either side into one cell.
+    blocked = {
+        i
+        for i in range(1, len(edges) - 1)
+        if any(w.x0 < edges[i] - 1 and w.x1 > edges[i] + 1 for w in words)
+    }
+    cells = []
+    col = 0
+    while col < len(edges) - 1:
+        end = col + 1
+        while end < len(edges) - 1 and end in blocked:
+            end += 1
+        left, right = edges[col], edges[end]
+        mine = [w for w in words if left <= (w.x0 + w.x1) / 2 < right]
+        paragraphs = lines_to_paragraphs(words_to_lines(mine, page), left, right, page)
+        cells.append(
+            Cell(paragraphs, col=col, span=end - col, page=page, x0=left, top=top, x1=right,
+                 bottom=bottom)
+        )
+        col = end
+    return Row(cells=cells, page=page, top=top, bottom=bottom)

@@ -1,0 +1,111 @@
+"""Words → lines → paragraphs, using geometry to tell a wrapped line from a hard break.
+
+Plain data in, plain data out, so each step is testable without a PDF.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from extractors.layout import Line, Paragraph
+
+# A printed list label at the start of a line: "1.", "1.1", "2)", "(1a)", "a)", bullets.
+LABEL_RE = re.compile(
+    r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]|\(\d{1,2}[a-z]?\)|\([a-z]{1,3}\)|[a-z][.)]|[•▪◦●·∙■□➢►\-–*])(?=\s|$)"
+)
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def words_to_lines(words: list[Word], page: int | None) -> list[tuple[Line, list[Word]]]:
+    """Group words into visual lines by vertical overlap, each line sorted left to right."""
+    lines: list[tuple[Line, list[Word]]] = []
+    for word in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
+        height = word.bottom - word.top
+        for line, members in reversed(lines[-3:]):
+            if abs(line.top - word.top) <= max(1.5, height * 0.4):
+                members.append(word)
+                line.x0 = min(line.x0, word.x0)
+                line.x1 = max(line.x1, word.x1)
+                line.bottom = max(line.bottom, word.bottom)
+                break
+        else:
+            lines.append((Line("", page, word.x0, word.top, word.x1, word.bottom), [word]))
+    for line, members in lines:
+        members.sort(key=lambda w: w.x0)
+        line.text = " ".join(w.text for w in members)
+    lines.sort(key=lambda item: item[0].top)
+    return lines
+
+
+def lines_to_paragraphs(
+    lines: list[tuple[Line, list[Word]]], left: float, right: float, page: int | None
+) -> list[Paragraph]:
+    """Group lines of one text box (a cell, or the page body) into paragraphs.
+
+    A new paragraph starts after a clear vertical gap, at a printed list label, or after a
+    line that ended although the next line's first word would have fitted on it.
+    """
+    if not lines:
+        return []
+    heights = [ln.bottom - ln.top for ln, _ in lines]
+    typical = statistics.median(heights) if heights else 10.0
+    pad = max(0.5, min(ln.x0 for ln, _ in lines) - left)
+    limit = right - pad
+    paragraphs: list[Paragraph] = []
+    current: list[tuple[Line, list[Word]]] = []
+    for item in lines:
+        line, words = item
+        if current and _starts_paragraph(current[-1], item, typical, limit):
+            paragraphs.append(_paragraph(current, page, limit))
+            current = []
+        current.append(item)
+    if current:
+        paragraphs.append(_paragraph(current, page, limit))
+    return paragraphs
+
+
+def _starts_paragraph(
+    prev: tuple[Line, list[Word]], item: tuple[Line, list[Word]], typical: float, limit: float
+) -> bool:
+    prev_line, prev_words = prev
+    line, words = item
+    if line.top - prev_line.bottom > typical * 0.6:
+        return True
+    if LABEL_RE.match(line.text):
+        return True
+    first = words[0]
+    space = max(1.5, (first.bottom - first.top) * 0.25)
+    return prev_line.x1 + space + (first.x1 - first.x0) < limit - 1.0
+
+
+def _paragraph(items: list[tuple[Line, list[Word]]], page: int | None, limit: float) -> Paragraph:
+    text = ""
+    for i, (line, _words) in enumerate(items):
+        if i == 0:
+            text = line.text
+            continue
+        prev_line, prev_words = items[i - 1]
+        text += _joiner(prev_line, prev_words, line, limit) + line.text
+    return Paragraph(text=text, lines=[ln for ln, _ in items], page=page)
+
+
+def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -> str:
+    """How to join two wrapped lines: a space, or nothing inside a word broken by the column."""
+    prev_text = prev_line.text
+    if prev_text.endswith("-") and not prev_text.endswith(" -") and len(prev_text) > 1:
+        return ""  # a real hyphen at the wrap point: "stand-" + "alone"
+    # Word processors only break inside a word that alone is wider than the column.
+    char = (prev_line.bottom - prev_line.top) * 0.8
+    if len(prev_words) == 1 and prev_line.x1 >= limit - char and line.text[:1].islower():
+        return ""
+    return " "

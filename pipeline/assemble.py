@@ -1,0 +1,244 @@
+"""Plan rows → recommendations and actions, then normalised and validated into an ActionPlan.
+
+The assembly handles the shapes real plans take: one row per action with the
+recommendation merged down or left empty, one row per recommendation with the actions as
+a list in one cell, rows split by a page break, and section rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.layout import Document, Paragraph
+from pipeline.columns import Role
+from pipeline.errors import NoPlanFound
+from pipeline.frontmatter import read_front_matter
+from pipeline.models import ActionPlan, Source, Warning
+from pipeline.normalise.response import looks_like_reason, parse_response
+from pipeline.numbering import cell_number, label_number, split_prefix
+from pipeline.plan_rows import PlanRow, plan_rows
+from pipeline.text import clean, joined_lines
+
+_SENTENCE_END = re.compile(r"[.!?:;)\"'”’]\s*$")
+
+
+@dataclass
+class DraftAction:
+    number: str | None
+    texts: list[str]
+    owners: str = ""
+    target: str = ""
+    page: int | None = None
+
+
+@dataclass
+class DraftRec:
+    number: str | None
+    texts: list[str]
+    response: list[str]
+    section: str | None
+    page: int | None
+    actions: list[DraftAction] = field(default_factory=list)
+    reason: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    """One action in a cell: its printed/generated number and its paragraphs."""
+
+    number: str | None
+    texts: list[str]
+    labelled: bool
+
+
+class PlanAssembler:
+    """Feeds plan rows in order and keeps the recommendation being built."""
+
+    def __init__(self) -> None:
+        self.recs: list[DraftRec] = []
+        self.section: str | None = None
+        self.warnings: list[Warning] = []
+
+    @property
+    def current(self) -> DraftRec | None:
+        return self.recs[-1] if self.recs else None
+
+    def add(self, row: PlanRow) -> None:
+        """Take one data row of the plan table."""
+        if row.section:
+            self.section = row.section
+            return
+        if self._is_untagged_section(row):
+            self.section = clean(row.text(Role.REC_NO) or row.text(Role.RECOMMENDATION))
+            return
+        started = self._rec_part(row)
+        self._action_part(row, continuing=row.after_page_break and not started)
+
+    def _is_untagged_section(self, row: PlanRow) -> bool:
+        """A title alone in the first columns, as borderless tables draw section rows."""
+        texts = {r: row.text(r) for r in row.by_role if row.text(r)}
+        if not texts or set(texts) - {Role.REC_NO, Role.RECOMMENDATION} or len(texts) != 1:
+            return False
+        text = next(iter(texts.values()))
+        if row.after_page_break or cell_number(text) or split_prefix(text)[0]:
+            return False
+        return len(text) <= 80 and "\n" not in text and not _SENTENCE_END.search(text)
+
+    def _rec_part(self, row: PlanRow) -> bool:
+        """Start or extend a recommendation from the row's rec columns; True when one starts."""
+        number_text = clean(row.text(Role.REC_NO))
+        rec_paras = row.paragraphs(Role.RECOMMENDATION)
+        rec_text = clean(" ".join(p.labelled_text for p in rec_paras))
+        response = clean(row.text(Role.RESPONSE))
+        number = cell_number(number_text) if number_text else None
+        if number_text and number is None:
+            # The number cell holds words (a paragraph reference or a wrapped ref): keep them.
+            number = number_text
+        if number is None and rec_text:
+            prefix, rest = split_prefix(rec_text)
+            if prefix:
+                number, rec_text = prefix, clean(rest)
+        current = self.current
+        starts = bool(number) or (bool(rec_text) and not self._continues_rec(row, rec_text))
+        if Role.RECOMMENDATION in row.continued_roles and not number:
+            starts = False
+        if starts:
+            self.recs.append(
+                DraftRec(number, [rec_text] if rec_text else [], [response] if response else [],
+                         self.section, row.page)
+            )
+            return True
+        if current is not None:
+            if rec_text:
+                current.texts.append(rec_text)
+            if response:
+                current.response.append(response)
+        return False
+
+    def _continues_rec(self, row: PlanRow, rec_text: str) -> bool:
+        """Rec text with no number after a page break carries on the previous rec's cell."""
+        current = self.current
+        if current is None or not current.texts:
+            return False
+        if row.after_page_break:
+            return rec_text[:1].islower() or not _SENTENCE_END.search(current.texts[-1])
+        return False
+
+    def _action_part(self, row: PlanRow, continuing: bool) -> None:
+        paras = row.paragraphs(Role.ACTION)
+        number_cell = cell_number(row.text(Role.ACTION_NO)) if row.text(Role.ACTION_NO) else None
+        owner_paras = row.paragraphs(Role.OWNER)
+        target_paras = row.paragraphs(Role.TARGET)
+        if not (paras or number_cell or owner_paras or target_paras):
+            return
+        rec = self.current
+        if rec is None:
+            rec = DraftRec(None, [], [], self.section, row.page)
+            self.recs.append(rec)
+        items = _split_items(paras)
+        if number_cell and items and not items[0].labelled:
+            items[0].number = number_cell
+            items[0].labelled = True
+        # After a page break, unnumbered text with no date of its own carries on the last action.
+        if continuing and rec.actions and items and not items[0].labelled and not target_paras:
+            last = rec.actions[-1]
+            last.texts.extend(items[0].texts)
+            if owner_paras:
+                last.owners = "\n".join(filter(None, [last.owners, joined_lines(owner_paras)]))
+            items = items[1:]
+            owner_paras = []
+            if not items:
+                return
+        items = self._take_reason(rec, items, owner_paras, target_paras)
+        if not items:
+            return
+        self._distribute(rec, items, owner_paras, target_paras, row.page)
+
+    def _take_reason(self, rec: DraftRec, items: list[_Item], owner_paras, target_paras):
+        """A partly/not agreed answer's explanation sits in the action column: not an action."""
+        response = parse_response(" ".join(rec.response))
+        if response not in ("partly_agreed", "not_agreed"):
+            return items
+        if response == "not_agreed" and not owner_paras and not target_paras:
+            rec.reason.extend(t for item in items for t in item.texts)
+            return []
+        kept = list(items)
+        while kept and not kept[0].labelled and looks_like_reason(" ".join(kept[0].texts)):
+            if len(kept[0].texts) > 1:
+                # The reason is the first paragraph; what follows it is an unnumbered action.
+                rec.reason.append(kept[0].texts[0])
+                kept[0] = _Item(None, kept[0].texts[1:], False)
+                break
+            rec.reason.extend(kept[0].texts)
+            kept = kept[1:]
+        return kept
+
+    def _distribute(self, rec, items, owner_paras, target_paras, page) -> None:
+        n = len(items)
+        owners = [joined_lines(owner_paras)] * n
+        targets = [joined_lines(target_paras)] * n
+        if n > 1:
+            owner_texts = [joined_lines([p]) for p in owner_paras]
+            target_texts = [joined_lines([p]) for p in target_paras]
+            if len(owner_texts) == n:
+                owners = owner_texts
+            if len(target_texts) == n:
+                targets = target_texts
+            else:
+                from pipeline.normalise.dates import split_stacked_targets
+
+                stacked = split_stacked_targets(joined_lines(target_paras), n)
+                if stacked:
+                    targets = stacked
+        for item, owner, target in zip(items, owners, targets, strict=True):
+            rec.actions.append(DraftAction(item.number, item.texts, owner, target, page))
+
+
+def _split_items(paras: list[Paragraph]) -> list[_Item]:
+    """Split an action cell into actions at numbered or bulleted paragraphs."""
+    items: list[_Item] = []
+    pending: str | None = None  # a number printed alone (its own cell or line) labels what follows
+    for para in paras:
+        text = para.text.strip()
+        alone = cell_number(text)
+        if alone and not para.label:
+            pending = alone
+            continue
+        if pending is not None:
+            items.append(_Item(pending, [split_prefix(text)[1].strip()], True))
+            pending = None
+            continue
+        if para.label:
+            items.append(_Item(label_number(para.label), [text], True))
+            continue
+        number, rest = split_prefix(text)
+        if number is not None or rest != text:
+            items.append(_Item(number, [rest.strip()], True))
+        elif items:
+            items[-1].texts.append(text)
+        else:
+            items.append(_Item(None, [text], False))
+    return [i for i in items if any(t.strip() for t in i.texts)]
+
+
+def build_plan(document: Document, source: Source) -> ActionPlan:
+    """Assemble the plan of a read document; raises ``NoPlanFound`` when it has none."""
+    from pipeline.finalise import finalise
+
+    rows, roles = plan_rows(document)
+    if not rows:
+        raise NoPlanFound(
+            "no action-plan table found (no table with recommendation and action, owner or "
+            "date columns)",
+            path=document.path,
+        )
+    assembler = PlanAssembler()
+    for row in rows:
+        assembler.add(row)
+    info = read_front_matter(document)
+    plan = finalise(assembler.recs, info, source, document, assembler.warnings)
+    if not plan.recommendations:
+        raise NoPlanFound("action-plan table found but it holds no recommendations",
+                          path=document.path)
+    return plan

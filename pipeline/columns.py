@@ -1,0 +1,67 @@
+"""Column meaning from header words, never from position or one publisher's template."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    REC_NO = "rec_no"
+    RECOMMENDATION = "recommendation"
+    RESPONSE = "response"
+    ACTION_NO = "action_no"
+    ACTION = "action"
+    OWNER = "owner"
+    TARGET = "target"
+    EXTRA = "extra"  # RAG, progress, success measure, agency, outcome: kept out of actions
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*", re.IGNORECASE)
+
+# Ordered: the first rule that matches a header decides. Extras come first so that
+# "Progress against agreed action" is not read as an action or an agreement column.
+_RULES: list[tuple[Role, re.Pattern[str]]] = [
+    (Role.EXTRA, re.compile(r"\b(progress|rag|success|measure|evidence|outcome|impact|comment"
+                            r"|update|risk|resources?|cost|notes?|monitoring|priority)\b")),
+    (Role.REC_NO, re.compile(r"^(rec\.?|rec(ommendation)?s?\.?\s*(no|number|ref(erence)?|#)\.?"
+                             r"|no\.?|number|ref(erence)?\.?(\s*no\.?)?|#|item)$")),
+    (Role.RESPONSE, re.compile(r"\b(agreed|agree|accepted|accept|rejected|reject)\b|"
+                               r"\bagreement\b")),
+    (Role.OWNER, re.compile(r"\b(owners?|responsible|responsibility|lead|leads|accountable"
+                            r"|by whom|who|officer|manager)\b")),
+    (Role.TARGET, re.compile(r"\b(target|date|dates|timescales?|deadline|when|completion|due"
+                             r"|timeframe|timeline|by when)\b")),
+    (Role.RECOMMENDATION, re.compile(r"\b(recommendations?|area requiring improvement"
+                                     r"|areas? for improvement|concerns?|finding)\b")),
+    (Role.ACTION, re.compile(r"\b(actions?|response|steps|planned|activity|activities"
+                             r"|how)\b")),
+    (Role.EXTRA, re.compile(r"\b(agency|partner|status|rag|theme|objective)\b")),
+]
+
+
+def header_text(text: str) -> str:
+    """A header cell's words, lower-cased, without its '1.' numbering or line breaks."""
+    flat = " ".join(text.split())
+    return _NUMBERING.sub("", flat).strip().lower()
+
+
+def classify_header(text: str) -> Role | None:
+    """The role a header cell's words give its column, or None if they say nothing."""
+    words = header_text(text)
+    if not words:
+        return None
+    for role, pattern in _RULES:
+        if pattern.search(words):
+            return role
+    return None
+
+
+def header_score(roles: list[Role | None]) -> int:
+    """How convincingly a row of header roles describes an action plan (0 = not a plan)."""
+    present = set(roles)
+    has_rec = Role.RECOMMENDATION in present or Role.REC_NO in present
+    has_action_side = bool(present & {Role.ACTION, Role.OWNER, Role.TARGET})
+    if not (has_rec and has_action_side):
+        return 0
+    return len(present - {None, Role.EXTRA})

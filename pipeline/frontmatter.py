@@ -1,0 +1,103 @@
+"""Plan metadata from the text before (and around) the table: body, dates, inspectorate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors.layout import Document
+from pipeline.models import PlanInfo
+from pipeline.normalise.dates import parse_target
+from pipeline.text import clean
+
+_SUBMITTED = re.compile(
+    r"\b(?:action plan submitted|date (?:of )?submi(?:tted|ssion)|submitted(?: on)?"
+    r"|(?:action )?plan (?:was )?(?:agreed|approved|signed off)(?: by [^:]{0,80}?)?(?: on)?"
+    r"|date (?:agreed|approved|of agreement))\s*[:\-–]?\s*(?P<date>.+)$",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"\b(?:report )?(?:published|publication date|date of publication)(?: on)?\s*[:\-–]?\s*"
+    r"(?P<date>.+)$",
+    re.IGNORECASE,
+)
+_PROBATION = re.compile(
+    r"HMI ?Probation|Inspectorate of Probation|Chief Inspector of Probation", re.IGNORECASE
+)
+_PRISONS = re.compile(r"HMI ?Prisons|Inspectorate of Prisons|Chief Inspector of Prisons", re.I)
+
+_NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|upon|on|the)?\s*[A-Z][\w'’&.-]*){0,6}"
+_ORG_PATTERNS = [
+    re.compile(r"^action plan\s*[:\-–]\s*(?P<org>.+)$", re.IGNORECASE),
+    re.compile(r"\b(?P<org>HM\s?(?:P|YOI|P\s*(?:&|and)\s*YOI|P/YOI|Prison(?: and YOI)?)\s+"
+               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"),
+    re.compile(rf"\b(?P<org>{_NAME}\s+Youth (?:Offending|Justice) (?:Service|Team|Partnership))"),
+    re.compile(r"response to the .{0,40}?inspection(?: of)?\s*[:\-–]\s*(?P<org>.+)$",
+               re.IGNORECASE),
+    re.compile(rf"\b(?P<org>{_NAME}\s+(?:CRC|Community Rehabilitation Company|NPS\b.*"
+               r"|National Probation Service.*|Probation Delivery Unit|PDU))"),
+    re.compile(r"inspection of (?:youth offending services|probation services) in "
+               r"(?P<org>[^—–,(]+)", re.IGNORECASE),
+]
+_TRAILING = re.compile(r"[\s,;:.\-–—]+$")
+
+
+def read_front_matter(document: Document) -> PlanInfo:
+    """Organisation, inspectorate, report-published and submitted dates, title."""
+    lines = [clean(p.text) for p in document.paragraphs() if clean(p.text)]
+    # Cover tables ("DATE | STATUS OF THIS RETURN") can hold dates too: read them last.
+    for table in document.tables()[:3]:
+        for row in table.rows:
+            lines.append(clean(" ".join(c.text for c in row.cells)))
+    info = PlanInfo()
+    titles = [ln for ln in lines if "action plan" in ln.lower() and len(ln) < 150]
+    plain = [ln for ln in titles if not (_SUBMITTED.search(ln) or _PUBLISHED.search(ln))]
+    info.title = (plain or titles or lines or [None])[0]
+    for line in lines:
+        if info.submitted is None and (m := _SUBMITTED.search(line)):
+            info.submitted = _day(m.group("date"))
+        if info.report_published is None and (m := _PUBLISHED.search(line)):
+            info.report_published = _month_or_day(m.group("date"))
+        if info.inspectorate is None:
+            if _PROBATION.search(line):
+                info.inspectorate = "HMI Probation"
+            elif _PRISONS.search(line):
+                info.inspectorate = "HMI Prisons"
+    info.organisation = _organisation(lines)
+    if info.inspectorate is None and info.organisation:
+        if re.search(r"\bHM\s?P|YOI|Prison", info.organisation):
+            info.inspectorate = "HMI Prisons"
+        elif re.search(r"Youth|CRC|Probation|NPS", info.organisation):
+            info.inspectorate = "HMI Probation"
+    return info
+
+
+def _organisation(lines: list[str]) -> str | None:
+    for pattern in _ORG_PATTERNS:
+        for line in lines[:60]:
+            match = pattern.search(line)
+            if match:
+                org = _TRAILING.sub("", match.group("org").split(" by HM")[0]).strip()
+                if 2 < len(org) <= 120:
+                    return org
+    return None
+
+
+def _day(text: str) -> dt.date | None:
+    target, _ = parse_target(text[:60])
+    if target.start and target.start == target.end:
+        return target.start
+    return None
+
+
+def _month_or_day(text: str) -> str | None:
+    target, _ = parse_target(text[:60])
+    if not (target.start and target.end):
+        return None
+    if target.start == target.end:
+        return target.start.isoformat()
+    if target.start.day == 1 and target.start.month == target.end.month and (
+        target.start.year == target.end.year
+    ):
+        return target.start.isoformat()[:7]
+    return None

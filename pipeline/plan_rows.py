@@ -1,0 +1,217 @@
+"""Find the action-plan table(s) and turn their rows into rows of meaning.
+
+A plan table is recognised by its header words; tables (or PDF page fragments) without a
+header that line up with it continue it. Each data row comes out as a ``PlanRow``: the
+paragraphs under each column role, whether it is a full-width section row, and whether it
+is the first row after a page break (where a row split by the page may continue).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.layout import Cell, Document, Paragraph, Row, Table
+from pipeline.columns import Role, classify_header, header_score, header_text
+
+NUMBER_LABEL = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\)?$")
+# When one cell covers several columns, the content role wins over a number role.
+_PREFERENCE = [Role.ACTION, Role.RECOMMENDATION, Role.OWNER, Role.TARGET, Role.RESPONSE,
+               Role.REC_NO, Role.ACTION_NO, Role.EXTRA]
+
+
+@dataclass
+class PlanRow:
+    """One data row of a plan table, by column role."""
+
+    by_role: dict[Role, list[Paragraph]]
+    page: int | None
+    section: str | None = None
+    after_page_break: bool = False
+    continued_roles: set[Role] = field(default_factory=set)  # DOCX vMerge continuations
+
+    def paragraphs(self, role: Role) -> list[Paragraph]:
+        return self.by_role.get(role, [])
+
+    def text(self, role: Role) -> str:
+        """The role's text, paragraphs joined by newlines."""
+        return "\n".join(p.labelled_text for p in self.paragraphs(role)).strip()
+
+    def is_empty(self) -> bool:
+        return not any(self.text(role) for role in self.by_role)
+
+
+@dataclass
+class _Segment:
+    roles: list[Role | None]
+    edges: list[float] | None
+    header_key: tuple[str, ...]
+    last_page: int | None
+
+
+def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
+    """All data rows of the document's plan tables, in reading order, and the header roles."""
+    rows: list[PlanRow] = []
+    segment: _Segment | None = None
+    first_roles: list[Role | None] = []
+    for table in document.tables():
+        header = _find_header(table)
+        if header is not None:
+            n_header, roles = header
+            key = _header_key(table.rows[:n_header])
+            repeated = segment is not None and key == segment.header_key
+            segment = _Segment(roles, _edges_for(table), key, table.page)
+            if not first_roles:
+                first_roles = roles
+            body = table.rows[n_header:]
+            continuation = repeated and bool(rows)
+        elif segment is not None and _continues(table, segment):
+            body = table.rows
+            continuation = True
+        else:
+            continue
+        for i, row in enumerate(body):
+            if _header_key([row]) == segment.header_key:
+                continue  # a header row repeated on a later page
+            plan_row = _plan_row(row, segment)
+            if plan_row is None:
+                continue
+            plan_row.after_page_break = continuation and i == 0
+            rows.append(plan_row)
+        segment.last_page = table.page
+    return rows, first_roles
+
+
+def _edges_for(table: Table) -> list[float] | None:
+    return list(table.col_edges) if table.col_edges else None
+
+
+def _header_key(rows: list[Row]) -> tuple[str, ...]:
+    return tuple(header_text(c.text) for r in rows for c in r.cells if c.text.strip())
+
+
+def _continues(table: Table, segment: _Segment) -> bool:
+    if segment.edges and table.col_edges:
+        # Same page geometry: every column line of the fragment matches one of the header's.
+        return all(any(abs(x - e) <= 4 for e in segment.edges) for x in table.col_edges)
+    return table.n_cols == len(segment.roles)
+
+
+def _grid_texts(rows: list[Row], n_cols: int) -> list[str]:
+    texts = [""] * n_cols
+    for row in rows:
+        for cell in row.cells:
+            for col in range(cell.col, min(n_cols, cell.col + cell.span)):
+                texts[col] = f"{texts[col]} {cell.text}".strip()
+    return texts
+
+
+def _find_header(table: Table) -> tuple[int, list[Role | None]] | None:
+    """(number of header rows, role per grid column) if the table's top is a plan header."""
+    for start in range(min(3, len(table.rows))):
+        roles = _roles_from_header(table, table.rows[start : start + 1])
+        if header_score(roles) == 0:
+            continue
+        end = start + 1
+        # A second header line ("4. Response" over "Action Taken/Planned").
+        while end < len(table.rows) and _looks_like_header_line(table.rows[end]):
+            end += 1
+        roles = _roles_from_header(table, table.rows[start:end])
+        roles = _resolve_number_columns(table, roles, table.rows[end:])
+        return end, roles
+    return None
+
+
+def _roles_from_header(table: Table, rows: list[Row]) -> list[Role | None]:
+    texts = _grid_texts(rows, table.n_cols)
+    roles = [classify_header(t) for t in texts]
+    seen: set[Role] = set()
+    for col, role in enumerate(roles):
+        shared = col > 0 and texts[col] == texts[col - 1] and role is not None
+        if role in seen and role not in (Role.EXTRA, Role.ACTION) and not shared:
+            roles[col] = Role.EXTRA  # a second owner/date column adds nothing to the first
+        if role is not None:
+            seen.add(role)
+    return roles
+
+
+def _looks_like_header_line(row: Row) -> bool:
+    cells = [c for c in row.cells if c.text.strip()]
+    if not cells:
+        return False
+    for cell in cells:
+        text = cell.text.strip()
+        if len(text) > 60 or text[:1].isdigit() or classify_header(text) is None:
+            return False
+    return True
+
+
+def _resolve_number_columns(
+    table: Table, roles: list[Role | None], data: list[Row]
+) -> list[Role | None]:
+    """Columns of short numbers: action numbers under a spanning action header, or rec numbers."""
+    roles = list(roles)
+    numeric = _numeric_columns(table.n_cols, data)
+    for col, role in enumerate(roles):
+        if col not in numeric:
+            continue
+        if role == Role.ACTION and roles.count(Role.ACTION) > 1:
+            roles[col] = Role.ACTION_NO
+        elif role is None:
+            has_rec_no = Role.REC_NO in roles
+            later = roles[col + 1 :]
+            if not has_rec_no and Role.RECOMMENDATION in later:
+                roles[col] = Role.REC_NO
+            elif Role.ACTION in later:
+                roles[col] = Role.ACTION_NO
+    return roles
+
+
+def _numeric_columns(n_cols: int, data: list[Row]) -> set[int]:
+    filled = [0] * n_cols
+    numbers = [0] * n_cols
+    for row in data:
+        for cell in row.cells:
+            text = cell.text.strip()
+            if text and cell.span == 1 and cell.col < n_cols:
+                filled[cell.col] += 1
+                numbers[cell.col] += bool(NUMBER_LABEL.match(text))
+    return {c for c in range(n_cols) if filled[c] and numbers[c] >= 0.7 * filled[c]}
+
+
+def _cell_roles(cell: Cell, segment: _Segment) -> list[Role]:
+    roles = segment.roles
+    if segment.edges and cell.x0 is not None and cell.x1 is not None:
+        covered = []
+        for i in range(len(segment.edges) - 1):
+            left, right = segment.edges[i], segment.edges[i + 1]
+            overlap = min(cell.x1, right) - max(cell.x0, left)
+            if i < len(roles) and overlap > 0.5 * (right - left):
+                covered.append(i)
+    else:
+        covered = list(range(cell.col, min(len(roles), cell.col + cell.span)))
+    return [r for r in (roles[i] for i in covered) if r is not None]
+
+
+def _plan_row(row: Row, segment: _Segment) -> PlanRow | None:
+    filled = [c for c in row.cells if c.text.strip()]
+    if not filled:
+        return None
+    page = row.page if row.page is not None else next((c.page for c in row.cells), None)
+    if len(filled) == 1:
+        covered = _cell_roles(filled[0], segment)
+        # One text across most of the width is a section title, not a recommendation.
+        if len(covered) >= 2 and len(covered) >= 0.5 * sum(r is not None for r in segment.roles):
+            return PlanRow({}, page, section=" ".join(filled[0].text.split()))
+    by_role: dict[Role, list[Paragraph]] = {}
+    continued: set[Role] = set()
+    for cell in row.cells:
+        roles = _cell_roles(cell, segment)
+        if not roles:
+            continue
+        role = min(roles, key=_PREFERENCE.index)
+        if cell.continued:
+            continued.add(role)
+            continue
+        by_role.setdefault(role, []).extend(p for p in cell.paragraphs if p.labelled_text)
+    return PlanRow(by_role, page, continued_roles=continued)
