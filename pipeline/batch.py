@@ -130,8 +130,9 @@ def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped], li
             files.append(path)
         else:
             missing.append(Skipped(str(path), "no such file or folder"))
-    unique = list(dict.fromkeys(files))  # the same file reached twice is converted once
-    return unique, skipped, missing
+    # The same file reached twice (overlapping arguments) is converted or listed once.
+    unique_skipped = list({s.shown: s for s in skipped}.values())
+    return list(dict.fromkeys(files)), unique_skipped, missing
 
 
 def assign_names(files: list[Path]) -> list[InputFile]:

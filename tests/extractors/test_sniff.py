@@ -1,0 +1,226 @@
+"""Format by bytes, structural refusals before reading, reader-error translation, conversion."""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from extractors import convert
+from extractors.guard import GuardLimits, check_pdf, check_zip, reader_error
+from extractors.sniff import detect_format
+from pipeline.errors import (
+    DamagedDocument,
+    EncryptedDocument,
+    ResourceLimit,
+    TooLarge,
+    UnsupportedFormat,
+)
+
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+def _zip(path: Path, entries: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _ole(path: Path, stream_name: str) -> Path:
+    # Enough of a compound file for a byte-level judgement: magic, then directory names.
+    body = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + stream_name.encode("utf-16-le")
+    path.write_bytes(body + bytes(1024))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("a.pdf", MINIMAL_PDF, "pdf"),
+        ("a.bin", b"junk before header\n" + MINIMAL_PDF, "pdf"),
+        ("plan.docx", None, "docx"),
+        ("plan.odt", None, "odt"),
+    ],
+)
+def test_format_comes_from_bytes_not_name(tmp_path: Path, name: str, content: bytes | None,
+                                          expected: str) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    elif expected == "docx":
+        _zip(path, {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+    else:
+        _zip(path, {"mimetype": b"application/vnd.oasis.opendocument.text",
+                    "content.xml": b"<office/>"})
+    assert detect_format(path) == expected
+
+
+def test_word_97_file_is_recognised_and_encrypted_word_is_refused(tmp_path: Path) -> None:
+    assert detect_format(_ole(tmp_path / "old.doc", "WordDocument")) == "doc"
+    with pytest.raises(EncryptedDocument, match="needs a password"):
+        detect_format(_ole(tmp_path / "locked.docx", "EncryptedPackage"))
+    with pytest.raises(UnsupportedFormat, match="not a Word document"):
+        detect_format(_ole(tmp_path / "sheet.doc", "Workbook"))
+
+
+@pytest.mark.parametrize(
+    ("content", "error", "words"),
+    [
+        (b"", DamagedDocument, "empty file"),
+        (b"<!DOCTYPE html><html><body>plan</body></html>", UnsupportedFormat, "HTML page"),
+        (b"\x00\x01binary noise" * 50, UnsupportedFormat, "not a PDF or DOCX"),
+        (b"PK\x03\x04 cut short", DamagedDocument, "damaged or truncated ZIP"),
+    ],
+)
+def test_bad_bytes_give_one_line_reasons(tmp_path: Path, content: bytes, error: type,
+                                         words: str) -> None:
+    path = tmp_path / "input.pdf"
+    path.write_bytes(content)
+    with pytest.raises(error) as caught:
+        detect_format(path)
+    assert words in caught.value.one_line()
+    assert caught.value.one_line().startswith(f"{path}: ")
+    assert "\n" not in caught.value.one_line()
+
+
+def test_zip_that_is_not_a_document(tmp_path: Path) -> None:
+    with pytest.raises(UnsupportedFormat, match="not a Word .docx"):
+        detect_format(_zip(tmp_path / "photos.docx", {"a.jpg": b"x"}))
+
+
+def test_zip_bomb_caps_come_from_declared_sizes(tmp_path: Path) -> None:
+    limits = GuardLimits(max_unzipped_bytes=4 << 20, max_entry_ratio=50, ratio_floor_bytes=1 << 20)
+    fine = _zip(tmp_path / "fine.docx", {"word/document.xml": b"<w:t>text</w:t>" * 1000})
+    check_zip(fine, limits)
+    ratio = _zip(tmp_path / "ratio.docx", {"word/document.xml": bytes(3 << 20)})
+    with pytest.raises(TooLarge, match=r"expands \d+x"):
+        check_zip(ratio, limits)
+    total = _zip(tmp_path / "total.docx", {f"word/media/{i}.bin": os.urandom(1 << 20)
+                                           for i in range(5)})
+    with pytest.raises(TooLarge, match="unpacks to over 4 MB"):
+        check_zip(total, limits)
+
+
+def test_password_protected_zip_entries_are_refused(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "p.docx", {"word/document.xml": b"<w:document/>"})
+    data = bytearray(path.read_bytes())
+    # Set the "encrypted" flag bit in the central directory entry.
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 8] |= 0x1
+    path.write_bytes(bytes(data))
+    with pytest.raises(EncryptedDocument):
+        check_zip(path)
+
+
+def test_pdf_without_end_marker_is_truncated(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(MINIMAL_PDF[: len(MINIMAL_PDF) // 2])
+    with pytest.raises(DamagedDocument, match="truncated"):
+        check_pdf(path)
+
+
+def test_pdf_page_cap(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(MINIMAL_PDF.replace(b"/Count 0", b"/Count 5000"))
+    with pytest.raises(TooLarge, match="5000 pages"):
+        check_pdf(path)
+    assert check_pdf(path, GuardLimits(max_pages=10_000)) == 5000
+
+
+def test_reader_errors_are_translated_by_name() -> None:
+    class PDFPasswordIncorrect(Exception):
+        pass
+
+    class PdfminerException(Exception):
+        pass
+
+    class PackageNotFoundError(Exception):
+        pass
+
+    where = Path("x.pdf")
+    assert isinstance(reader_error(PDFPasswordIncorrect(), where), EncryptedDocument)
+    damaged = reader_error(PdfminerException("Unexpected EOF"), where)
+    assert isinstance(damaged, DamagedDocument)
+    assert damaged.one_line() == "x.pdf: damaged or truncated PDF (Unexpected EOF)"
+    assert "DOCX" in reader_error(PackageNotFoundError("no package"), where).reason
+    assert isinstance(reader_error(MemoryError(), where), ResourceLimit)
+    assert reader_error(IndexError("our bug"), where) is None  # stays an internal error
+
+
+def test_pdfplumber_wrapping_of_a_password_error_is_seen_through() -> None:
+    class PDFPasswordIncorrect(Exception):
+        pass
+
+    class PdfminerException(Exception):
+        pass
+
+    try:
+        try:
+            raise PDFPasswordIncorrect()
+        except PDFPasswordIncorrect as inner:
+            raise PdfminerException(inner) from inner
+    except PdfminerException as outer:
+        assert isinstance(reader_error(outer, Path("x.pdf")), EncryptedDocument)
+
+
+def test_legacy_format_without_libreoffice_says_what_to_do(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert, "soffice_path", lambda: None)
+    path = _ole(tmp_path / "old.doc", "WordDocument")
+    with pytest.raises(UnsupportedFormat) as caught, convert.converted_to_docx(path, "doc"):
+        pass
+    assert caught.value.one_line() == (
+        f"{path}: .doc needs LibreOffice to convert; install libreoffice-writer or save as .docx"
+    )
+
+
+def _fake_soffice(folder: Path, script: str) -> str:
+    exe = folder / "soffice"
+    exe.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    exe.chmod(exe.stat().st_mode | stat.S_IEXEC)
+    return str(exe)
+
+
+def test_conversion_runs_soffice_on_a_private_copy_and_cleans_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stand-in writes "<outdir>/<input stem>.docx" as LibreOffice does, and records its args.
+    args_file = tmp_path / "args.txt"
+    script = (f'echo "$@" > {args_file}\n'
+              'while [ "$1" != "--outdir" ]; do shift; done; mkdir -p "$2"; '
+              'echo converted > "$2/input.docx"\n')
+    monkeypatch.setattr(convert, "soffice_path", lambda: _fake_soffice(tmp_path, script))
+    source = _ole(tmp_path / "-rf odd name.doc", "WordDocument")
+    with convert.converted_to_docx(source, "doc") as result:
+        assert result.read_text(encoding="utf-8").strip() == "converted"
+        made = result
+    assert not made.exists()
+    args = args_file.read_text(encoding="utf-8")
+    assert "--convert-to docx" in args and "odd name" not in args
+
+
+def test_conversion_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert, "soffice_path",
+                        lambda: _fake_soffice(tmp_path, "exec sleep 60\n"))
+    source = _ole(tmp_path / "old.doc", "WordDocument")
+    with pytest.raises(ResourceLimit, match="took longer than 1 s"), \
+            convert.converted_to_docx(source, "doc", timeout=1):
+        pass
+
+
+def test_conversion_that_produces_nothing_is_reported(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert, "soffice_path", lambda: _fake_soffice(tmp_path, "exit 0\n"))
+    source = _ole(tmp_path / "old.doc", "WordDocument")
+    with pytest.raises(DamagedDocument, match="could not convert"), \
+            convert.converted_to_docx(source, "doc"):
+        pass
+

@@ -1,0 +1,117 @@
+"""Writers: CSV rows per action, Excel-ready encoding, workbook cells, atomic replacement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from batch_fakes import small_plan
+
+from pipeline.export import (
+    ACTION_COLUMNS,
+    FailedFile,
+    atomic_text,
+    write_combined,
+    write_csv,
+    write_json,
+)
+from pipeline.models import ActionPlan
+
+
+def test_csv_has_one_row_per_action_and_keeps_action_less_recommendations(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    write_csv(small_plan(), path)
+    frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == ACTION_COLUMNS
+    assert frame["action_number"].tolist() == ["1.1", "1.2", ""]
+    assert frame["rec_number"].tolist() == ["1", "1", "2"]
+    assert frame.loc[0, "owners"] == "Head of Service; SLT"
+    assert frame.loc[0, "target_start"] == "2020-05-01"
+    assert frame.loc[0, "target_end"] == "2020-05-31"
+    assert frame.loc[1, "action_text"] == "Audit cases,\nquarterly"
+    assert frame.loc[2, "rec_text"] == "Review policy"
+    assert frame.loc[2, "page"] == "3"
+
+
+def test_csv_starts_with_bom_and_round_trips_non_ascii(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    write_csv([small_plan(), small_plan("b.docx")], path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to pick UTF-8
+    frame = pd.read_csv(path, encoding="utf-8-sig")
+    assert len(frame) == 6
+    assert frame.loc[0, "rec_text"] == "Improve “risk” assessments, incl. £ costs"
+
+
+def test_json_round_trips_to_the_same_plan(tmp_path: Path) -> None:
+    plan = small_plan()
+    write_json(plan, tmp_path / "plan.json")
+    loaded = ActionPlan.model_validate(json.loads((tmp_path / "plan.json").read_text("utf-8")))
+    assert loaded == plan
+
+
+def test_failed_write_leaves_old_file_and_no_temp_file(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_text(path) as fh:
+        fh.write("half of the new")
+        raise RuntimeError("crash mid-write")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_writers_do_not_mutate_the_plan(tmp_path: Path) -> None:
+    plan = small_plan()
+    before = plan.model_dump()
+    write_combined([plan], [], tmp_path)
+    write_csv(plan, tmp_path / "p.csv")
+    assert plan.model_dump() == before
+
+
+def test_combined_outputs_row_counts_and_workbook_cells(tmp_path: Path) -> None:
+    plans = [small_plan("a.pdf"), small_plan("b.docx", organisation="Durham Tees Valley CRC")]
+    failures = [FailedFile("x.pdf", "encrypted", "encrypted: needs a password")]
+    write_combined(plans, failures, tmp_path)
+
+    assert len(pd.read_csv(tmp_path / "actions.csv", encoding="utf-8-sig")) == 6
+    assert len(pd.read_csv(tmp_path / "recommendations.csv", encoding="utf-8-sig")) == 4
+    errors = pd.read_csv(tmp_path / "errors.csv", encoding="utf-8-sig")
+    assert errors.to_dict("records") == [
+        {"file": "x.pdf", "kind": "encrypted", "reason": "encrypted: needs a password"}
+    ]
+
+    sheets = pd.read_excel(tmp_path / "plans.xlsx", sheet_name=None)
+    assert list(sheets) == ["Plans", "Recommendations", "Actions", "Errors"]
+    assert [len(sheets[n]) for n in sheets] == [2, 4, 6, 1]
+    assert pd.api.types.is_datetime64_any_dtype(sheets["Actions"]["target_end"])
+    assert pd.api.types.is_datetime64_any_dtype(sheets["Plans"]["submitted"])
+
+    book = openpyxl.load_workbook(tmp_path / "plans.xlsx")
+    actions = book["Actions"]
+    header = [c.value for c in actions[1]]
+    assert header == ACTION_COLUMNS
+    end = actions.cell(row=2, column=header.index("target_end") + 1)
+    assert end.is_date and end.value.date() == dt.date(2020, 5, 31)
+    # Numbers as printed stay text: "1.10" must not become the number 1.1.
+    assert actions.cell(row=2, column=header.index("action_number") + 1).value == "1.1"
+    assert actions.freeze_panes == "A2"
+    assert actions.auto_filter.ref is not None and actions.auto_filter.ref.startswith("A1:")
+    text_col = actions.column_dimensions[_letter(header.index("rec_text"))]
+    assert text_col.width > 20
+    assert book["Plans"].cell(row=2, column=1).value == "a.pdf"
+
+
+def test_empty_batch_still_writes_headers(tmp_path: Path) -> None:
+    write_combined([], [], tmp_path)
+    assert pd.read_csv(tmp_path / "actions.csv", encoding="utf-8-sig").columns.tolist() == (
+        ACTION_COLUMNS
+    )
+    assert len(pd.read_excel(tmp_path / "plans.xlsx", sheet_name="Errors")) == 0
+
+
+def _letter(index: int) -> str:
+    return openpyxl.utils.get_column_letter(index + 1)
