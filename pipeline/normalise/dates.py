@@ -238,6 +238,8 @@ def _quarter_span(year: int, q: int, *, financial: bool) -> tuple[dt.date, dt.da
 
 def _point_at(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
     """The date point starting at token i and the index after it, or None."""
+    if i >= len(toks):
+        return None
     t = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if t.kind == "date":
@@ -309,7 +311,8 @@ def _extent(p: _Point) -> tuple[dt.date, dt.date]:
     """First and last day a complete point stands for; raises ValueError if impossible."""
     if p.span:
         return p.span
-    assert p.year is not None
+    if p.year is None or (p.day is not None and p.month is None):
+        raise ValueError("incomplete date")
     if p.month is None:
         return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31)
     if p.day is None:
@@ -369,7 +372,7 @@ def _parse_clause(text: str, plan_years: Sequence[int]) -> _Clause:
             if nxt is not None:
                 right, j = nxt
                 _fill_range(left, right)
-        if left.day is not None and left.month is None and left is right:
+        if any(p.day is not None and p.month is None for p in (left, right)):
             unknown.append(toks[i].text)  # a bare day number
             i = j
             continue
@@ -383,6 +386,7 @@ def _parse_clause(text: str, plan_years: Sequence[int]) -> _Clause:
                 continue
             right.year = right.year or year
             _fill_range(left, right)
+            left.year = left.year or year
             clause.warnings.append(f"year {year} taken from the plan's other dates")
         try:
             start, _ = _extent(left)
