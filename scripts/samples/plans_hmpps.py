@@ -305,4 +305,179 @@ DTV = PlanSpec(
     ],
 )
 
-SPECS = [DTV]
+
+HOLDU = "Heads of Local Delivery Units"
+
+NE_2019 = PlanSpec(
+    name="nps_north_east_2019",
+    template="hmpps_probation",
+    title="ACTION PLAN: NPS North East Division",
+    organisation="NPS North East Division",
+    inspectorate="HMI Probation",
+    report_published="2019-06",
+    submitted="2019-08-02",
+    front_matter=[
+        "Action Plan Submitted: 2nd August 2019",
+        "## A Response to the HMI Probation Inspection: National Probation Service North East "
+        "Division",
+        "Report Published: JUNE 2019",
+        "## INTRODUCTION",
+        *HMPPS_INTRO,
+        "{table:definitions}",
+        "# ACTION PLAN: NPS North East Division",
+    ],
+    headers=[
+        "1. Rec. No.",
+        "2. Recommendation",
+        "3. Agreed/ Partly Agreed/ Not Agreed",
+        "4. Response Action Taken/Planned",
+        "5. Responsible Owner (including named individuals and their functional role or "
+        "department)",
+        "6. Target Date",
+    ],
+    options={
+        **HMPPS_OPTIONS,
+        "font_size": 11,
+        "header_fill": "C6D9F1",
+        "reason_in": "row",
+        "page_footer": "NPS North East Division – HMI Probation action plan – page {PAGE}",
+        "author": "NPS North East Division",
+    },
+    recs=[
+        RecSpec(
+            number="1",
+            text="The National Probation Service North East Division should improve the quality "
+            "of pre-sentence reports so that they are informed by domestic abuse and child "
+            "safeguarding enquiries in all cases where these are relevant.",
+            response_raw="Agreed",
+            response="agreed",
+            actions=[
+                a("1", "Court teams to request domestic abuse call-out information from Durham, "
+                  "Cleveland and Northumbria Police for every case adjourned for a pre-sentence "
+                  "report, using the regional police information request form.",
+                  "Head of Court Services", [o("Head of Court Services")], "September 2019",
+                  "2019-09-01", "2019-09-30", "planned"),
+                a("2", "Quality assure ten pre-sentence reports per court team per quarter against "
+                  "the divisional report quality standard, with results reported to the Senior "
+                  "Management Team.",
+                  "Court Senior Probation Officers\nQuality Development Officer",
+                  [o("Court Senior Probation Officers"), o("Quality Development Officer")],
+                  "Q3 2019/20", "2019-10-01", "2019-12-31", "planned"),
+                a("3", "Agree a service level agreement with each of the twelve local authorities "
+                  "for the return of safeguarding information on the day of request for "
+                  "on-the-day reports.",
+                  "Head of Partnerships", [o("Head of Partnerships")], "31 December 2019",
+                  "2019-12-31", "2019-12-31", "planned"),
+            ],
+        ),
+        RecSpec(
+            number="2",
+            text="The National Probation Service North East Division should ensure that the "
+            "management of risk of harm is effective in all cases, and in particular that: risk "
+            "management plans are specific to the individual and the risks they present; plans "
+            "are reviewed when circumstances change, including changes to the individual's "
+            "address, relationships or employment; contingency plans set out what will be done "
+            "if risk escalates; and the work of other agencies, including the police and "
+            "children's social care, is co-ordinated through multi-agency arrangements where "
+            "appropriate.",
+            response_raw="Agreed",
+            response="agreed",
+            actions=[
+                a("1", "Deliver a two-day risk management workshop for all probation officers and "
+                  "probation services officers, covering the revised risk management plan "
+                  "template, contingency planning and the use of multi-agency arrangements. "
+                  "Attendance will be recorded on the learning management system and "
+                  "non-attendance followed up by line managers in supervision.",
+                  "Head of Learning and Development", [o("Head of Learning and Development")],
+                  "October – December 2019", "2019-10-01", "2019-12-31", "planned"),
+                a("2", "Introduce a mandatory review of the risk management plan at every change "
+                  "of address, relationship or employment, prompted by a contact log entry that "
+                  "is reviewed monthly by the Senior Probation Officer.",
+                  "Senior Probation Officers", [o("Senior Probation Officers")],
+                  "November 2019", "2019-11-01", "2019-11-30", "planned"),
+                a("3", "Extend the management oversight tool to record the Senior Probation "
+                  "Officer's view on the quality of risk management plans in all cases of high "
+                  "risk of serious harm.",
+                  HOLDU, [o(HOLDU)], "Commenced", None, None, "in_progress"),
+                a("4", "Audit a sample of 60 cases of high and very high risk of serious harm to "
+                  "test the effectiveness of the above actions, and report the findings to the "
+                  "Divisional Quality and Performance Board.",
+                  "Head of Quality\nQuality Development Officers",
+                  [o("Head of Quality"), o("Quality Development Officers")], "March 2020",
+                  "2020-03-01", "2020-03-31", "planned"),
+            ],
+        ),
+        RecSpec(
+            number="3",
+            text="The National Probation Service North East Division should ensure that every "
+            "unpaid work placement is risk assessed by a probation officer before the placement "
+            "starts.",
+            response_raw="Partly Agreed",
+            response="partly_agreed",
+            response_reason="operational",
+            reason="This recommendation is partly agreed for operational reasons. Unpaid work in "
+            "the division is delivered by the Community Rehabilitation Company, and placement "
+            "risk assessments are completed by CRC supervisors; the NPS will make sure that all "
+            "risk information needed for the placement assessment is passed to the CRC at "
+            "allocation.",
+            actions=[
+                a("1", "Revise the allocation checklist so that the risk of serious harm summary "
+                  "and any restrictions are sent to the CRC unpaid work team with every unpaid "
+                  "work requirement.",
+                  "Head of Court Services", [o("Head of Court Services")], "August 2019",
+                  "2019-08-01", "2019-08-31", "planned"),
+                a("2", "Joint audit with the CRC of 30 unpaid work cases to check that risk "
+                  "information was received and used in placement decisions.",
+                  "Head of Quality and CRC Head of Unpaid Work",
+                  [o("Head of Quality"), o("CRC Head of Unpaid Work")], "Q4 2019/20",
+                  "2020-01-01", "2020-03-31", "planned"),
+            ],
+        ),
+        RecSpec(
+            number="4",
+            text="The National Probation Service North East Division should ensure that "
+            "probation officers have sufficient time to deliver effective work with the cases "
+            "they manage.",
+            response_raw="Agreed",
+            response="agreed",
+            actions=[
+                a("1", "Implement the national workload management tool in all Local Delivery "
+                  "Units and review team caseloads monthly at the divisional performance "
+                  "meeting.",
+                  "Deputy Director\nHeads of Local Delivery Units",
+                  [o("Deputy Director"), o(HOLDU)], "Completed", None, None, "completed"),
+                a("2", "Recruit 24 trainee probation officers through the Professional "
+                  "Qualification in Probation (PQiP) 2019 intake and allocate them across the "
+                  "teams with the highest workload.",
+                  "Head of Operational Support\nHR Business Partner",
+                  [o("Head of Operational Support"), o("HR Business Partner")],
+                  "Completed – November 2019", "2019-11-01", "2019-11-30", "completed"),
+                a("3", "Introduce a case transfer protocol that allows cases to be moved between "
+                  "teams where workload measurement exceeds 110 per cent for three consecutive "
+                  "months.",
+                  HOLDU, [o(HOLDU)], "January 2020", "2020-01-01", "2020-01-31", "planned"),
+            ],
+        ),
+        RecSpec(
+            number="5",
+            text="The National Probation Service North East Division should improve the use of "
+            "accredited programmes and structured interventions for men convicted of domestic "
+            "abuse offences.",
+            response_raw="Agreed",
+            response="agreed",
+            actions=[
+                a("1", "Increase the number of Building Better Relationships (BBR) programme "
+                  "facilitators by training a further eight facilitators jointly with the CRC.",
+                  "Interventions Manager", [o("Interventions Manager")], "2019/20",
+                  "2019-04-01", "2020-03-31", "planned"),
+                a("2", "Make sure that all cases with a domestic abuse flag and no programme "
+                  "requirement have a structured intervention recorded in the sentence plan, "
+                  "checked through management oversight.",
+                  "Senior Probation Officers", [o("Senior Probation Officers")], "Ongoing",
+                  None, None, "ongoing"),
+            ],
+        ),
+    ],
+)
+
+SPECS = [DTV, NE_2019]
