@@ -1,0 +1,81 @@
+"""Agreement normalisation, reason categories and reason detection."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.normalise.response import looks_like_reason, parse_response, reason_category
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Agreed", "agreed"),
+        ("AGREED", "agreed"),
+        ("Accepted", "agreed"),
+        ("Accepted.", "agreed"),
+        ("3. Agreed", "agreed"),
+        ("Partly Agreed", "partly_agreed"),
+        ("Partly\nAgreed", "partly_agreed"),
+        ("Partially Agreed", "partly_agreed"),
+        ("Partly accepted", "partly_agreed"),
+        ("Partially Accepted", "partly_agreed"),
+        ("Agreed in part", "partly_agreed"),
+        ("Not Agreed", "not_agreed"),
+        ("Not\nAccepted", "not_agreed"),
+        ("not  accepted ", "not_agreed"),
+        ("Rejected", "not_agreed"),
+        ("Partly Agreed\nThe CRC cannot commission this service.", "partly_agreed"),
+        ("Agreed/ Partly Agreed/ Not Agreed", None),
+        ("Agreed actions will be reviewed monthly", None),
+        ("Yes", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_response(raw, expected):
+    assert parse_response(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This service is commissioned nationally, so we cannot change it.", "commissioning"),
+        ("National policy sets the frequency; the CRC cannot vary it.", "policy"),
+        ("For operational reasons the team cannot take this on.", "operational"),
+        ("There is no funding for an additional post.", "affordability"),
+        ("Due to national policy and commissioning arrangements", "policy"),
+        ("The Quality Team will review audits.", None),
+        (None, None),
+    ],
+)
+def test_reason_category(text, expected):
+    assert reason_category(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The CRC cannot agree this part as the contract is outside our control.", True),
+        ("Partly agreed: the element relating to courts is a matter for HMCTS.", True),
+        ("This is not funded because the service is commissioned nationally.", True),
+        ("The Quality Team will develop a written policy identifying a RAG response.", False),
+        ("Due to COVID-19 the training will be delivered online.", False),
+        ("Heads of Area will dip sample Middle Managers work.", False),
+        ("", False),
+    ],
+)
+def test_looks_like_reason(text, expected):
+    assert looks_like_reason(text) is expected
+
+
+@given(st.text(max_size=80))
+def test_never_raises_and_is_stable(text):
+    result = parse_response(text)
+    assert result in (None, "agreed", "partly_agreed", "not_agreed")
+    assert parse_response(text) == result
+    categories = (None, "commissioning", "policy", "operational", "affordability")
+    assert reason_category(text) in categories
+    assert looks_like_reason(text) in (True, False)
