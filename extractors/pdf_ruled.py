@@ -60,18 +60,24 @@ def _rule_groups(rules):
 def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | None:
     x0 = min(r[1] for r in group)
     x1 = max(r[2] for r in group)
+    free = [
+        w
+        for w in words
+        if x0 - 3 <= w.x0
+        and w.x1 <= x1 + 3
+        and not any(b[0] <= w.x0 and w.x1 <= b[2] and b[1] <= w.top <= b[3] for b in taken)
+    ]
+    ys = [r[0] for r in group]
+    # Rules drawn only below rows leave the header above the first rule, and a row cut by
+    # the page end below the last: take the lines that sit tight against the outer rules.
+    above = _adjacent_edge(free, ys[0], upward=True)
+    below = _adjacent_edge(free, ys[-1], upward=False)
+    ys = ([above] if above is not None else []) + ys + ([below] if below is not None else [])
     bands: list[tuple[float, float, list[Word]]] = []
-    for upper, lower in zip(group, group[1:], strict=False):
-        inside = [
-            w
-            for w in words
-            if upper[0] <= (w.top + w.bottom) / 2 <= lower[0]
-            and x0 - 3 <= w.x0
-            and w.x1 <= x1 + 3
-            and not any(b[0] <= w.x0 and w.x1 <= b[2] and b[1] <= w.top <= b[3] for b in taken)
-        ]
+    for upper, lower in zip(ys, ys[1:], strict=False):
+        inside = [w for w in free if upper <= (w.top + w.bottom) / 2 <= lower]
         if inside:
-            bands.append((upper[0], lower[0], inside))
+            bands.append((upper, lower, inside))
     if len(bands) < 2:
         return None
     edges = [x0, *_gutters([b[2] for b in bands], x0, x1), x1]
@@ -83,10 +89,27 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
         n_cols=len(edges) - 1,
         page=page,
         col_edges=edges,
-        top=group[0][0],
-        bottom=group[-1][0],
+        top=ys[0],
+        bottom=ys[-1],
         ruled="horizontal",
     )
+
+
+def _adjacent_edge(words: list[Word], rule_y: float, upward: bool) -> float | None:
+    """Outer y of the block of lines packed against a rule, or None if none touches it."""
+    lines = words_to_lines([w for w in words if (w.bottom <= rule_y + 1 if upward
+                                                  else w.top >= rule_y - 1)], None)
+    ordered = sorted((ln for ln, _ in lines), key=lambda ln: ln.top, reverse=upward)
+    edge = rule_y
+    found = None
+    for line in ordered:
+        height = line.bottom - line.top
+        gap = edge - line.bottom if upward else line.top - edge
+        if gap > height * (1.2 if found is None else 0.9):
+            break
+        edge = line.top if upward else line.bottom
+        found = edge - 1 if upward else edge + 1
+    return found
 
 
 def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[float]:

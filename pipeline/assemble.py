@@ -137,6 +137,8 @@ class PlanAssembler:
             rec = DraftRec(None, [], [], self.section, row.page)
             self.recs.append(rec)
         items = _split_items(paras)
+        if len(items) == 1 and not items[0].labelled and len(items[0].texts) > 1:
+            items = _split_by_stacking(items[0], len(owner_paras), len(target_paras))
         if number_cell and items and not items[0].labelled:
             items[0].number = number_cell
             items[0].labelled = True
@@ -193,6 +195,14 @@ class PlanAssembler:
                     targets = stacked
         for item, owner, target in zip(items, owners, targets, strict=True):
             rec.actions.append(DraftAction(item.number, item.texts, owner, target, page))
+
+
+def _split_by_stacking(item: _Item, owners: int, targets: int) -> list[_Item]:
+    """Unnumbered paragraphs are separate actions when owners or dates stack one per paragraph."""
+    n = len(item.texts)
+    if targets == n or (owners == n and targets != 1):
+        return [_Item(None, [text], False) for text in item.texts]
+    return [item]
 
 
 def _split_items(paras: list[Paragraph]) -> list[_Item]:

@@ -137,8 +137,8 @@ def _roles_from_header(table: Table, rows: list[Row]) -> list[Role | None]:
 
 def _looks_like_header_line(row: Row) -> bool:
     cells = [c for c in row.cells if c.text.strip()]
-    if not cells:
-        return False
+    if not cells or (len(cells) == 1 and cells[0].col == 0):
+        return False  # a title alone in the first column is a section row
     for cell in cells:
         text = cell.text.strip()
         if len(text) > 60 or text[:1].isdigit() or classify_header(text) is None:
