@@ -293,9 +293,13 @@ def _report(progress: Progress, result: FileResult) -> None:
         assert plan is not None  # ok results always carry their plan
         recs = len(plan.recommendations)
         actions = sum(len(r.actions) for r in plan.recommendations)
-        detail = (f"{recs} recommendations, {actions} actions"
-                  + (f", {result.pages} pages" if result.pages else "")
+        detail = (f"{_count(recs, 'recommendation')}, {_count(actions, 'action')}"
+                  + (f", {_count(result.pages, 'page')}" if result.pages else "")
                   + (f", {result.seconds:.1f} s" if result.status == "ok" else ", unchanged"))
         progress.succeeded(result.input.shown, detail, result.pages)
     else:
         progress.failed(result.input.shown, result.reason)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
