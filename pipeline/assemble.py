@@ -142,14 +142,14 @@ class PlanAssembler:
         if number_cell and items and not items[0].labelled:
             items[0].number = number_cell
             items[0].labelled = True
-        # After a page break, unnumbered text with no date of its own carries on the last action.
-        if continuing and rec.actions and items and not items[0].labelled and not target_paras:
+        if continuing and rec.actions and _carries_on(rec.actions[-1], items, target_paras):
             last = rec.actions[-1]
-            last.texts.extend(items[0].texts)
-            if owner_paras:
-                last.owners = "\n".join(filter(None, [last.owners, joined_lines(owner_paras)]))
+            last.texts.extend(items[0].texts if items else [])
+            last.owners = "\n".join(filter(None, [last.owners, joined_lines(owner_paras)]))
+            last.target = "\n".join(filter(None, [last.target, joined_lines(target_paras)]))
             items = items[1:]
             owner_paras = []
+            target_paras = []
             if not items:
                 return
         items = self._take_reason(rec, items, owner_paras, target_paras)
@@ -195,6 +195,17 @@ class PlanAssembler:
                     targets = stacked
         for item, owner, target in zip(items, owners, targets, strict=True):
             rec.actions.append(DraftAction(item.number, item.texts, owner, target, page))
+
+
+def _carries_on(last: DraftAction, items: list[_Item], target_paras: list[Paragraph]) -> bool:
+    """Whether the first row after a page break continues the row the page cut."""
+    if items and items[0].labelled:
+        return False
+    if not items:
+        return True  # only owner/date text: the cut row's cells running on
+    text = items[0].texts[0]
+    unfinished = not _SENTENCE_END.search(" ".join(last.texts))
+    return unfinished or text[:1].islower() or not target_paras
 
 
 def _split_by_stacking(item: _Item, owners: int, targets: int) -> list[_Item]:

@@ -11,11 +11,5 @@ def clean(text: str | None) -> str:
 
 
 def joined_lines(paragraphs: list[Paragraph]) -> str:
-    """Paragraphs as their visual lines, one per line: owners and dates are split by line."""
-    out: list[str] = []
-    for para in paragraphs:
-        if para.lines and len(para.lines) > 1:
-            out.extend(line.text for line in para.lines)
-        else:
-            out.append(para.labelled_text)
-    return "\n".join(t.strip() for t in out if t.strip())
+    """Paragraphs one per line, wrapping undone: owners and dates split at hard breaks only."""
+    return "\n".join(p.labelled_text.strip() for p in paragraphs if p.labelled_text.strip())
