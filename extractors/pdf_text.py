@@ -106,6 +106,18 @@ def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -
         return ""  # a real hyphen at the wrap point: "stand-" + "alone"
     # Word processors only break inside a word that alone is wider than the column.
     char = (prev_line.bottom - prev_line.top) * 0.8
-    if len(prev_words) == 1 and prev_line.x1 >= limit - char and line.text[:1].islower():
+    first = line.text.split(" ", 1)[0]
+    if (
+        len(prev_words) == 1
+        and prev_line.x1 >= limit - char
+        and first[:1].islower()
+        and first.strip(",.;:") not in _SHORT_WORDS
+    ):
         return ""
     return " "
+
+
+# A full-width single word followed by one of these wrapped normally; it was not cut.
+_SHORT_WORDS = frozenset(
+    "a an and are as at be by for from in into is it of on or the to with will was".split()
+)
