@@ -25,6 +25,9 @@ defaults), so each sample can take the shape real plans take. Options:
 - ``tables``: {key: {"rows": [[...]], "widths": [...]}} drawn where front matter says
   ``{table:key}``. Front matter lines starting "# " / "## " are headings; ``{pagebreak}`` breaks.
 - ``back_matter``: paragraphs after the table.
+
+``ActionSpec.extras["_paragraphs"]`` prints an action over several paragraphs ("\n" between
+them); joined by single spaces they must equal the action's text.
 """
 
 from __future__ import annotations
@@ -419,8 +422,12 @@ class _Renderer:
                 return []
             return [self.opt.get("action_no_fmt", "{n}.").format(n=act.number)]
         if kind == "action":
-            paras = act.extras.get("_paragraphs")
-            return paras.split("\n") if paras else [self._action_text(act)]
+            printed = act.extras.get("_paragraphs")
+            if not printed:
+                return [self._action_text(act)]
+            if " ".join(printed.split("\n")) != act.text:
+                raise ValueError(f"_paragraphs of action {act.number} differ from its text")
+            return _lines(self._action_text(ActionSpec(**{**vars(act), "text": printed})))
         if kind == "owner":
             return _lines(act.owners_raw)
         if kind == "target":
