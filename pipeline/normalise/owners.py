@@ -193,15 +193,27 @@ def _run_split(text: str) -> list[str]:
     if len(words) < 3 or any(not re.fullmatch(r"[\w'’&-]+", w) for w in words):
         return [text]
 
+    low_words = [w.lower() for w in words]
+    inside_body: set[int] = set()
+    for body in lex.bodies:
+        parts = body.lower().split()
+        for i in range(len(words) - len(parts) + 1):
+            if low_words[i : i + len(parts)] == parts:
+                inside_body.update(range(i + 1, i + len(parts)))
+
     def cut_ok(j: int) -> bool:
+        if j in inside_body:
+            return False  # never cut inside a known multi-word name
         prev, nxt = words[j - 1].lower(), words[j]
         if not nxt[0].isupper() or nxt.lower() in lex.tails or nxt.lower() in _SKIP_WORDS:
             return False
         if prev in lex.tails:
             return True
+        # An acronym object ("Heads of PDU") closes the title as surely as a listed word.
+        acronym = words[j - 1].isupper() and len(words[j - 1]) >= 2
         return (
             j >= 3
-            and prev in lex.title_objects
+            and (prev in lex.title_objects or acronym)
             and words[j - 2].lower() == "of"
             and words[j - 3].lower() in lex.titles_of
         )
