@@ -47,6 +47,7 @@ class _Segment:
     edges: list[float] | None
     header_key: tuple[str, ...]
     last_page: int | None
+    header_texts: list[str] = field(default_factory=list)
 
 
 def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
@@ -59,11 +60,17 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
         if header is not None:
             n_header, roles = header
             key = _header_key(table.rows[:n_header])
-            repeated = segment is not None and key == segment.header_key
-            segment = _Segment(roles, _edges_for(table), key, table.page)
+            texts = _grid_texts(table.rows[:n_header], table.n_cols)
+            # The same columns under a header again: the table goes on (a repeated header).
+            repeated = segment is not None and (key == segment.header_key or roles == segment.roles)
+            body = list(table.rows[n_header:])
+            if repeated and segment is not None:
+                _drop_leaked_header(body, texts, segment.header_texts)
+                segment.edges = _edges_for(table) or segment.edges
+            else:
+                segment = _Segment(roles, _edges_for(table), key, table.page, texts)
             if not first_roles:
                 first_roles = roles
-            body = table.rows[n_header:]
             continuation = repeated and bool(rows)
         elif segment is not None and _continues(table, segment):
             body = table.rows
@@ -80,6 +87,31 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
             rows.append(plan_row)
         segment.last_page = table.page
     return rows, first_roles
+
+
+def _drop_leaked_header(body: list[Row], partial: list[str], full: list[str]) -> None:
+    """Remove header words a renderer pushed into the first row under a repeated header.
+
+    A repeated header drawn shorter than the original leaves its last wrapped words at the
+    top of the next row ("3. Accepted/" above, "Rejected" in the first data row).
+    """
+    if not body or len(partial) != len(full):
+        return
+    for cell in body[0].cells:
+        col = cell.col
+        if col >= len(full) or not cell.paragraphs:
+            continue
+        whole, shown = " ".join(full[col].split()), " ".join(partial[col].split())
+        if not shown or whole == shown or not whole.startswith(shown):
+            continue
+        missing = whole[len(shown) :].strip()
+        first = cell.paragraphs[0]
+        if missing and first.text.startswith(missing):
+            rest = first.text[len(missing) :].strip()
+            if rest:
+                first.text = rest
+            else:
+                cell.paragraphs.pop(0)
 
 
 def _edges_for(table: Table) -> list[float] | None:
