@@ -24,8 +24,10 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*", re.IGNORECASE)
 _RULES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.EXTRA, re.compile(r"\b(progress|rag|success|measure|evidence|outcome|impact|comment"
                             r"|update|risk|resources?|cost|notes?|monitoring|priority)\b")),
-    (Role.REC_NO, re.compile(r"^(rec\.?|rec(ommendation)?s?\.?\s*(no|number|ref(erence)?|#)\.?"
-                             r"|no\.?|number|ref(erence)?\.?(\s*no\.?)?|#|item)$")),
+    (Role.ACTION_NO, re.compile(r"^actions?\.?\s*(no|number|ref(erence)?|#)\.?$")),
+    # "Rec No", "Concern no.", "Para ref", "No.", "Ref": a short header ending in a number word.
+    (Role.REC_NO, re.compile(r"^(rec\.?|([\w.]+\s+){0,2}(no|nos|number|ref(erence)?|#)\.?"
+                             r"|ref(erence)?\.?\s*no\.?|item)$")),
     (Role.RESPONSE, re.compile(r"\b(agreed|agree|accepted|accept|rejected|reject)\b|"
                                r"\bagreement\b")),
     (Role.OWNER, re.compile(r"\b(owners?|responsible|responsibility|lead|leads|accountable"

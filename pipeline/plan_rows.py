@@ -160,7 +160,9 @@ def _roles_from_header(table: Table, rows: list[Row]) -> list[Role | None]:
     seen: set[Role] = set()
     for col, role in enumerate(roles):
         shared = col > 0 and texts[col] == texts[col - 1] and role is not None
-        if role in seen and role not in (Role.EXTRA, Role.ACTION) and not shared:
+        if role == Role.REC_NO and role in seen and not shared:
+            roles[col] = Role.ACTION_NO  # a second "No." column numbers the actions
+        elif role in seen and role not in (Role.EXTRA, Role.ACTION) and not shared:
             roles[col] = Role.EXTRA  # a second owner/date column adds nothing to the first
         if role is not None:
             seen.add(role)
