@@ -29,6 +29,7 @@ _PRISONS = re.compile(r"HMI ?Prisons|Inspectorate of Prisons|Chief Inspector of 
 _NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|upon|on|the)?\s*[A-Z][\w'’&.-]*){0,6}"
 _ORG_PATTERNS = [
     re.compile(r"^action plan\s*[:\-–]\s*(?P<org>.+)$", re.IGNORECASE),
+    re.compile(rf"\b(?P<org>NPS\s+{_NAME}\s+(?:Division|Region))"),
     re.compile(r"\b(?P<org>HM\s?(?:P|YOI|P\s*(?:&|and)\s*YOI|P/YOI|Prison(?: and YOI)?)\s+"
                r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"),
     re.compile(rf"\b(?P<org>{_NAME}\s+Youth (?:Offending|Justice) (?:Service|Team|Partnership))"),
@@ -63,7 +64,10 @@ def read_front_matter(document: Document) -> PlanInfo:
                 info.inspectorate = "HMI Probation"
             elif _PRISONS.search(line):
                 info.inspectorate = "HMI Prisons"
-    info.organisation = _organisation(lines)
+    body_text = "\n".join(
+        c.text for t in document.tables() for r in t.rows for c in r.cells
+    )
+    info.organisation = _organisation(lines, "\n".join(lines) + "\n" + body_text)
     if info.inspectorate is None and info.organisation:
         if re.search(r"\bHM\s?P|YOI|Prison", info.organisation):
             info.inspectorate = "HMI Prisons"
@@ -72,26 +76,50 @@ def read_front_matter(document: Document) -> PlanInfo:
     return info
 
 
-def _organisation(lines: list[str]) -> str | None:
+def _organisation(lines: list[str], document_text: str) -> str | None:
     for pattern in _ORG_PATTERNS:
         for line in lines[:60]:
             match = pattern.search(line)
             if match:
                 org = _TRAILING.sub("", match.group("org").split(" by HM")[0]).strip()
                 if 2 < len(org) <= 120:
-                    return org
+                    return _usual_case(org, document_text)
     return None
 
 
+def _usual_case(org: str, text: str) -> str:
+    """A name found in a capitals-only title, as the document writes it elsewhere."""
+    if not org.isupper():
+        return org
+    for match in re.finditer(re.escape(org), text, re.IGNORECASE):
+        if not match.group(0).isupper():
+            return match.group(0)
+    return org
+
+
+# The first date in a sentence: "5 November 2020; this version updated 15 January 2021."
+_DATE_TEXT = re.compile(
+    r"\d{1,2}\s*(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|[A-Za-z]{3,9}\s+\d{4}",
+)
+
+
+def _first_date(text: str) -> str:
+    match = _DATE_TEXT.search(text)
+    return match.group(0) if match else text[:60]
+
+
 def _day(text: str) -> dt.date | None:
-    target, _ = parse_target(text[:60])
+    target, _ = parse_target(_first_date(text))
     if target.start and target.start == target.end:
         return target.start
     return None
 
 
 def _month_or_day(text: str) -> str | None:
-    target, _ = parse_target(text[:60])
+    target, _ = parse_target(_first_date(text))
     if not (target.start and target.end):
         return None
     if target.start == target.end:
