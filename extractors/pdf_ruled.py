@@ -47,13 +47,20 @@ def _rules(edges: list[dict], taken, page_width: float) -> list[tuple[float, flo
 
 
 def _rule_groups(rules):
+    """Rules of one table: each overlaps most of the table's width so far.
+
+    Rules under a vertically merged cell leave that column out, so extents differ.
+    """
     groups: list[list[tuple[float, float, float]]] = []
     for rule in rules:
-        last = groups[-1][-1] if groups else None
-        if last and abs(last[1] - rule[1]) <= 12 and abs(last[2] - rule[2]) <= 12:
-            groups[-1].append(rule)
-        else:
-            groups.append([rule])
+        if groups:
+            left = min(r[1] for r in groups[-1])
+            right = max(r[2] for r in groups[-1])
+            overlap = min(right, rule[2]) - max(left, rule[1])
+            if overlap >= 0.5 * min(right - left, rule[2] - rule[1]):
+                groups[-1].append(rule)
+                continue
+        groups.append([rule])
     return [g for g in groups if len(g) >= 3]
 
 
@@ -67,30 +74,37 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
         and w.x1 <= x1 + 3
         and not any(b[0] <= w.x0 and w.x1 <= b[2] and b[1] <= w.top <= b[3] for b in taken)
     ]
-    ys = [r[0] for r in group]
+    rules = list(group)
     # Rules drawn only below rows leave the header above the first rule, and a row cut by
     # the page end below the last: take the lines that sit tight against the outer rules.
-    above = _adjacent_edge(free, ys[0], upward=True)
-    below = _adjacent_edge(free, ys[-1], upward=False)
-    ys = ([above] if above is not None else []) + ys + ([below] if below is not None else [])
-    bands: list[tuple[float, float, list[Word]]] = []
-    for upper, lower in zip(ys, ys[1:], strict=False):
-        inside = [w for w in free if upper <= (w.top + w.bottom) / 2 <= lower]
-        if inside:
-            bands.append((upper, lower, inside))
-    if len(bands) < 2:
+    above = _adjacent_edge(free, rules[0][0], upward=True)
+    below = _adjacent_edge(free, rules[-1][0], upward=False)
+    if above is not None:
+        rules.insert(0, (above, x0, x1))
+    if below is not None:
+        rules.append((below, x0, x1))
+    bands = [
+        (upper[0], lower[0], [w for w in free if upper[0] <= (w.top + w.bottom) / 2 <= lower[0]])
+        for upper, lower in zip(rules, rules[1:], strict=False)
+    ]
+    if sum(1 for b in bands if b[2]) < 2:
         return None
-    edges = [x0, *_gutters([b[2] for b in bands], x0, x1), x1]
+    edges = [x0, *_gutters([b[2] for b in bands if b[2]], x0, x1), x1]
     if len(edges) < 3:
         return None
-    rows = [_row(top, bottom, band_words, edges, page) for top, bottom, band_words in bands]
+    rows = []
+    for i, (top, _bottom, band_words) in enumerate(bands):
+        row = _row(i, bands, rules, band_words, edges, page)
+        if row.cells:
+            rows.append(row)
+        del top
     return Table(
         rows=rows,
         n_cols=len(edges) - 1,
         page=page,
         col_edges=edges,
-        top=ys[0],
-        bottom=ys[-1],
+        top=rules[0][0],
+        bottom=rules[-1][0],
         ruled="horizontal",
     )
 
@@ -139,7 +153,13 @@ def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[float]:
     return gutters
 
 
-def _row(top: float, bottom: float, words: list[Word], edges: list[float], page: int) -> Row:
+def _covers(rule: tuple[float, float, float], left: float, right: float) -> bool:
+    return rule[1] <= left + 3 and rule[2] >= right - 3
+
+
+def _row(index: int, bands, rules, words: list[Word], edges: list[float], page: int) -> Row:
+    """Cells starting in band ``index``; a column no rule closes runs on into the next bands."""
+    top, bottom = bands[index][0], bands[index][1]
     # An edge crossed by a word joins the columns either side into one cell.
     blocked = {
         i
@@ -153,11 +173,22 @@ def _row(top: float, bottom: float, words: list[Word], edges: list[float], page:
         while end < len(edges) - 1 and end in blocked:
             end += 1
         left, right = edges[col], edges[end]
-        mine = [w for w in words if left <= (w.x0 + w.x1) / 2 < right]
+        if index > 0 and not _covers(rules[index], left, right):
+            col = end
+            continue  # merged down from the band above
+        last = index
+        while last + 1 < len(bands) and not _covers(rules[last + 1], left, right):
+            last += 1
+        mine = [
+            w
+            for b in bands[index : last + 1]
+            for w in b[2]
+            if left <= (w.x0 + w.x1) / 2 < right
+        ]
         paragraphs = lines_to_paragraphs(words_to_lines(mine, page), left, right, page)
         cells.append(
             Cell(paragraphs, col=col, span=end - col, page=page, x0=left, top=top, x1=right,
-                 bottom=bottom)
+                 bottom=bands[last][1])
         )
         col = end
     return Row(cells=cells, page=page, top=top, bottom=bottom)
