@@ -312,7 +312,8 @@ def test_auto_numbered_text_that_starts_with_a_number_keeps_the_generated_number
 
 def test_header_variant_ref_accepted_actions_lead_timescale(tmp_path: Path) -> None:
     # | Ref | Recommendation | Accepted / Rejected | Actions to be taken | Lead | Timescale | RAG |
-    # | 1   | REC_1          | Accepted            | 1.1 A ¶ 1.2 B       | L1 ¶ L2 | D1 ¶ D2 | Green |
+    # | 1   | REC_1          | Accepted            | 1.1 A ¶ 1.2 B       | L1¶L2| D1 ¶ D2   | Green|
+    # | 2   | REC_2          | Rejected            | REASON              |      |           | Red  |
     d = docx.Document()
     _table(d, [
         ["Ref", "Recommendation", "Accepted / Rejected", "Actions to be taken", "Lead",
@@ -399,9 +400,9 @@ def test_header_spanning_action_number_and_action_text_columns(tmp_path: Path) -
 
 
 def test_two_line_header(tmp_path: Path) -> None:
-    # | 1. Rec No | 2. Recommendation | 3. Agreed/...| 4. Response           | 5. Owner | 6. Target |
-    # |           |                   |              | Action Taken/Planned  |          |           |
-    # | 1         | REC_1             | Agreed       | A                     | O1       | May 2020  |
+    # | 1. Rec No | 2. Recommendation | 3. Agreed/...| 4. Response          | 5. Owner | 6. Target |
+    # | v         | v                 | v            | Action Taken/Planned | v        | v         |
+    # | 1         | REC_1             | Agreed       | A                    | O1       | May 2020  |
     d = docx.Document()
     t = _table(d, [
         HEADER_NUMBERED,

@@ -1,0 +1,209 @@
+"""Words → lines → paragraphs on hand-made ``Word`` boxes: no PDF involved.
+
+Geometry used throughout: a text box from x=0 to x=200, text starting at x=2 (so the
+right limit is 198), lines 10 points high, 2 points of leading between wrapped lines.
+Each character is 5 points wide and a space 2.5 points.
+"""
+
+from __future__ import annotations
+
+from extractors.layout import Line, Paragraph
+from extractors.pdf_text import LABEL_RE, Word, lines_to_paragraphs, words_to_lines
+
+LEFT, RIGHT = 0.0, 200.0
+INDENT = 2.0
+CHAR, SPACE, HEIGHT, LEADING = 5.0, 2.5, 10.0, 2.0
+FULL = "The quick brown fox jumps over the red dogs"  # ends at x=197: the line is full
+
+
+def _line(text: str, top: float, x0: float = INDENT) -> list[Word]:
+    """Words of one visual line starting at ``x0``."""
+    words = []
+    x = x0
+    for token in text.split(" "):
+        width = CHAR * len(token)
+        words.append(Word(token, x, x + width, top, top + HEIGHT))
+        x += width + SPACE
+    return words
+
+
+def _top(n: int) -> float:
+    """Top of the n-th wrapped line (0-based) with normal leading."""
+    return 100.0 + n * (HEIGHT + LEADING)
+
+
+def _paragraphs(*lines: list[Word]) -> list[Paragraph]:
+    words = [w for line in lines for w in line]
+    return lines_to_paragraphs(words_to_lines(words, 1), LEFT, RIGHT, 1)
+
+
+def _texts(paragraphs: list[Paragraph]) -> list[str]:
+    return [p.text for p in paragraphs]
+
+
+def _right(words: list[Word]) -> float:
+    return words[-1].x1
+
+
+# -- words → lines -----------------------------------------------------------------------
+
+
+def test_words_group_into_lines_left_to_right() -> None:
+    # Words given out of order, one slightly lower (a different font's baseline).
+    words = [
+        Word("world", 40, 65, 100.5, 110.5),
+        Word("Hello", 2, 27, 100, 110),
+        Word("Next", 2, 22, 112, 122),
+    ]
+    lines = words_to_lines(words, 3)
+    assert [ln.text for ln, _ in lines] == ["Hello world", "Next"]
+    first: Line = lines[0][0]
+    assert (first.x0, first.x1, first.page) == (2, 65, 3)
+
+
+def test_lines_sorted_top_to_bottom() -> None:
+    words = _line("second line", _top(1)) + _line("first line", _top(0))
+    assert [ln.text for ln, _ in words_to_lines(words, None)] == ["first line", "second line"]
+
+
+# -- lines → paragraphs --------------------------------------------------------------------
+
+
+def test_wrapped_line_joins_with_a_space() -> None:
+    # FULL fills the box; "lazy" (20pt) would not have fitted after it.
+    first = _line(FULL, _top(0))
+    assert _right(first) > RIGHT - INDENT - 20 - SPACE - 1
+    second = _line("lazy dog", _top(1))
+    paragraphs = _paragraphs(first, second)
+    assert _texts(paragraphs) == [f"{FULL} lazy dog"]
+    assert len(paragraphs[0].lines) == 2
+    assert paragraphs[0].page == 1
+
+
+def test_short_line_followed_by_a_word_that_would_have_fitted_starts_a_paragraph() -> None:
+    first = _line("Head of Area", _top(0))  # ends at x=67: "Quality" (35pt) fits after it
+    second = _line("Quality Team Manager", _top(1))
+    assert _texts(_paragraphs(first, second)) == ["Head of Area", "Quality Team Manager"]
+
+
+def test_short_line_followed_by_a_word_too_long_to_fit_joins() -> None:
+    # Ends at x=142; the next word is 45pt wide, so the line had to wrap before it.
+    first = _line("Audit a sample of the cases and", _top(0), x0=INDENT)
+    assert _right(first) < RIGHT - INDENT - 1
+    second = _line("practitioners trained", _top(1))
+    assert _right(first) + SPACE + CHAR * len("practitioners") > RIGHT - INDENT - 1
+    assert _texts(_paragraphs(first, second)) == [
+        "Audit a sample of the cases and practitioners trained"
+    ]
+
+
+def test_vertical_gap_starts_a_paragraph() -> None:
+    first = _line(FULL, _top(0))
+    gap_top = first[0].bottom + HEIGHT  # a blank line's worth of space
+    second = _line("lazy dog", gap_top)
+    assert _texts(_paragraphs(first, second)) == [
+        FULL,
+        "lazy dog",
+    ]
+
+
+def test_printed_label_starts_a_paragraph() -> None:
+    # The first line is full (x=187 + "2." would not fit), so only the label can split.
+    first = _line("1. The quick brown fox jumps over the dog", _top(0))
+    assert _right(first) + SPACE + 2 * CHAR > RIGHT - INDENT - 1
+    second = _line("2. Train staff", _top(1))
+    third = _line("(3a) Report", _top(2))
+    assert _texts(_paragraphs(first, second, third)) == [
+        "1. The quick brown fox jumps over the dog",
+        "2. Train staff",
+        "(3a) Report",
+    ]
+
+
+def test_word_filling_the_column_then_lowercase_fragment_joins_without_space() -> None:
+    # A narrow column: "Commence" fills it, the renderer broke the word "Commenced".
+    right = 45.0
+    words = [Word("Commence", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
+             Word("d", INDENT, INDENT + CHAR, _top(1), _top(1) + HEIGHT)]
+    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert _texts(paragraphs) == ["Commenced"]
+
+
+def test_broken_word_with_a_dash_after_it() -> None:
+    right = 45.0
+    words = [Word("Complete", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
+             Word("d", INDENT, INDENT + CHAR, _top(1), _top(1) + HEIGHT),
+             Word("–", INDENT + CHAR + SPACE, INDENT + 2 * CHAR + SPACE, _top(1),
+                  _top(1) + HEIGHT)]
+    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert _texts(paragraphs) == ["Completed –"]
+
+
+def test_word_filling_the_column_then_and_keeps_the_space() -> None:
+    right = 45.0
+    words = [Word("Commence", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
+             Word("and", INDENT, INDENT + 3 * CHAR, _top(1), _top(1) + HEIGHT),
+             Word("ongoing", INDENT, INDENT + 7 * CHAR, _top(2), _top(2) + HEIGHT)]
+    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert _texts(paragraphs) == ["Commence and ongoing"]
+
+
+def test_full_width_single_word_then_capitalised_word_keeps_the_space() -> None:
+    right = 45.0
+    words = [Word("Complete", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
+             Word("May", INDENT, INDENT + 3 * CHAR, _top(1), _top(1) + HEIGHT),
+             Word("2020", INDENT + 3 * CHAR + SPACE, INDENT + 7 * CHAR + SPACE, _top(1),
+                  _top(1) + HEIGHT)]
+    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert _texts(paragraphs) == ["Complete May 2020"]
+
+
+def test_several_words_filling_the_line_then_lowercase_keeps_the_space() -> None:
+    # Only a single word wider than the column is ever cut; a line of words wraps normally.
+    first = _line(FULL, _top(0))
+    second = _line("d and more", _top(1))
+    # "d" (5pt) would fit after the first line only if the line were short: it is not.
+    assert _right(first) + SPACE + CHAR > RIGHT - INDENT - 1
+    assert _texts(_paragraphs(first, second)) == [
+        f"{FULL} d and more"
+    ]
+
+
+def test_line_ending_in_a_hyphen_joins_without_a_space() -> None:
+    first = _line("A refreshed approach to risk and stand-", _top(0))
+    second = _line("alone assessments is needed", _top(1))
+    # "alone" (25pt) must not fit after the first line, or it would be a new paragraph.
+    assert _right(first) + SPACE + 25 > RIGHT - INDENT - 1
+    assert _texts(_paragraphs(first, second)) == [
+        "A refreshed approach to risk and stand-alone assessments is needed"
+    ]
+
+
+def test_spaced_dash_at_line_end_keeps_the_space() -> None:
+    first = _line("Durham completed this year and will then -", _top(0))
+    second = _line("Cleveland next", _top(1))
+    assert _right(first) + SPACE + CHAR * len("Cleveland") > RIGHT - INDENT - 1
+    assert _texts(_paragraphs(first, second)) == [
+        "Durham completed this year and will then - Cleveland next"
+    ]
+
+
+def test_empty_input_gives_no_paragraphs() -> None:
+    assert lines_to_paragraphs([], LEFT, RIGHT, 1) == []
+    assert words_to_lines([], 1) == []
+
+
+def test_paragraph_keeps_its_lines_with_geometry() -> None:
+    first = _line(FULL, _top(0))
+    second = _line("lazy dog", _top(1))
+    (paragraph,) = _paragraphs(first, second)
+    assert [ln.text for ln in paragraph.lines] == [
+        FULL, "lazy dog"]
+    assert paragraph.lines[1].top == _top(1)
+
+
+def test_label_pattern() -> None:
+    for label in ["1.", "2)", "1.1.", "(1a)", "(1.2)", "(ii)", "a)", "•", "-"]:
+        assert LABEL_RE.match(f"{label} text"), label
+    for text in ["2020 was", "Head of Area", "May 2020", "1st April"]:
+        assert not LABEL_RE.match(text), text
