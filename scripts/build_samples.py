@@ -9,9 +9,11 @@ Every ``scripts/samples/plans_*.py`` module lists its specs in ``SPECS``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -52,6 +54,16 @@ def stable_docx(blob: bytes) -> bytes:
     return out.getvalue()
 
 
+def stable_pdf(blob: bytes) -> bytes:
+    """Replace LibreOffice's creation date, file ID and checksum with values derived from the
+    content, keeping every byte offset (the xref table stays valid)."""
+    blob = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20200101090000", blob)
+    hexes = re.compile(rb"(/ID \[ ?<|> ?\s*<|/DocChecksum /)([0-9A-F]{32})")
+    blank = hexes.sub(lambda m: m.group(1) + b"0" * 32, blob)
+    digest = hashlib.md5(blank).hexdigest().upper().encode()
+    return hexes.sub(lambda m: m.group(1) + digest, blob)
+
+
 def to_pdf(docx_path: Path, out_dir: Path) -> Path:
     """Convert with LibreOffice using a private profile (no clash with other soffice runs)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -87,7 +99,8 @@ def build(spec: PlanSpec, out_dir: Path = SAMPLES, pdf: bool = True) -> None:
     docx_path = out_dir / f"{spec.name}.docx"
     docx_path.write_bytes(stable_docx(buf.getvalue()))
     if pdf:
-        to_pdf(docx_path, out_dir)
+        pdf_path = to_pdf(docx_path, out_dir)
+        pdf_path.write_bytes(stable_pdf(pdf_path.read_bytes()))
     expected = json.dumps(expected_json(spec), indent=2, ensure_ascii=False) + "\n"
     (out_dir / f"{spec.name}.expected.json").write_text(expected, encoding="utf-8")
 
