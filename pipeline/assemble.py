@@ -72,8 +72,8 @@ class PlanAssembler:
         if self._is_untagged_section(row):
             self.section = clean(row.text(Role.REC_NO) or row.text(Role.RECOMMENDATION))
             return
-        started = self._rec_part(row)
-        self._action_part(row, continuing=row.after_page_break and not started)
+        self._rec_part(row)
+        self._action_part(row)
 
     def _is_untagged_section(self, row: PlanRow) -> bool:
         """A title alone in the first columns, as borderless tables draw section rows."""
@@ -117,15 +117,14 @@ class PlanAssembler:
         return False
 
     def _continues_rec(self, row: PlanRow, rec_text: str) -> bool:
-        """Rec text with no number after a page break carries on the previous rec's cell."""
+        """Unnumbered rec text that carries on the previous rec's cell (cut by a page or a
+        renderer splitting a merged cell), rather than a new rec whose number was lost."""
         current = self.current
         if current is None or not current.texts:
             return False
-        if row.after_page_break:
-            return rec_text[:1].islower() or not _SENTENCE_END.search(current.texts[-1])
-        return False
+        return rec_text[:1].islower() or not _SENTENCE_END.search(current.texts[-1])
 
-    def _action_part(self, row: PlanRow, continuing: bool) -> None:
+    def _action_part(self, row: PlanRow) -> None:
         paras = row.paragraphs(Role.ACTION)
         number_cell = cell_number(row.text(Role.ACTION_NO)) if row.text(Role.ACTION_NO) else None
         owner_paras = row.paragraphs(Role.OWNER)
@@ -142,16 +141,6 @@ class PlanAssembler:
         if number_cell and items and not items[0].labelled:
             items[0].number = number_cell
             items[0].labelled = True
-        if continuing and rec.actions and _carries_on(rec.actions[-1], items, target_paras):
-            last = rec.actions[-1]
-            last.texts.extend(items[0].texts if items else [])
-            last.owners = "\n".join(filter(None, [last.owners, joined_lines(owner_paras)]))
-            last.target = "\n".join(filter(None, [last.target, joined_lines(target_paras)]))
-            items = items[1:]
-            owner_paras = []
-            target_paras = []
-            if not items:
-                return
         items = self._take_reason(rec, items, owner_paras, target_paras)
         if not items:
             return
@@ -195,17 +184,6 @@ class PlanAssembler:
                     targets = stacked
         for item, owner, target in zip(items, owners, targets, strict=True):
             rec.actions.append(DraftAction(item.number, item.texts, owner, target, page))
-
-
-def _carries_on(last: DraftAction, items: list[_Item], target_paras: list[Paragraph]) -> bool:
-    """Whether the first row after a page break continues the row the page cut."""
-    if items and items[0].labelled:
-        return False
-    if not items:
-        return True  # only owner/date text: the cut row's cells running on
-    text = items[0].texts[0]
-    unfinished = not _SENTENCE_END.search(" ".join(last.texts))
-    return unfinished or text[:1].islower() or not target_paras
 
 
 def _split_by_stacking(item: _Item, owners: int, targets: int) -> list[_Item]:

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from extractors.layout import Cell, Document, Paragraph, Row, Table
 from pipeline.columns import Role, classify_header, header_score, header_text
 
+NUMBER_START = re.compile(
+    r"^\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|^\(\d{1,2}[a-z]?\)\s|^[•▪◦●·∙■□➢►*\-–]\s"
+)
 NUMBER_LABEL = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\)?$")
 # When one cell covers several columns, the content role wins over a number role.
 _PREFERENCE = [Role.ACTION, Role.RECOMMENDATION, Role.OWNER, Role.TARGET, Role.RESPONSE,
@@ -86,7 +89,54 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
             plan_row.after_page_break = continuation and i == 0
             rows.append(plan_row)
         segment.last_page = table.page
-    return rows, first_roles
+    return _join_cut_rows(rows), first_roles
+
+
+_FINISHED = re.compile(r"[.!?:;)\"'”’]\s*$")
+
+
+def _join_cut_rows(rows: list[PlanRow]) -> list[PlanRow]:
+    """Put back together rows a page break cut in two, so assembly sees whole rows."""
+    joined: list[PlanRow] = []
+    for row in rows:
+        if joined and row.after_page_break and _is_cut_tail(joined[-1], row):
+            _append_row(joined[-1], row)
+        else:
+            joined.append(row)
+    return joined
+
+
+def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
+    """The first row on a page carries on the last row of the previous page."""
+    if prev.section or row.section or row.text(Role.REC_NO) or row.text(Role.ACTION_NO):
+        return False
+    actions = row.paragraphs(Role.ACTION)
+    if actions and (actions[0].label or NUMBER_START.match(actions[0].text)):
+        return False  # a new numbered action starts the page
+    before = prev.paragraphs(Role.ACTION)
+    if not actions or not before:
+        return not actions
+    cut = not _FINISHED.search(before[-1].text) or actions[0].text[:1].islower()
+    nothing_new = not row.text(Role.OWNER) and not row.text(Role.TARGET)
+    return cut or nothing_new
+
+
+def _append_row(prev: PlanRow, row: PlanRow) -> None:
+    for role, paragraphs in row.by_role.items():
+        if not paragraphs:
+            continue
+        mine = prev.by_role.setdefault(role, [])
+        rest = list(paragraphs)
+        if mine and (not _FINISHED.search(mine[-1].text) or rest[0].text[:1].islower()):
+            head = rest.pop(0)
+            mine[-1] = Paragraph(
+                text=f"{mine[-1].text} {head.text}",
+                lines=[*mine[-1].lines, *head.lines],
+                label=mine[-1].label,
+                page=mine[-1].page,
+                style=mine[-1].style,
+            )
+        mine.extend(rest)
 
 
 def _drop_leaked_header(body: list[Row], partial: list[str], full: list[str]) -> None:
