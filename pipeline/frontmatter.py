@@ -13,7 +13,8 @@ from pipeline.text import clean
 _SUBMITTED = re.compile(
     r"\b(?:action plan submitted|date (?:of )?submi(?:tted|ssion)|submitted(?: on)?"
     r"|(?:action )?plan (?:was )?(?:agreed|approved|signed off)(?: by [^:]{0,80}?)?(?: on)?"
-    r"|date (?:agreed|approved|of agreement))\s*[:\-–]?\s*(?P<date>.+)$",
+    r"|date (?:agreed|approved|of agreement)|^(?:agreed|approved|signed off) by [^:]{0,80}?,?"
+    r"(?: on)?)\s*[:\-–]?\s*(?P<date>.+)$",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(

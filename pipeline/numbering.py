@@ -33,6 +33,9 @@ def split_prefix(text: str) -> tuple[str | None, str]:
         # "2020 saw ..." or "25 cases ..." are words, not numbers: require a short number.
         if number and not (number.isdigit() and len(number) > 2) and rest.strip():
             return number, rest
+    letter = _LETTER.match(text)
+    if letter:
+        return letter.group(1), text[letter.end():]
     bullet = _BULLET.match(text)
     if bullet:
         return None, text[bullet.end():]

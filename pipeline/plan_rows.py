@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.layout import Cell, Document, Paragraph, Row, Table
 from pipeline.columns import Role, classify_header, header_score, header_text
+from pipeline.normalise.response import parse_response
 
 NUMBER_START = re.compile(
     r"^\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|^\(\d{1,2}[a-z]?\)\s|^[•▪◦●·∙■□➢►*\-–]\s"
@@ -235,6 +236,12 @@ def _resolve_number_columns(
 ) -> list[Role | None]:
     """Columns of short numbers: action numbers under a spanning action header, or rec numbers."""
     roles = list(roles)
+    if Role.RESPONSE not in roles:
+        # "Response" over a column of "Agreed"/"Not agreed" is the agreement, not the actions.
+        for col in _agreement_columns(table.n_cols, data):
+            if roles[col] in (Role.ACTION, Role.EXTRA, None):
+                roles[col] = Role.RESPONSE
+                break
     numeric = _numeric_columns(table.n_cols, data)
     for col, role in enumerate(roles):
         if col not in numeric:
@@ -249,6 +256,18 @@ def _resolve_number_columns(
             elif Role.ACTION in later:
                 roles[col] = Role.ACTION_NO
     return roles
+
+
+def _agreement_columns(n_cols: int, data: list[Row]) -> list[int]:
+    filled = [0] * n_cols
+    agreed = [0] * n_cols
+    for row in data:
+        for cell in row.cells:
+            text = cell.text.strip()
+            if text and cell.col < n_cols:
+                filled[cell.col] += 1
+                agreed[cell.col] += len(text) < 40 and parse_response(text) is not None
+    return [c for c in range(n_cols) if filled[c] >= 2 and agreed[c] >= 0.7 * filled[c]]
 
 
 def _numeric_columns(n_cols: int, data: list[Row]) -> set[int]:
