@@ -1,0 +1,126 @@
+"""Recommendation and action numbers from their own cells, text prefixes and list labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.numbering import cell_number, has_prefix, label_number, split_prefix
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("1", "1"),
+        ("2.", "2"),
+        ("1.", "1"),
+        ("5.01", "5.01"),
+        ("5.1", "5.1"),
+        ("1.12", "1.12"),
+        ("1.1.", "1.1"),
+        ("S3", "S3"),
+        ("(5)", "5"),
+        ("(S40)", "S40"),
+        ("(1.46)", "1.46"),
+        ("1a", "1a"),
+        ("(1b)", "1b"),
+        ("1)", "1"),
+        ("2:", "2"),
+        (" 3 ", "3"),
+        ("3.\n", "3"),
+        ("10", "10"),
+        ("PC1", "PC1"),
+    ],
+)
+def test_cell_number(text: str, number: str) -> None:
+    assert cell_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Agreed", "2020", "1000", "1 2", "Head of Area", "May 2020", "Recommendation 1"]
+)
+def test_cell_without_a_number(text: str) -> None:
+    assert cell_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "rest"),
+    [
+        ("1. Audit cases", "1", "Audit cases"),
+        ("1.1 Audit cases", "1.1", "Audit cases"),
+        ("1.2.3 Deep item", "1.2.3", "Deep item"),
+        ("5.01 Leaders should", "5.01", "Leaders should"),
+        ("(1a) Train staff", "1a", "Train staff"),
+        ("1a) Train staff", "1a", "Train staff"),
+        ("2) Do it", "2", "Do it"),
+        ("(5) The prison should", "5", "The prison should"),
+        ("(S40) Improve", "S40", "Improve"),
+        ("(1.46) Improve", "1.46", "Improve"),
+        ("S3 Improve", "S3", "Improve"),
+        ("1 Audit cases", "1", "Audit cases"),
+        ("Recommendation 3: Improve", "3", "Improve"),
+        ("Rec 3. Improve", "3", "Improve"),
+        ("Action 2: Do", "2", "Do"),
+    ],
+)
+def test_split_prefix_number(text: str, number: str, rest: str) -> None:
+    assert split_prefix(text) == (number, rest)
+    assert has_prefix(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("• Bullet item", "Bullet item"),
+        ("- Dash item", "Dash item"),
+        ("– En dash item", "En dash item"),
+        ("● Round", "Round"),
+        ("▪ Square", "Square"),
+        ("➢ Arrow", "Arrow"),
+    ],
+)
+def test_split_prefix_bullet(text: str, rest: str) -> None:
+    assert split_prefix(text) == (None, rest)
+    assert has_prefix(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Audit cases",
+        "2020 saw more cases",
+        "100 Staff trained",
+        "1.",  # a number alone has nothing to prefix
+        "1.1Audit",
+        "Ongoing 2020",
+        "Head of Area",
+    ],
+)
+def test_split_prefix_leaves_plain_text(text: str) -> None:
+    assert split_prefix(text) == (None, text)
+    assert not has_prefix(text)
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [
+        ("1.", "1"),
+        ("2)", "2"),
+        ("3", "3"),
+        ("(1a)", "1a"),
+        ("1a)", "1a"),
+        ("1.1.", "1.1"),
+        ("1.1", "1.1"),
+        ("a)", "a"),
+        ("a.", "a"),
+        ("(a)", "a"),
+        ("i.", "i"),
+        (" 4. ", "4"),
+    ],
+)
+def test_label_number(label: str, number: str) -> None:
+    assert label_number(label) == number
+
+
+@pytest.mark.parametrize("label", [None, "", "•"])
+def test_label_without_a_number(label: str | None) -> None:
+    assert label_number(label) is None
