@@ -800,3 +800,309 @@ def test_source_records_the_docx(tmp_path: Path) -> None:
     assert plan.source.format == "docx"
     assert plan.source.file == "plan.docx"
     assert len(plan.source.sha256) == 64
+
+
+# -- more shapes -------------------------------------------------------------------------
+
+
+def test_section_title_alone_in_the_first_column(tmp_path: Path) -> None:
+    # | Rec No  | Recommendation | ... |
+    # | Safety  |                |     |   <- not merged: a title alone in the first column
+    # | 1       | REC_1          | ... |
+    # | Respect |                |     |
+    # | 2       | REC_2          | ... |
+    d = docx.Document()
+    _table(d, [
+        HEADER_NUMBERED,
+        ["Safety", "", "", "", "", ""],
+        ["1", REC_1, "Agreed", "Audit cases.", "Head of Area", "May 2020"],
+        ["Respect", "", "", "", "", ""],
+        ["2", REC_2, "Agreed", "Revise the policy.", "Governor", "June 2020"],
+    ])
+    plan = _extract(d, tmp_path)
+
+    assert _numbers(plan) == ["1", "2"]
+    assert [r.section for r in plan.recommendations] == ["Safety", "Respect"]
+
+
+def test_section_title_in_the_recommendation_column(tmp_path: Path) -> None:
+    # | Rec No | Recommendation | ... |
+    # |        | Safety         |     |
+    # | 1      | REC_1          | ... |
+    d = docx.Document()
+    _table(d, [
+        HEADER_NUMBERED,
+        ["", "Safety", "", "", "", ""],
+        ["1", REC_1, "Agreed", "Audit cases.", "Head of Area", "May 2020"],
+    ])
+    plan = _extract(d, tmp_path)
+
+    assert _numbers(plan) == ["1"]
+    assert plan.recommendations[0].section == "Safety"
+    assert plan.recommendations[0].text == REC_1
+
+
+def test_section_row_in_a_table_with_an_extra_column(tmp_path: Path) -> None:
+    # | Rec No | Recommendation | Agreed | Response | Owner | Target Date | RAG   |
+    # | <                         Safety                                       > |
+    # | 1      | REC_1          | Agreed | A        | O     | May 2020    | Green |
+    d = docx.Document()
+    t = _table(d, [
+        [*HEADER_NUMBERED, "RAG"],
+        ["Safety"] + [""] * 6,
+        ["1", REC_1, "Agreed", "Audit cases.", "Head of Area", "May 2020", "Green"],
+    ])
+    t.cell(1, 0).merge(t.cell(1, 6)).text = "Safety"
+    plan = _extract(d, tmp_path)
+
+    assert plan.recommendations[0].section == "Safety"
+    assert _action_texts(plan.recommendations[0]) == ["Audit cases."]
+
+
+def test_header_row_repeated_inside_the_table_is_skipped(tmp_path: Path) -> None:
+    # | 1. Rec No | 2. Recommendation | ... |
+    # | 1         | REC_1             | ... |
+    # | 1. Rec No | 2. Recommendation | ... |   <- repeated at a page top
+    # | 2         | REC_2             | ... |
+    d = docx.Document()
+    _table(d, [
+        HEADER_NUMBERED,
+        ["1", REC_1, "Agreed", "Audit cases.", "Head of Area", "May 2020"],
+        HEADER_NUMBERED,
+        ["2", REC_2, "Agreed", "Revise the policy.", "Governor", "June 2020"],
+    ])
+    plan = _extract(d, tmp_path)
+
+    assert _numbers(plan) == ["1", "2"]
+    assert all("Rec No" not in r.text for r in plan.recommendations)
+    assert [len(r.actions) for r in plan.recommendations] == [1, 1]
+
+
+def test_plan_split_over_two_tables_with_the_same_header(tmp_path: Path) -> None:
+    # | header | ¶ "Page 2" ¶ | header |
+    # | 1 ...  |              | 2 ...  |
+    d = docx.Document()
+    _table(d, [HEADER_NUMBERED,
+               ["1", REC_1, "Agreed", "Audit cases.", "Head of Area", "May 2020"]])
+    d.add_paragraph("Page 2")
+    _table(d, [HEADER_NUMBERED,
+               ["2", REC_2, "Agreed", "Revise the policy.", "Governor", "June 2020"]])
+    plan = _extract(d, tmp_path)
+
+    assert _numbers(plan) == ["1", "2"]
+    assert plan.recommendations[1].actions[0].text == "Revise the policy."
+
+
+def test_headerless_table_with_the_same_columns_continues_the_plan(tmp_path: Path) -> None:
+    # | header | ¶ | 2 | REC_2 | Agreed | ... |   <- second table has no header row
+    # | 1 ...  |
+    d = docx.Document()
+    _table(d, [HEADER_NUMBERED,
+               ["1", REC_1, "Agreed", "Audit cases.", "Head of Area", "May 2020"]])
+    d.add_paragraph("")
+    _table(d, [["2", REC_2, "Agreed", "Revise the policy.", "Governor", "June 2020"]])
+    plan = _extract(d, tmp_path)
+
+    assert _numbers(plan) == ["1", "2"]
+    assert plan.recommendations[1].text == REC_2
+
+
+def test_title_row_above_the_header(tmp_path: Path) -> None:
+    # | <   ACTION PLAN: Durham Tees Valley CRC   > |
+    # | 1. Rec No | 2. Recommendation | ...         |
+    # | 1         | REC_1             | ...         |
+    d = docx.Document()
+    t = _table(d, [
+        ["ACTION PLAN: Durham Tees Valley CRC"] + [""] * 5,
+        HEADER_NUMBERED,
+        ["1", REC_1, "Agreed", "Audit cases.", "Head of Area", "May 2020"],
+    ])
+    t.cell(0, 0).merge(t.cell(0, 5)).text = "ACTION PLAN: Durham Tees Valley CRC"
+    plan = _extract(d, tmp_path)
+
+    assert _numbers(plan) == ["1"]
+    assert plan.recommendations[0].section is None
+    assert plan.recommendations[0].text == REC_1
+
+
+def test_action_numbers_in_their_own_headed_column(tmp_path: Path) -> None:
+    # | Rec No | Recommendation | Agreed... | No. | Action Taken/Planned | Owner | Target Date |
+    # | 1      | REC_1          | Agreed    | 1.  | A                    | O1    | May 2020    |
+    # |        |                |           | 2.  | B                    | O2    | June 2020   |
+    # | 2      | REC_2          | Agreed    | 1.  | C                    | O3    | July 2020   |
+    d = docx.Document()
+    _table(d, [
+        ["Rec No", "Recommendation", "Agreed / Partly Agreed / Not Agreed", "No.",
+         "Action Taken/Planned", "Responsible Owner", "Target Date"],
+        ["1", REC_1, "Agreed", "1.", "Audit cases.", "Head of Area", "May 2020"],
+        ["", "", "", "2.", "Train staff.", "Training Manager", "June 2020"],
+        ["2", REC_2, "Agreed", "1.", "Revise the policy.", "Governor", "July 2020"],
+    ])
+    plan = _extract(d, tmp_path)
+
+    r1, r2 = _recs(plan)
+    assert _action_numbers(r1) == ["1", "2"]
+    assert [a.number_inferred for a in r1.actions] == [False, False]
+    assert _action_texts(r1) == ["Audit cases.", "Train staff."]
+    assert _owner_raws(r1) == [["Head of Area"], ["Training Manager"]]
+    assert _action_numbers(r2) == ["1"]
+
+
+def test_rec_numbers_as_printed(tmp_path: Path) -> None:
+    # | 5.01   | REC_1 | ... |
+    # | S3     | REC_2 | ... |
+    # | (1.46) | REC_3 | ... |
+    d = docx.Document()
+    _table(d, [
+        HEADER_NUMBERED,
+        ["5.01", REC_1, "Agreed", "Audit cases.", "Head of Area", "May 2020"],
+        ["S3", REC_2, "Accepted", "Revise the policy.", "Governor", "June 2020"],
+        ["(1.46)", REC_3, "Agreed", "Train officers.", "Governor", "June 2020"],
+    ])
+    plan = _extract(d, tmp_path)
+
+    assert _numbers(plan) == ["5.01", "S3", "1.46"]
+    assert not any(r.number_inferred for r in plan.recommendations)
+    assert not any("inferred" in w.message for w in plan.warnings)
+
+
+def test_rec_text_over_several_paragraphs_is_one_text(tmp_path: Path) -> None:
+    # | 1 | The CRC should: ¶ improve risk assessments; ¶ and review training. | ... |
+    d = docx.Document()
+    _table(d, [
+        HEADER_NUMBERED,
+        ["1", ["The CRC should:", "improve risk assessments;", "and review training."],
+         "Agreed", "Audit cases.", "Head of Area", "May 2020"],
+    ])
+    plan = _extract(d, tmp_path)
+
+    assert _numbers(plan) == ["1"]
+    assert plan.recommendations[0].text == (
+        "The CRC should: improve risk assessments; and review training.")
+
+
+def test_rec_number_printed_in_front_of_the_rec_text(tmp_path: Path) -> None:
+    # | Recommendation   | Agreed | Response | Owner | Target Date |   <- no number column
+    # | 1. REC_1         | Agreed | A        | O     | May 2020    |
+    # | 2. REC_2         | Agreed | B        | O     | June 2020   |
+    d = docx.Document()
+    _table(d, [
+        ["Recommendation", "Agreed / Partly Agreed / Not Agreed", "Action Taken/Planned",
+         "Responsible Owner", "Target Date"],
+        [f"1. {REC_1}", "Agreed", "Audit cases.", "Head of Area", "May 2020"],
+        [f"2. {REC_2}", "Agreed", "Revise the policy.", "Governor", "June 2020"],
+    ])
+    plan = _extract(d, tmp_path)
+
+    assert _numbers(plan) == ["1", "2"]
+    assert [r.text for r in plan.recommendations] == [REC_1, REC_2]
+
+
+def test_owners_joined_in_one_cell(tmp_path: Path) -> None:
+    # | 1 | REC_1 | Agreed | A | Head of Area; Quality Team Manager | Completed – November 2020 |
+    d = docx.Document()
+    _table(d, [
+        HEADER_NUMBERED,
+        ["1", REC_1, "Agreed", "Audit cases.", "Head of Area; Quality Team Manager",
+         "Completed – November 2020"],
+    ])
+    plan = _extract(d, tmp_path)
+
+    action = plan.recommendations[0].actions[0]
+    assert [o.raw for o in action.owners] == ["Head of Area", "Quality Team Manager"]
+    assert action.target.raw == "Completed – November 2020"
+    assert action.target.status == "completed"
+    assert action.target.end == dt.date(2020, 11, 30)
+
+
+def test_auto_numbered_actions_with_stacked_owners_and_dates(tmp_path: Path) -> None:
+    # | Ref | Recommendation | Accepted / Rejected | Actions to be taken | Lead    | Timescale |
+    # | 1   | REC_1          | Accepted            | [1.] A ¶ [2.] B     | O1 ¶ O2 | D1 ¶ D2   |
+    d = docx.Document()
+    t = _table(d, [
+        ["Ref", "Recommendation", "Accepted / Rejected", "Actions to be taken", "Lead",
+         "Timescale"],
+        ["1", REC_1, "Accepted", "", ["Head of Area", "Training Manager"],
+         ["May 2020", "June 2020"]],
+    ])
+    cell = t.cell(1, 3)
+    cell.paragraphs[0].text = "Audit cases."
+    cell.paragraphs[0].style = "List Number"
+    cell.add_paragraph("Train staff.", style="List Number")
+    plan = _extract(d, tmp_path)
+
+    rec = plan.recommendations[0]
+    assert _action_numbers(rec) == ["1", "2"]
+    assert _action_texts(rec) == ["Audit cases.", "Train staff."]
+    assert _owner_raws(rec) == [["Head of Area"], ["Training Manager"]]
+    assert _target_raws(rec) == ["May 2020", "June 2020"]
+
+
+def test_not_agreed_with_placeholder_owner_and_date_has_no_actions(tmp_path: Path) -> None:
+    # | 1 | REC_1 | Not Agreed | REASON | N/A | N/A |
+    reason = "This cannot be funded from the current budget."
+    d = docx.Document()
+    _table(d, [HEADER_NUMBERED, ["1", REC_1, "Not Agreed", reason, "N/A", "N/A"]])
+    plan = _extract(d, tmp_path)
+
+    rec = plan.recommendations[0]
+    assert rec.actions == []
+    assert rec.reason == reason
+    assert rec.response_reason == "affordability"
+
+
+def test_not_agreed_reason_then_a_numbered_action(tmp_path: Path) -> None:
+    # | 1 | REC_1 | Not Agreed | REASON ¶ 1. A | O | May 2020 |
+    d = docx.Document()
+    _table(d, [
+        HEADER_NUMBERED,
+        ["1", REC_1, "Not Agreed",
+         ["This is a matter for national policy.", "1. We will raise it with HMPPS."],
+         "Head of Area", "May 2020"],
+    ])
+    plan = _extract(d, tmp_path)
+
+    rec = plan.recommendations[0]
+    assert rec.reason == "This is a matter for national policy."
+    assert rec.response_reason == "policy"
+    assert _action_numbers(rec) == ["1"]
+    assert _action_texts(rec) == ["We will raise it with HMPPS."]
+
+
+def test_partly_agreed_whose_action_cell_is_only_the_reason(tmp_path: Path) -> None:
+    # | 1 | REC_1 | Partly Agreed | REASON | Head of Area | N/A |
+    reason = "We are unable to recruit additional staff due to funding constraints."
+    d = docx.Document()
+    _table(d, [HEADER_NUMBERED, ["1", REC_1, "Partly Agreed", reason, "Head of Area", "N/A"]])
+    plan = _extract(d, tmp_path)
+
+    rec = plan.recommendations[0]
+    assert rec.response == "partly_agreed"
+    assert rec.reason == reason
+    assert rec.response_reason == "affordability"
+    assert rec.actions == []
+
+
+def test_agreed_rec_keeps_reason_like_text_as_an_action(tmp_path: Path) -> None:
+    # | 1 | REC_1 | Agreed | "Due to the pandemic, however, ..." | O | May 2020 |
+    text = "Due to the pandemic, however, training will be delivered online."
+    d = docx.Document()
+    _table(d, [HEADER_NUMBERED, ["1", REC_1, "Agreed", text, "Head of Area", "May 2020"]])
+    plan = _extract(d, tmp_path)
+
+    rec = plan.recommendations[0]
+    assert rec.reason is None and rec.response_reason is None
+    assert _action_texts(rec) == [text]
+
+
+def test_partly_agreed_without_a_reason_is_warned(tmp_path: Path) -> None:
+    # | 1 | REC_1 | Partly Agreed | 1.1 A | O | May 2020 |
+    d = docx.Document()
+    _table(d, [HEADER_NUMBERED,
+               ["1", REC_1, "Partly Agreed", "1.1 Audit cases.", "Head of Area", "May 2020"]])
+    plan = _extract(d, tmp_path)
+
+    rec = plan.recommendations[0]
+    assert rec.reason is None
+    assert _action_numbers(rec) == ["1.1"]
+    assert any("gives no reason" in w.message for w in plan.warnings)
