@@ -321,12 +321,25 @@ def parse_owners(raw: str | None, *, abbreviations: Mapping[str, str] | None = N
         return []
     abbrevs = dict(abbreviations or {})
     owners: list[Owner] = []
-    for chunk in _lines_to_chunks(raw):
+    chunks = [c for chunk in _lines_to_chunks(raw) for c in _after_brackets(chunk, abbrevs)]
+    for chunk in chunks:
         for piece in _soft_split(chunk, abbrevs):
             single = not _SEPARATORS.search(piece) and "(" not in piece
             for part in _run_split(piece) if single else [piece]:
                 owners.append(_owner(part, abbrevs))
     return owners
+
+
+def _after_brackets(chunk: str, abbreviations: Mapping[str, str]) -> list[str]:
+    """A bracketed name or initials closes an owner: "Head of Service (SW) Police Lead" is two."""
+    parts = re.split(r"(?<=\))\s+(?=[A-Z])", chunk)
+    out = [parts[0]]
+    for part in parts[1:]:
+        if _has_head(part, abbreviations) and _has_head(out[-1], abbreviations):
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]} {part}"
+    return out
 
 
 def _expansion_start(letters: list[str], words: list[str]) -> int | None:

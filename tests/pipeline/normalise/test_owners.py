@@ -52,6 +52,13 @@ SPLITS = [
     ("Information Security and Contracts", ["Information Security and Contracts"]),
     ("Quality Team\nManager", ["Quality Team Manager"]),
     ("Head of Area\nHarbour", ["Head of Area", "Harbour"]),
+    # A bracketed name closes an owner; an acronym closes a "Head of" title; known names hold.
+    (
+        "Head of Service (Sarah Whitfield) Kingsmere Police",
+        ["Head of Service (Sarah Whitfield)", "Kingsmere Police"],
+    ),
+    ("Heads of PDU Senior Probation Officers", ["Heads of PDU", "Senior Probation Officers"]),
+    ("Head of Probation Delivery Unit", ["Head of Probation Delivery Unit"]),
     ("Governor / Deputy Governor", ["Governor", "Deputy Governor"]),
     ("Head of Safer Custody & Head of Security", ["Head of Safer Custody", "Head of Security"]),
     ("Police and Crime Commissioner", ["Police and Crime Commissioner"]),
