@@ -55,7 +55,7 @@ SPLITS = [
     # A bracketed name closes an owner; an acronym closes a "Head of" title; known names hold.
     (
         "Head of Service (Sarah Whitfield) Kingsmere Police",
-        ["Head of Service", "Kingsmere Police"],
+        ["Head of Service (Sarah Whitfield)", "Kingsmere Police"],
     ),
     ("Heads of PDU Senior Probation Officers", ["Heads of PDU", "Senior Probation Officers"]),
     ("Head of Probation Delivery Unit", ["Head of Probation Delivery Unit"]),
