@@ -53,10 +53,6 @@ SPLITS = [
     ("Quality Team\nManager", ["Quality Team Manager"]),
     ("Head of Area\nHarbour", ["Head of Area", "Harbour"]),
     # A bracketed name closes an owner; an acronym closes a "Head of" title; known names hold.
-    (
-        "Head of Service (Sarah Whitfield) Kingsmere Police",
-        ["Head of Service (Sarah Whitfield)", "Kingsmere Police"],
-    ),
     ("Heads of PDU Senior Probation Officers", ["Heads of PDU", "Senior Probation Officers"]),
     ("Head of Probation Delivery Unit", ["Head of Probation Delivery Unit"]),
     ("Governor / Deputy Governor", ["Governor", "Deputy Governor"]),
@@ -183,3 +179,11 @@ def test_owners_never_raise_and_are_stable(raw):
 def test_find_abbreviations_never_raises(texts):
     found = find_abbreviations(texts)
     assert all(k and v for k, v in found.items())
+
+
+def test_bracketed_name_closes_an_owner():
+    owners = parse_owners("Head of Service (Sarah Whitfield) Kingsmere Police")
+    assert [(o.role, o.person) for o in owners] == [
+        ("Head of Service", "Sarah Whitfield"),
+        ("Kingsmere Police", None),
+    ]
