@@ -159,12 +159,21 @@ def _build_grid_table(cells_bboxes, words: list[Word], number: int) -> Table | N
         cell = Cell(paragraphs, col=col, span=span, page=number, x0=x0, top=top, x1=x1,
                     bottom=bottom)
         by_row[_index(tops, top)].append(cell)
+    # A cell drawn over several rows is merged down: the rows it covers get a placeholder,
+    # as DOCX vertical merges do, so "merged" and "left empty" stay distinguishable.
+    for i in range(len(tops)):
+        for cell in list(by_row[i]):
+            for j in range(i + 1, len(tops)):
+                if cell.bottom is None or tops[j] >= cell.bottom - EDGE_TOLERANCE:
+                    break
+                by_row[j].append(Cell([], col=cell.col, span=cell.span, page=number,
+                                      x0=cell.x0, top=tops[j], x1=cell.x1, continued=True))
     rows = []
     for i, top in enumerate(tops):
         cells = sorted(by_row[i], key=lambda c: c.col)
         if not cells:
             continue
-        bottom = min(c.bottom for c in cells if c.bottom is not None)
+        bottom = min((c.bottom for c in cells if c.bottom is not None), default=top)
         rows.append(Row(cells=cells, page=number, top=top, bottom=bottom))
     if not any(c.paragraphs for r in rows for c in r.cells):
         return None

@@ -95,7 +95,7 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
     rows = []
     for i, (top, _bottom, band_words) in enumerate(bands):
         row = _row(i, bands, rules, band_words, edges, page)
-        if row.cells:
+        if any(not c.continued for c in row.cells):
             rows.append(row)
         del top
     return Table(
@@ -174,6 +174,8 @@ def _row(index: int, bands, rules, words: list[Word], edges: list[float], page: 
             end += 1
         left, right = edges[col], edges[end]
         if index > 0 and not _covers(rules[index], left, right):
+            cells.append(Cell([], col=col, span=end - col, page=page, x0=left, top=top,
+                              x1=right, bottom=bottom, continued=True))
             col = end
             continue  # merged down from the band above
         last = index

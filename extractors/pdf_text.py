@@ -13,7 +13,7 @@ from extractors.layout import Line, Paragraph
 
 # A printed list label at the start of a line: "1.", "1.1", "2)", "(1a)", "a)", bullets.
 LABEL_RE = re.compile(
-    r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]|\(\d{1,2}[a-z]?\)|\([a-z]{1,3}\)|[a-z][.)]|[•▪◦●·∙■□➢►\-–*])(?=\s|$)"
+    r"^(?:\d{1,2}(?:\.\d{1,2})+|\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]|\(\d{1,2}[a-z]?\)|\([a-z]{1,3}\)|[a-z][.)]|[•▪◦●·∙■□➢►\-–*])(?=\s|$)"
 )
 
 

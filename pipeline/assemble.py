@@ -90,14 +90,15 @@ class PlanAssembler:
         number_text = clean(row.text(Role.REC_NO))
         rec_paras = row.paragraphs(Role.RECOMMENDATION)
         rec_text = clean(" ".join(p.labelled_text for p in rec_paras))
-        response = clean(row.text(Role.RESPONSE))
+        response, reason = _response_and_reason(row.paragraphs(Role.RESPONSE))
         number = cell_number(number_text) if number_text else None
         if number_text and number is None:
             # The number cell holds words (a paragraph reference or a wrapped ref): keep them.
             number = number_text
-        if number is None and rec_text:
+        if rec_text:
             prefix, rest = split_prefix(rec_text)
-            if prefix:
+            # A number printed again in front of the text is numbering, not words.
+            if prefix and (number is None or prefix == number):
                 number, rec_text = prefix, clean(rest)
         current = self.current
         starts = bool(number) or (bool(rec_text) and not self._continues_rec(row, rec_text))
@@ -106,7 +107,7 @@ class PlanAssembler:
         if starts:
             self.recs.append(
                 DraftRec(number, [rec_text] if rec_text else [], [response] if response else [],
-                         self.section, row.page)
+                         self.section, row.page, reason=[reason] if reason else [])
             )
             return True
         if current is not None:
@@ -114,6 +115,8 @@ class PlanAssembler:
                 current.texts.append(rec_text)
             if response:
                 current.response.append(response)
+            if reason:
+                current.reason.append(reason)
         return False
 
     def _continues_rec(self, row: PlanRow, rec_text: str) -> bool:
@@ -145,6 +148,22 @@ class PlanAssembler:
         if not items:
             return
         self._distribute(rec, items, owner_paras, target_paras, row.page)
+        # An owner or date cell merged down over this row belongs to it as well.
+        previous = self._previous_action(rec, len(items))
+        if previous is not None:
+            for action in rec.actions[-len(items):]:
+                if Role.OWNER in row.continued_roles and not owner_paras:
+                    action.owners = previous.owners
+                if Role.TARGET in row.continued_roles and not target_paras:
+                    action.target = previous.target
+
+    def _previous_action(self, rec: DraftRec, added: int) -> DraftAction | None:
+        if len(rec.actions) > added:
+            return rec.actions[-added - 1]
+        for earlier in reversed(self.recs[:-1]):
+            if earlier.actions:
+                return earlier.actions[-1]
+        return None
 
     def _take_reason(self, rec: DraftRec, items: list[_Item], owner_paras, target_paras):
         """A partly/not agreed answer's explanation sits in the action column: not an action."""
@@ -184,6 +203,19 @@ class PlanAssembler:
                     targets = stacked
         for item, owner, target in zip(items, owners, targets, strict=True):
             rec.actions.append(DraftAction(item.number, item.texts, owner, target, page))
+
+
+def _response_and_reason(paragraphs: list[Paragraph]) -> tuple[str, str]:
+    """The agreement words of a response cell, and any explanation written under them."""
+    response: list[str] = []
+    reason: list[str] = []
+    for para in paragraphs:
+        text = clean(para.text)
+        if reason or (response and parse_response(" ".join(response)) and len(text) > 40):
+            reason.append(text)
+        else:
+            response.append(text)
+    return " ".join(response), " ".join(reason)
 
 
 def _split_by_stacking(item: _Item, owners: int, targets: int) -> list[_Item]:

@@ -23,11 +23,13 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*", re.IGNORECASE)
 # "Progress against agreed action" is not read as an action or an agreement column.
 _RULES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.EXTRA, re.compile(r"\b(progress|rag|success|measure|evidence|outcome|impact|comment"
-                            r"|update|risk|resources?|cost|notes?|monitoring|priority)\b")),
+                            r"|comments|update|risk|resources?|cost|notes?|monitoring|priority)\b")),
     (Role.ACTION_NO, re.compile(r"^actions?\.?\s*(no|number|ref(erence)?|#)\.?$")),
     # "Rec No", "Concern no.", "Para ref", "No.", "Ref": a short header ending in a number word.
     (Role.REC_NO, re.compile(r"^(rec\.?|([\w.]+\s+){0,2}(no|nos|number|ref(erence)?|#)\.?"
                              r"|ref(erence)?\.?\s*no\.?|item)$")),
+    # "Agreed actions" / "Action agreed" head the actions, not the agreement.
+    (Role.ACTION, re.compile(r"\bactions?\b.*\bagreed\b|\bagreed\b.*\bactions?\b")),
     (Role.RESPONSE, re.compile(r"\b(agreed|agree|accepted|accept|rejected|reject)\b|"
                                r"\bagreement\b")),
     (Role.OWNER, re.compile(r"\b(owners?|responsible|responsibility|lead|leads|accountable"

@@ -93,7 +93,9 @@ def _action(draft, index: int, rec_number: str, abbreviations, years, warnings) 
         target, notes = parse_target(draft.target, plan_years=years)
     else:
         target, notes = Target(), []
-    where = f"action {rec_number}.{number}"
+    where = f"action {number}" if number.startswith(f"{rec_number}.") else (
+        f"action {rec_number}.{number}"
+    )
     for note in notes:
         warnings.append(Warning(message=f"{where}: {note}", page=draft.page))
     if not owners:

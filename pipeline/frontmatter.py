@@ -34,12 +34,12 @@ _ORG_PATTERNS = [
     re.compile(r"\b(?P<org>HM\s?(?:P|YOI|P\s*(?:&|and)\s*YOI|P/YOI|Prison(?: and YOI)?)\s+"
                r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"),
     re.compile(rf"\b(?P<org>{_NAME}\s+Youth (?:Offending|Justice) (?:Service|Team|Partnership))"),
+    re.compile(r"inspection of (?:youth (?:offending|justice) services|probation services) in "
+               r"(?P<org>[^—–,(.]+)", re.IGNORECASE),
     re.compile(r"response to the .{0,40}?inspection(?:\s*[:\-–]\s*|\s+of\s+(?:the\s+)?)"
                r"(?P<org>.+)$", re.IGNORECASE),
     re.compile(rf"\b(?P<org>{_NAME}\s+(?:CRC|Community Rehabilitation Company|NPS\b.*"
                r"|National Probation Service.*|Probation Delivery Unit|PDU))"),
-    re.compile(r"inspection of (?:youth offending services|probation services) in "
-               r"(?P<org>[^—–,(]+)", re.IGNORECASE),
 ]
 _TRAILING = re.compile(r"[\s,;:.\-–—]+$")
 

@@ -8,14 +8,15 @@ import re
 _CELL_NUMBER = re.compile(r"^\(?\s*([A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[.):]?\)?$")
 # A number printed in front of text: "1. ", "1.1 ", "(1a) ", "2) ", "Recommendation 3: ".
 _PREFIX_NUMBER = re.compile(
-    r"^\s*(?:(?:recommendation|rec\.?|action)\s+)?"
+    r"^\s*(?:(?i:recommendation|rec\.?|action)\s+)?"
     r"(?:\((?P<b>[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)\)"
     r"|(?P<n>[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.):]|(?=\s+[A-Z(])))"
     r"\s+",
-    re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*[•▪◦●·∙■□➢►*\-–]\s+")
 _LETTER = re.compile(r"^\s*\(?([a-z])[.)]\s+")
+# Generated labels may also count in roman numerals or capitals: "ii.", "(iv)", "A.".
+_LABEL_WORD = re.compile(r"^\(?([ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])[.)]?\)?$")
 
 
 def cell_number(text: str) -> str | None:
@@ -46,7 +47,7 @@ def label_number(label: str | None) -> str | None:
     """The number in a generated list label ('1.', '(1a)', 'a)'); bullets have none."""
     if not label:
         return None
-    match = _CELL_NUMBER.match(label.strip()) or _LETTER.match(label.strip() + " ")
+    match = _CELL_NUMBER.match(label.strip()) or _LABEL_WORD.match(label.strip())
     return match.group(1) if match else None
 
 
