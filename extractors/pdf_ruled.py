@@ -89,7 +89,13 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
     ]
     if sum(1 for b in bands if b[2]) < 2:
         return None
-    edges = [x0, *_gutters([b[2] for b in bands if b[2]], x0, x1), x1]
+    # Inside a gutter, a rule's end marks the column line exactly (rules stop at merged cells).
+    ends = sorted({r[1] for r in rules} | {r[2] for r in rules})
+    inner = [
+        next((e for e in ends if lo - 2 <= e <= hi + 2), (lo + hi) / 2)
+        for lo, hi in _gutters([b[2] for b in bands if b[2]], x0, x1)
+    ]
+    edges = [x0, *inner, x1]
     if len(edges) < 3:
         return None
     rows = []
@@ -126,8 +132,8 @@ def _adjacent_edge(words: list[Word], rule_y: float, upward: bool) -> float | No
     return found
 
 
-def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[float]:
-    """Midpoints of vertical white strips that (almost) every row leaves empty."""
+def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float, float]]:
+    """Vertical white strips (left, right) that (almost) every row leaves empty."""
     width = int(x1 - x0) + 1
     counts = [0] * width
     for band in bands:
@@ -148,7 +154,7 @@ def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[float]:
             run_start = x if run_start is None else run_start
         elif run_start is not None:
             if x - run_start >= MIN_GUTTER:
-                gutters.append(x0 + (run_start + x) / 2)
+                gutters.append((x0 + run_start, x0 + x))
             run_start = None
     return gutters
 
