@@ -119,5 +119,8 @@ def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -
 
 # A full-width single word followed by one of these wrapped normally; it was not cut.
 _SHORT_WORDS = frozenset(
-    "a an and are as at be by for from in into is it of on or the to with will was".split()
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is",
+        "it", "of", "on", "or", "the", "to", "with", "will", "was",
+    }
 )

@@ -76,10 +76,12 @@ class Target(StrictModel):
     start: dt.date | None = Field(default=None, description="First day of the target period.")
     end: dt.date | None = Field(default=None, description="Last day (deadline) of the period.")
     status: TargetStatus | None = Field(
-        default=None, description="planned (a date, no status word), in_progress, ongoing, completed."
+        default=None,
+        description="planned (a date, no status word), in_progress, ongoing, completed.",
     )
     parts: list[TargetPart] = Field(
-        default_factory=list, description="Per-area or per-clause parts when the cell mixes several."
+        default_factory=list,
+        description="Per-area or per-clause parts when the cell mixes several.",
     )
 
 
@@ -108,8 +110,12 @@ class Recommendation(StrictModel):
     reason: str | None = Field(
         default=None, description="Explanation given for a partly/not agreed response."
     )
-    section: str | None = Field(default=None, description="Section row the recommendation sits under.")
-    page: int | None = Field(default=None, description="Page the recommendation starts on (1-based).")
+    section: str | None = Field(
+        default=None, description="Section row the recommendation sits under."
+    )
+    page: int | None = Field(
+        default=None, description="Page the recommendation starts on (1-based)."
+    )
     actions: list[Action] = Field(default_factory=list, description="Actions answering it.")
 
 

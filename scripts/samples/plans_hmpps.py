@@ -18,6 +18,7 @@ QTM = "Quality Team Manager"
 OMM = "Operational Middle Managers"
 QT_TD = "Quality Team and Training department"
 QT_TD_OWNERS = [o("Quality Team"), o("Training department")]
+# One area done, one still to come: the action as a whole is in progress.
 DC_CM = "Durham – completed\nCleveland – May 2020"
 
 DTV = PlanSpec(
@@ -150,7 +151,7 @@ DTV = PlanSpec(
                   "present and potential future victims, including specifically safeguarding "
                   "concerns for adults and children.",
                   "Heads of Area", [o("Heads of Area")], DC_CM,
-                  "2020-05-01", "2020-05-31", "planned"),
+                  "2020-05-01", "2020-05-31", "in_progress"),
                 a("3", "The QAF (detailed above) will continue to monitor the quality of "
                   "assessments and address any practice deficits.",
                   "Head of Area and Quality Team Manager", [o("Head of Area"), o(QTM)],
@@ -260,7 +261,7 @@ DTV = PlanSpec(
                 a("2", "One case administrator has been placed in each Police Force Domestic "
                   "Violence Unit (Cleveland and Durham) to facilitate access to information.",
                   "Heads of Area", [o("Heads of Area")], DC_CM,
-                  "2020-05-01", "2020-05-31", "planned"),
+                  "2020-05-01", "2020-05-31", "in_progress"),
                 a("3", "A QAF audit focusing on engagement with partners and sharing of "
                   "information will be undertaken to assess the effectiveness of ISA's. This "
                   "will be reported to the SLT via a quarterly report.",

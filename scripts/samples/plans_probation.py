@@ -334,7 +334,7 @@ SEVERN_AVON = PlanSpec(
                   "within seven days in September compared with 43% in April.",
                   "Unpaid Work Manager", [o("Unpaid Work Manager")],
                   "Bristol – completed\nCheltenham – January 2020",
-                  "2020-01-01", "2020-01-31", "planned"),
+                  "2020-01-01", "2020-01-31", "in_progress"),
                 a("3", "Monitor the number of hours worked per week for each individual and take "
                   "enforcement action where required.",
                   "Unpaid Work Manager", [o("Unpaid Work Manager")], "Ongoing",
