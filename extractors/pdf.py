@@ -6,6 +6,7 @@ the next page is the pipeline's job, because only it knows what the columns mean
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 import pdfplumber
@@ -133,6 +134,23 @@ def _grid_tables(page, words: list[Word], number: int) -> list[Table]:
     return tables
 
 
+def _words_by_box(words: list[Word], boxes: list[tuple], xs: list[float]) -> list[list[Word]]:
+    """Each word in the one cell holding its centre; cells bucketed by grid column for speed."""
+    by_col: dict[int, list[int]] = {}
+    for index, box in enumerate(boxes):
+        for col in range(_index(xs, box[0]), max(_index(xs, box[2]), _index(xs, box[0]) + 1)):
+            by_col.setdefault(col, []).append(index)
+    found: list[list[Word]] = [[] for _ in boxes]
+    for word in words:
+        cx = (word.x0 + word.x1) / 2
+        col = bisect.bisect_right(xs, cx) - 1
+        for index in by_col.get(col, ()):
+            if _inside(word, boxes[index]):
+                found[index].append(word)
+                break
+    return found
+
+
 def _contains(outer, inner) -> bool:
     return (
         outer[0] <= inner[0] + 1
@@ -148,12 +166,12 @@ def _build_grid_table(cells_bboxes, words: list[Word], number: int) -> Table | N
     if len(xs) < 2:
         return None
     by_row: dict[int, list[Cell]] = {i: [] for i in range(len(tops))}
-    mine = [w for w in words if any(_inside(w, tuple(float(v) for v in c)) for c in cells_bboxes)]
-    for bbox in cells_bboxes:
-        x0, top, x1, bottom = (float(v) for v in bbox)
+    boxes = [tuple(float(v) for v in c) for c in cells_bboxes]
+    words_in = _words_by_box(words, boxes, xs)
+    for index, (x0, top, x1, bottom) in enumerate(boxes):
         col = _index(xs, x0)
         span = max(1, _index(xs, x1) - col)
-        inside = [w for w in mine if _inside(w, (x0, top, x1, bottom))]
+        inside = words_in[index]
         lines = words_to_lines(inside, number)
         paragraphs = lines_to_paragraphs(lines, x0, x1, number)
         cell = Cell(paragraphs, col=col, span=span, page=number, x0=x0, top=top, x1=x1,
