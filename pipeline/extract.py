@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from extractors import READERS
@@ -11,16 +10,8 @@ from extractors.guard import check_pdf, check_zip, reader_error
 from extractors.layout import Document
 from extractors.sniff import CONVERTIBLE, detect_format
 from pipeline.assemble import build_plan
+from pipeline.hashing import file_sha256
 from pipeline.models import ActionPlan, Source
-
-
-def file_sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def extract_file(path: Path) -> ActionPlan:

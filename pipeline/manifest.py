@@ -7,7 +7,6 @@ still exist; a missing, unreadable or foreign manifest simply means "convert eve
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -17,16 +16,6 @@ from pipeline.export import atomic_text
 from pipeline.models import SCHEMA_VERSION
 
 MANIFEST_NAME = ".actionplan-manifest.json"
-
-
-def file_sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes, read in chunks."""
-    # Not pipeline.extract's twin: importing that would load every reader into the parent.
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def tool_version() -> str:

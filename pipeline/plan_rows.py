@@ -258,28 +258,27 @@ def _resolve_number_columns(
     return roles
 
 
-def _agreement_columns(n_cols: int, data: list[Row]) -> list[int]:
+def _columns_where(n_cols: int, data: list[Row], test, minimum: int = 1) -> list[int]:
+    """Columns where at least 70% of the filled single cells pass ``test``."""
     filled = [0] * n_cols
-    agreed = [0] * n_cols
-    for row in data:
-        for cell in row.cells:
-            text = cell.text.strip()
-            if text and cell.col < n_cols:
-                filled[cell.col] += 1
-                agreed[cell.col] += len(text) < 40 and parse_response(text) is not None
-    return [c for c in range(n_cols) if filled[c] >= 2 and agreed[c] >= 0.7 * filled[c]]
-
-
-def _numeric_columns(n_cols: int, data: list[Row]) -> set[int]:
-    filled = [0] * n_cols
-    numbers = [0] * n_cols
+    passed = [0] * n_cols
     for row in data:
         for cell in row.cells:
             text = cell.text.strip()
             if text and cell.span == 1 and cell.col < n_cols:
                 filled[cell.col] += 1
-                numbers[cell.col] += bool(NUMBER_LABEL.match(text))
-    return {c for c in range(n_cols) if filled[c] and numbers[c] >= 0.7 * filled[c]}
+                passed[cell.col] += bool(test(text))
+    return [c for c in range(n_cols) if filled[c] >= minimum and passed[c] >= 0.7 * filled[c]]
+
+
+def _agreement_columns(n_cols: int, data: list[Row]) -> list[int]:
+    return _columns_where(
+        n_cols, data, lambda t: len(t) < 40 and parse_response(t) is not None, minimum=2
+    )
+
+
+def _numeric_columns(n_cols: int, data: list[Row]) -> set[int]:
+    return set(_columns_where(n_cols, data, NUMBER_LABEL.match))
 
 
 def _cell_roles(cell: Cell, segment: _Segment) -> list[Role]:
