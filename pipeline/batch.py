@@ -26,7 +26,8 @@ from extractors import READERS
 from extractors.sniff import CONVERTIBLE
 from pipeline.errors import NoPlanFound
 from pipeline.export import FailedFile, write_combined, write_csv, write_json
-from pipeline.manifest import Entry, Manifest, file_sha256, tool_version
+from pipeline.hashing import file_sha256
+from pipeline.manifest import Entry, Manifest, tool_version
 from pipeline.models import ActionPlan
 from pipeline.progress import Progress
 from pipeline.worker import MB, WorkerPool, default_jobs
