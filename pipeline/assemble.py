@@ -205,12 +205,21 @@ class PlanAssembler:
             rec.actions.append(DraftAction(item.number, item.texts, owner, target, page))
 
 
+_AGREEMENT_HEAD = re.compile(r"^(.{4,30}?)\s*(?:[–—:]|\s-\s|\.\s)\s*")
+
+
 def _response_and_reason(paragraphs: list[Paragraph]) -> tuple[str, str]:
     """The agreement words of a response cell, and any explanation written under them."""
     response: list[str] = []
     reason: list[str] = []
     for para in paragraphs:
         text = clean(para.text)
+        head = _AGREEMENT_HEAD.match(text)
+        if not response and head and parse_response(head.group(1)) and len(text) > 40:
+            # "Partly agreed – the service cannot commission …": answer, then its reason.
+            response.append(head.group(1))
+            reason.append(text[head.end() :].strip())
+            continue
         if reason or (response and parse_response(" ".join(response)) and len(text) > 40):
             reason.append(text)
         else:

@@ -66,6 +66,8 @@ def header_score(roles: list[Role | None]) -> int:
     present = set(roles)
     has_rec = Role.RECOMMENDATION in present or Role.REC_NO in present
     has_action_side = bool(present & {Role.ACTION, Role.OWNER, Role.TARGET})
-    if not (has_rec and has_action_side):
+    # A table of actions alone answers a recommendation written above it.
+    actions_only = Role.ACTION in present and bool(present & {Role.OWNER, Role.TARGET})
+    if not ((has_rec and has_action_side) or actions_only):
         return 0
     return len(present - {None, Role.EXTRA})

@@ -59,10 +59,22 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
     rows: list[PlanRow] = []
     segment: _Segment | None = None
     first_roles: list[Role | None] = []
-    for table in document.tables():
+    between: list[Paragraph] = []  # body paragraphs since the last table
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            between.append(block)
+            continue
+        table = block
+        form = _form_row(table)
+        if form is not None:
+            rows.append(form)
+            between = []
+            continue
         header = _find_header(table)
+        lead = _rec_from_paragraphs(between) if header is not None else None
+        between = []
         if header is not None:
-            n_header, roles = header
+            n_header, roles, _start = header
             key = _header_key(table.rows[:n_header])
             texts = _grid_texts(table.rows[:n_header], table.n_cols)
             # The same columns under a header again: the table goes on (a repeated header).
@@ -75,10 +87,15 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
                 segment = _Segment(roles, _edges_for(table), key, table.page, texts)
             if not first_roles:
                 first_roles = roles
-            continuation = repeated and bool(rows)
+            titles = [r for r in (_title_row(row) for row in table.rows[: header[2]]) if r]
+            if lead is not None or titles:
+                rows.extend([lead] if lead is not None else [])
+                rows.extend(titles)
+                repeated = False  # a new recommendation starts: nothing carries over
+            continuation = repeated and _next_page(table, segment) and bool(rows)
         elif segment is not None and _continues(table, segment):
             body = table.rows
-            continuation = True
+            continuation = _next_page(table, segment)
         else:
             continue
         for i, row in enumerate(body):
@@ -91,6 +108,82 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
             rows.append(plan_row)
         segment.last_page = table.page
     return _join_cut_rows(rows), first_roles
+
+
+def _next_page(table: Table, segment: _Segment) -> bool:
+    """Only a fragment on a later page can continue a row cut by the page end."""
+    return table.page is not None and segment.last_page is not None and (
+        table.page > segment.last_page
+    )
+
+
+# "Recommendation 3:", "Recommendation S40 –", "Rec 2.": a recommendation announced as such.
+_REC_TITLE = re.compile(r"^\s*(?:recommendation|rec\.?)\s*\(?[A-Z]{0,2}\d", re.IGNORECASE)
+_RESPONSE_LABEL = re.compile(r"^\s*(?:response|agreement|agreed\?)\s*[:\-–]\s*", re.IGNORECASE)
+
+
+def _looks_like_rec(text: str) -> bool:
+    return bool(_REC_TITLE.match(text)) or (
+        bool(re.match(r"^\s*\(?[A-Z]{0,2}\d{1,2}(?:\.\d{1,2})?[.):]\s", text))
+        and " should " in f" {text} "
+    )
+
+
+def _rec_from_paragraphs(paragraphs: list[Paragraph]) -> PlanRow | None:
+    """The recommendation a table of actions answers, written as paragraphs above it."""
+    start = max((i for i, p in enumerate(paragraphs) if _looks_like_rec(p.text)), default=None)
+    if start is None:
+        return None
+    rec = [paragraphs[start]]
+    response: list[Paragraph] = []
+    for para in paragraphs[start + 1 :]:
+        label = _RESPONSE_LABEL.match(para.text)
+        text = para.text[label.end() :] if label else para.text
+        if not response and (label or parse_response(text.split(" – ")[0].split(" - ")[0])):
+            response.append(Paragraph(text=text, lines=para.lines, page=para.page))
+        elif response:
+            response.append(para)  # the reason written under the answer
+        elif not _FINISHED.search(rec[-1].text):
+            rec.append(para)  # the recommendation's sentence runs on
+    return PlanRow({Role.RECOMMENDATION: rec, Role.RESPONSE: response}, rec[0].page)
+
+
+def _title_row(row: Row) -> PlanRow | None:
+    """A full-width row above the header that announces the recommendation of the table."""
+    filled = [c for c in row.cells if c.text.strip()]
+    if len(filled) != 1 or not _looks_like_rec(filled[0].text):
+        return None
+    return PlanRow({Role.RECOMMENDATION: list(filled[0].paragraphs)}, row.page)
+
+
+def _form_row(table: Table) -> PlanRow | None:
+    """A form-style table, field names down the left ("Recommendation", "Owner" …): one row."""
+    if table.n_cols > 3 or len(table.rows) < 3:
+        return None
+    by_role: dict[Role, list[Paragraph]] = {}
+    number = None
+    for row in table.rows:
+        cells = [c for c in row.cells if not c.continued]
+        if len(cells) < 2:
+            continue
+        label, values = cells[0].text.strip(), [p for c in cells[1:] for p in c.paragraphs]
+        if not label or len(label) > 40:
+            continue
+        role = classify_header(re.sub(r"[\d.()]+", " ", label))
+        value = " ".join(p.text for p in values).strip()
+        if value and len(value) < 40 and parse_response(value) is not None:
+            role = Role.RESPONSE
+        if role is None or role == Role.EXTRA or role in by_role:
+            continue
+        if role == Role.RECOMMENDATION:
+            found = re.search(r"[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?", label)
+            number = found.group(0) if found else None
+        by_role[role] = values
+    if not {Role.RECOMMENDATION, Role.ACTION} <= set(by_role):
+        return None
+    if number:
+        by_role[Role.REC_NO] = [Paragraph(text=number, page=table.page)]
+    return PlanRow(by_role, table.page)
 
 
 _FINISHED = re.compile(r"[.!?:;)\"'”’]\s*$")
@@ -189,8 +282,8 @@ def _grid_texts(rows: list[Row], n_cols: int) -> list[str]:
     return texts
 
 
-def _find_header(table: Table) -> tuple[int, list[Role | None]] | None:
-    """(number of header rows, role per grid column) if the table's top is a plan header."""
+def _find_header(table: Table) -> tuple[int, list[Role | None], int] | None:
+    """(end of the header rows, role per grid column, first header row) for a plan table."""
     for start in range(min(3, len(table.rows))):
         roles = _roles_from_header(table, table.rows[start : start + 1])
         if header_score(roles) == 0:
@@ -201,7 +294,7 @@ def _find_header(table: Table) -> tuple[int, list[Role | None]] | None:
             end += 1
         roles = _roles_from_header(table, table.rows[start:end])
         roles = _resolve_number_columns(table, roles, table.rows[end:])
-        return end, roles
+        return end, roles, start
     return None
 
 
@@ -304,6 +397,8 @@ def _plan_row(row: Row, segment: _Segment) -> PlanRow | None:
         covered = _cell_roles(filled[0], segment)
         # One text across most of the width is a section title, not a recommendation.
         if len(covered) >= 2 and len(covered) >= 0.5 * sum(r is not None for r in segment.roles):
+            if _looks_like_rec(filled[0].text):
+                return PlanRow({Role.RECOMMENDATION: list(filled[0].paragraphs)}, page)
             return PlanRow({}, page, section=" ".join(filled[0].text.split()))
     by_role: dict[Role, list[Paragraph]] = {}
     continued: set[Role] = set()

@@ -1,0 +1,117 @@
+"""Layouts where the recommendation is not in a column of the actions' table.
+
+Each test builds a small DOCX with python-docx and reads it end to end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+from pipeline.extract import extract_file
+
+
+def _table(doc, rows: list[list[str]]):
+    table = doc.add_table(rows=0, cols=len(rows[0]))
+    table.style = "Table Grid"
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            paragraphs = value.split("\n")
+            cell.text = paragraphs[0]
+            for extra in paragraphs[1:]:
+                cell.add_paragraph(extra)
+    return table
+
+
+def test_one_table_of_actions_per_recommendation_written_above_it(tmp_path: Path) -> None:
+    # Recommendation 1: …          (body paragraph)
+    # Response: Agreed             (body paragraph)
+    # | Action | Lead | By when | Progress |
+    # | …      | …    | …       | …        |
+    doc = Document()
+    doc.add_paragraph("Solent Youth Offending Service")
+    doc.add_paragraph("Recommendation 1: The YOS should improve assessments of risk of harm.")
+    doc.add_paragraph("Response: Agreed")
+    _table(doc, [["Action", "Lead", "By when", "Progress"],
+                 ["Deliver training to all case managers.", "Operations Manager", "May 2021",
+                  "On track"],
+                 ["Audit ten cases a month.", "Quality Lead", "Ongoing", ""]])
+    doc.add_paragraph("Recommendation 2: The YOS should make sure children are seen promptly.")
+    doc.add_paragraph("Response: Partly agreed – more places cannot be commissioned this year "
+                      "because of affordability.")
+    _table(doc, [["Action", "Lead", "By when", "Progress"],
+                 ["Review appointment slots.", "Team Manager", "June 2021", ""]])
+    path = tmp_path / "per_rec.docx"
+    doc.save(path)
+
+    plan = extract_file(path)
+
+    recs = plan.recommendations
+    assert [r.number for r in recs] == ["1", "2"]
+    assert recs[0].text == "The YOS should improve assessments of risk of harm."
+    assert [r.response for r in recs] == ["agreed", "partly_agreed"]
+    assert recs[1].reason == (
+        "more places cannot be commissioned this year because of affordability."
+    )
+    assert [a.text for a in recs[0].actions] == [
+        "Deliver training to all case managers.", "Audit ten cases a month."]
+    assert [a.owners[0].raw for a in recs[0].actions] == ["Operations Manager", "Quality Lead"]
+    assert recs[0].actions[1].target.status == "ongoing"
+    assert [a.text for a in recs[1].actions] == ["Review appointment slots."]
+
+
+def test_recommendation_in_a_full_width_row_above_the_header(tmp_path: Path) -> None:
+    # | Recommendation 4: Leaders should … (merged across)  |
+    # | Action              | Owner          | Target date  |
+    # | …                   | …              | …            |
+    doc = Document()
+    table = _table(doc, [["Recommendation 4: Leaders should reduce the supply of drugs.", "", ""],
+                         ["Action", "Owner", "Target date"],
+                         ["Extend body scanner use.", "Head of Security", "31 October 2021"]])
+    top = table.rows[0].cells
+    top[0].merge(top[2])
+    path = tmp_path / "titled.docx"
+    doc.save(path)
+
+    plan = extract_file(path)
+
+    [rec] = plan.recommendations
+    assert (rec.number, rec.text) == ("4", "Leaders should reduce the supply of drugs.")
+    [action] = rec.actions
+    assert action.text == "Extend body scanner use."
+    assert action.target.end.isoformat() == "2021-10-31"
+
+
+def test_form_layout_one_table_per_recommendation(tmp_path: Path) -> None:
+    # | Recommendation 3.12 | text                            |
+    # | Response            | Agreed                          |
+    # | Action(s)           | a) …  ¶ b) …                    |
+    # | Owner               | Deputy Governor ¶ Head of Residence |
+    # | Target date         | June 2022 ¶ Ongoing             |
+    doc = Document()
+    _table(doc, [["Recommendation 3.12", "Leaders should improve time out of cell."],
+                 ["Response", "Agreed"],
+                 ["Action(s)", "a) Publish a new core day.\nb) Monitor curtailments weekly."],
+                 ["Owner", "Deputy Governor\nHead of Residence"],
+                 ["Target date", "June 2022\nOngoing"]])
+    doc.add_paragraph("")
+    _table(doc, [["Recommendation 3.13", "Leaders should refurbish the showers."],
+                 ["Response", "Not agreed"],
+                 ["Action(s)", "The estate budget does not allow it this year (affordability)."],
+                 ["Owner", ""],
+                 ["Target date", ""]])
+    path = tmp_path / "form.docx"
+    doc.save(path)
+
+    plan = extract_file(path)
+
+    first, second = plan.recommendations
+    assert (first.number, first.response) == ("3.12", "agreed")
+    assert [(a.number, a.text) for a in first.actions] == [
+        ("a", "Publish a new core day."), ("b", "Monitor curtailments weekly.")]
+    assert [a.owners[0].raw for a in first.actions] == ["Deputy Governor", "Head of Residence"]
+    assert [a.target.status for a in first.actions] == ["planned", "ongoing"]
+    assert (second.number, second.response, second.actions) == ("3.13", "not_agreed", [])
+    assert second.response_reason == "affordability"
