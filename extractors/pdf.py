@@ -59,6 +59,15 @@ def read_pdf(path: Path) -> Document:
     return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, page_height=height)
 
 
+# Typographic ligatures and invisible marks that fonts put in the text layer.
+_PLAIN = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft",
+                        "ﬆ": "st", "\u00a0": " ", "\u00ad": "", "\u200b": "", "\ufeff": ""})
+
+
+def _plain(text: str) -> str:
+    return text.translate(_PLAIN)
+
+
 def _short(exc: object) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:160]
@@ -67,7 +76,8 @@ def _short(exc: object) -> str:
 def _read_page(page: pdfplumber.page.Page, number: int) -> tuple[list[Block], bool]:
     raw_words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False)
     words = [
-        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
+        Word(_plain(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]),
+             float(w["bottom"]))
         for w in raw_words
         if w["text"].strip()
     ]

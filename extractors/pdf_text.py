@@ -9,11 +9,12 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from extractors.layout import Line, Paragraph
+from extractors.layout import BULLET_CHARS, Line, Paragraph
 
 # A printed list label at the start of a line: "1.", "1.1", "2)", "(1a)", "a)", bullets.
 LABEL_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})+|\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]|\(\d{1,2}[a-z]?\)|\([a-z]{1,3}\)|[a-z][.)]|[•▪◦●·∙■□➢►\-–*])(?=\s|$)"
+    r"^(?:\d{1,2}(?:\.\d{1,2})+|\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]|\(\d{1,2}[a-z]?\)|\([a-z]{1,3}\)"
+    rf"|[a-z][.)]|[{re.escape(BULLET_CHARS)}\-–])(?=\s|$)"
 )
 
 
@@ -29,10 +30,16 @@ class Word:
 def words_to_lines(words: list[Word], page: int | None) -> list[tuple[Line, list[Word]]]:
     """Group words into visual lines by vertical overlap, each line sorted left to right."""
     lines: list[tuple[Line, list[Word]]] = []
-    for word in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
+    for word in sorted(words, key=lambda w: (round((w.top + w.bottom) / 2, 1), w.x0)):
         height = word.bottom - word.top
+        middle = (word.top + word.bottom) / 2
         for line, members in reversed(lines[-3:]):
-            if abs(line.top - word.top) <= max(1.5, height * 0.4):
+            # By vertical centres, so a raised ordinal ("20th") stays on its line.
+            line_middle = (line.top + line.bottom) / 2
+            tall, short = sorted((height, line.bottom - line.top), reverse=True)
+            # Smaller type (a superscript) may sit higher; same-size text must align closely.
+            tolerance = max(1.5, (0.5 if short < 0.8 * tall else 0.35) * tall)
+            if abs(line_middle - middle) <= tolerance:
                 members.append(word)
                 line.x0 = min(line.x0, word.x0)
                 line.x1 = max(line.x1, word.x1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.layout import BULLET_CHARS
+
 # A number as printed in its own cell: "1", "2.", "5.01", "(5)", "S3", "1a", "(1b)".
 _CELL_NUMBER = re.compile(r"^\(?\s*([A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[.):]?\)?$")
 # A number printed in front of text: "1. ", "1.1 ", "(1a) ", "2) ", "Recommendation 3: ".
@@ -13,7 +15,7 @@ _PREFIX_NUMBER = re.compile(
     r"|(?P<n>[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.):]|(?=\s+[A-Z(])))"
     r"\s+",
 )
-_BULLET = re.compile(r"^\s*[•▪◦●·∙■□➢►*\-–]\s+")
+_BULLET = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}\-–]\s+")
 _LETTER = re.compile(r"^\s*\(?([a-z])[.)]\s+")
 # Generated labels may also count in roman numerals or capitals: "ii.", "(iv)", "A.".
 _LABEL_WORD = re.compile(r"^\(?([ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])[.)]?\)?$")

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.layout import Cell, Document, Paragraph, Row, Table
+from extractors.layout import BULLET_CHARS, Cell, Document, Paragraph, Row, Table
 from pipeline.columns import Role, classify_header, header_score, header_text
 from pipeline.normalise.response import parse_response
 
 NUMBER_START = re.compile(
-    r"^\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|^\(\d{1,2}[a-z]?\)\s|^[•▪◦●·∙■□➢►*\-–]\s"
+    r"^\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|^\(\d{1,2}[a-z]?\)\s"
+    rf"|^[{re.escape(BULLET_CHARS)}\-–]\s"
 )
 NUMBER_LABEL = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\)?$")
 # When one cell covers several columns, the content role wins over a number role.
