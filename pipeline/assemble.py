@@ -138,6 +138,8 @@ class PlanAssembler:
         if rec is None:
             rec = DraftRec(None, [], [], self.section, row.page)
             self.recs.append(rec)
+        if not rec.response and not rec.actions and paras:
+            paras = _answer_in_actions(rec, paras)
         items = _split_items(paras)
         if len(items) == 1 and not items[0].labelled and len(items[0].texts) > 1:
             items = _split_by_stacking(items[0], len(owner_paras), len(target_paras))
@@ -203,6 +205,27 @@ class PlanAssembler:
                     targets = stacked
         for item, owner, target in zip(items, owners, targets, strict=True):
             rec.actions.append(DraftAction(item.number, item.texts, owner, target, page))
+
+
+_LEADING_ANSWER = re.compile(
+    r"^\s*((?:partly |partially |not )?(?:agreed|accepted)(?: in part)?|rejected)\b"
+    r"\s*[.:;,–—-]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]:
+    """With no agreement column, an answer may open the actions cell: "Agreed. The YOS will …"."""
+    first = paras[0]
+    match = _LEADING_ANSWER.match(first.text)
+    if not match or parse_response(match.group(1)) is None:
+        return paras
+    rec.response.append(match.group(1))
+    rest = first.text[match.end() :].strip()
+    if not rest:
+        return paras[1:]
+    trimmed = Paragraph(text=rest, lines=first.lines, label=first.label, page=first.page)
+    return [trimmed, *paras[1:]]
 
 
 _AGREEMENT_HEAD = re.compile(r"^(.{4,30}?)\s*(?:[–—:]|\s-\s|\.\s)\s*")
