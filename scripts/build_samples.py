@@ -21,6 +21,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from scripts.samples import render_shapes
 from scripts.samples.render_docx import render
 from scripts.samples.spec import PlanSpec, expected_json
 
@@ -95,7 +96,8 @@ def build(spec: PlanSpec, out_dir: Path = SAMPLES, pdf: bool = True) -> None:
     """Write one sample's .docx, .pdf and .expected.json into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
-    render(spec).save(buf)
+    shaped = spec.template in render_shapes.WORD_TEMPLATES
+    (render_shapes.render(spec) if shaped else render(spec)).save(buf)
     docx_path = out_dir / f"{spec.name}.docx"
     docx_path.write_bytes(stable_docx(buf.getvalue()))
     if pdf:

@@ -1,0 +1,258 @@
+"""Renderers for the shapes in ``plans_shapes``: two Word layouts and an HTML table.
+
+Word (python-docx, built by ``scripts.build_samples`` through ``render``):
+
+- ``per_rec_tables``: for each recommendation a bold paragraph "Recommendation N: <text>", a
+  paragraph "Response: <response>" (" – <reason>" appended when there is one), then its own
+  table ``spec.headers`` (action, owner, target, ``extras["progress"]``), one row per action.
+  Options: ``widths``, ``header_fill``, ``action_prefix_fmt`` (typed action numbers).
+- ``form``: for each recommendation a two-column table, field names on the left
+  (``spec.headers``: recommendation, response, actions, owner, target); the response cell
+  carries the reason below the response word; actions (typed ``action_prefix_fmt``),
+  owners and targets are stacked one paragraph per action. Options: ``widths``,
+  ``label_fill``.
+
+Page frame, fonts and front matter come from ``render_docx`` (same options).
+
+HTML (``html_table``): ``python -m scripts.samples.render_shapes`` writes
+``scripts/samples/html/<name without html_>.html`` from the spec, prints it to PDF with headless
+Chromium and writes ``samples/<name>.pdf`` and its expected JSON. One row per recommendation,
+the actions an ``<ol>``, owners and dates ``<br>``-separated in the actions' order, the header
+row repeated on each page, rows allowed to break across pages.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from copy import deepcopy
+from pathlib import Path
+
+from docx.document import Document as DocumentObject
+
+from scripts.samples.render_docx import (
+    _borders,
+    _cell_width,
+    _fixed_layout,
+    _lines,
+    _Renderer,
+    _repeat_header,
+    _shade,
+    _write,
+)
+from scripts.samples.spec import PlanSpec, RecSpec, expected_json
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML_DIR = ROOT / "scripts" / "samples" / "html"
+SAMPLES = ROOT / "samples"
+
+WORD_TEMPLATES = ("per_rec_tables", "form")
+
+
+class _ShapesRenderer(_Renderer):
+    """``render_docx``'s page frame and front matter, with a different plan body."""
+
+    def plan_table(self) -> None:
+        for rec in self.spec.recs:
+            if self.spec.template == "per_rec_tables":
+                self.rec_block(rec)
+            else:
+                self.form_table(rec)
+            self.doc.add_paragraph()
+
+    def _prefixed(self, rec: RecSpec) -> list[str]:
+        return [self._action_text(act) for act in rec.actions]
+
+    def rec_block(self, rec: RecSpec) -> None:
+        p = self.doc.add_paragraph()
+        p.add_run(f"Recommendation {rec.number}: {rec.text}").bold = True
+        p.paragraph_format.keep_with_next = True
+        response = f"Response: {rec.response_raw}"
+        if rec.reason:
+            response += f" – {rec.reason}"
+        p = self.doc.add_paragraph(response)
+        p.paragraph_format.keep_with_next = True
+        widths: list[float] = self.opt["widths"]
+        table = self.doc.add_table(rows=0, cols=len(self.spec.headers))
+        _borders(table, "grid")
+        _fixed_layout(table, widths)
+        head = table.add_row()
+        _repeat_header(head)
+        for cell, value in zip(head.cells, self.spec.headers, strict=True):
+            _write(cell, [value], bold=True)
+            if self.opt.get("header_fill"):
+                _shade(cell, self.opt["header_fill"])
+        for act in rec.actions:
+            cells = table.add_row().cells
+            _write(cells[0], [self._action_text(act)])
+            _write(cells[1], _lines(act.owners_raw))
+            _write(cells[2], _lines(act.target_raw))
+            _write(cells[3], _lines(act.extras.get("progress", "")))
+        _cell_width(table, widths)
+
+    def form_table(self, rec: RecSpec) -> None:
+        labels = list(self.spec.headers)
+        labels[0] = f"{labels[0]} {rec.number}"
+        values = [
+            [rec.text],
+            [rec.response_raw or "", *_lines(rec.reason or "")],
+            self._prefixed(rec),
+            [act.owners_raw for act in rec.actions],
+            [act.target_raw for act in rec.actions],
+        ]
+        widths: list[float] = self.opt["widths"]
+        table = self.doc.add_table(rows=0, cols=2)
+        _borders(table, "grid")
+        _fixed_layout(table, widths)
+        for label, paras in zip(labels, values, strict=True):
+            cells = table.add_row().cells
+            _write(cells[0], [label], bold=True)
+            if self.opt.get("label_fill"):
+                _shade(cells[0], self.opt["label_fill"])
+            _write(cells[1], paras, space_after=4)
+        _cell_width(table, widths)
+
+
+def render(spec: PlanSpec) -> DocumentObject:
+    """The Word document for a ``per_rec_tables`` or ``form`` spec."""
+    if spec.template not in WORD_TEMPLATES:
+        raise ValueError(f"{spec.name}: render_shapes draws {WORD_TEMPLATES}, not {spec.template}")
+    return _ShapesRenderer(deepcopy(spec)).render()
+
+
+# --- HTML table printed by headless Chromium ------------------------------------------------
+
+CSS = """
+@page { size: A4 landscape; margin: 14mm 12mm; }
+body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #000; }
+h1 { font-size: 15pt; margin: 0 0 4pt 0; }
+p { margin: 0 0 4pt 0; }
+table { border-collapse: collapse; width: 100%; margin-top: 8pt; table-layout: fixed; }
+thead { display: table-header-group; }
+tr { break-inside: auto; page-break-inside: auto; }
+th, td { border: 1px solid #444; padding: 4pt 5pt; vertical-align: top; text-align: left; }
+th { background: #1f3864; color: #fff; font-weight: bold; }
+td ol { margin: 0; padding-left: 16pt; }
+td ol li { margin-bottom: 4pt; }
+td p.reason { margin-bottom: 6pt; }
+col.no { width: 5%; } col.rec { width: 24%; } col.resp { width: 9%; }
+col.act { width: 35%; } col.own { width: 15%; } col.date { width: 12%; }
+"""
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def html_page(spec: PlanSpec) -> str:
+    """The HTML source of an ``html_table`` spec."""
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en-GB">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{_esc(spec.title or spec.name)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+    ]
+    for item in spec.front_matter:
+        if item.startswith("# "):
+            out.append(f"<h1>{_esc(item[2:])}</h1>")
+        else:
+            out.append(f"<p>{_esc(item)}</p>")
+    out.append("<table>")
+    out.append(
+        '<colgroup><col class="no"><col class="rec"><col class="resp"><col class="act">'
+        '<col class="own"><col class="date"></colgroup>'
+    )
+    out.append("<thead><tr>" + "".join(f"<th>{_esc(h)}</th>" for h in spec.headers))
+    out.append("</tr></thead>")
+    out.append("<tbody>")
+    fmt = spec.options.get("rec_no_fmt", "{n}")
+    for rec in spec.recs:
+        cells = [
+            _esc(fmt.format(n=rec.number)) if rec.number else "",
+            _esc(rec.text),
+            _esc(rec.response_raw or ""),
+        ]
+        act_cell = ""
+        if rec.reason:
+            act_cell += "".join(f'<p class="reason">{_esc(r)}</p>' for r in _lines(rec.reason))
+        if rec.actions:
+            items = "".join(f"<li>{_esc(act.text)}</li>" for act in rec.actions)
+            act_cell += f"<ol>{items}</ol>"
+        cells.append(act_cell)
+        cells.append("<br>".join(_esc(act.owners_raw) for act in rec.actions))
+        cells.append("<br>".join(_esc(act.target_raw) for act in rec.actions))
+        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    out += ["</tbody>", "</table>", "</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def stable_chromium_pdf(blob: bytes) -> bytes:
+    """Fix Chromium's creation and modification dates (same length, offsets kept)."""
+    return re.sub(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)",
+                  lambda m: b"/" + m.group(1) + b" (D:20200101090000+00'00')", blob)
+
+
+def print_pdf(html_path: Path, pdf_path: Path) -> None:
+    """Print ``html_path`` to ``pdf_path`` with headless Chromium (private profile)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise SystemExit("headless Chromium is needed (apt-get install chromium)")
+    with tempfile.TemporaryDirectory(prefix="chr_samples_") as tmp:
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp}/profile",
+                f"--print-to-pdf={pdf_path}",
+                "--no-pdf-header-footer",
+                html_path.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    pdf_path.write_bytes(stable_chromium_pdf(pdf_path.read_bytes()))
+
+
+def build_html(spec: PlanSpec, out_dir: Path = SAMPLES) -> list[Path]:
+    """Write the HTML source, the printed PDF and the expected JSON of one ``html_`` spec."""
+    HTML_DIR.mkdir(parents=True, exist_ok=True)
+    html_path = HTML_DIR / f"{spec.name.removeprefix('html_')}.html"
+    html_path.write_text(html_page(spec), encoding="utf-8")
+    pdf_path = out_dir / f"{spec.name}.pdf"
+    print_pdf(html_path, pdf_path)
+    expected = out_dir / f"{spec.name}.expected.json"
+    text = json.dumps(expected_json(spec), indent=2, ensure_ascii=False) + "\n"
+    expected.write_text(text, encoding="utf-8")
+    return [html_path, pdf_path, expected]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the HTML samples (all, or those named)."""
+    from scripts.samples.plans_shapes import HTML_SPECS
+
+    names = set(sys.argv[1:] if argv is None else argv)
+    for spec in HTML_SPECS:
+        if not names or spec.name in names:
+            for path in build_html(spec):
+                print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
