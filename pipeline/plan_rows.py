@@ -61,16 +61,27 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
     segment: _Segment | None = None
     first_roles: list[Role | None] = []
     between: list[Paragraph] = []  # body paragraphs since the last table
+    form: list[Row] = []  # rows of a form-style table, which may run over pages
+
+    def flush_form() -> None:
+        made = _form_row(form) if form else None
+        if made is not None:
+            rows.append(made)
+        form.clear()
+
     for block in document.blocks:
         if isinstance(block, Paragraph):
             between.append(block)
             continue
         table = block
-        form = _form_row(table)
-        if form is not None:
-            rows.append(form)
+        labels = _form_labels(table)
+        if len(set(labels) - {None}) >= 2:
+            if Role.RECOMMENDATION in labels:
+                flush_form()  # the next recommendation's form begins
+            form.extend(table.rows)
             between = []
             continue
+        flush_form()
         header = _find_header(table)
         lead = _rec_from_paragraphs(between) if header is not None else None
         between = []
@@ -108,6 +119,7 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
             plan_row.after_page_break = continuation and i == 0
             rows.append(plan_row)
         segment.last_page = table.page
+    flush_form()
     return _join_cut_rows(rows), first_roles
 
 
@@ -157,34 +169,55 @@ def _title_row(row: Row) -> PlanRow | None:
     return PlanRow({Role.RECOMMENDATION: list(filled[0].paragraphs)}, row.page)
 
 
-def _form_row(table: Table) -> PlanRow | None:
-    """A form-style table, field names down the left ("Recommendation", "Owner" …): one row."""
-    if table.n_cols > 3 or len(table.rows) < 3:
+def _form_label(row: Row) -> Role | None:
+    """The field a form row holds, from the short label in its first cell."""
+    cells = [c for c in row.cells if not c.continued]
+    label = cells[0].text.strip() if len(cells) >= 2 else ""
+    if not label or len(label) > 40:
         return None
+    values = [p for c in cells[1:] for p in c.paragraphs]
+    first = values[0].text.strip() if values else ""
+    if first and len(first) < 40 and parse_response(first) is not None:
+        return Role.RESPONSE  # "Response | Partly agreed ¶ reason": the answer, not actions
+    role = classify_header(re.sub(r"[\d.()]+", " ", label))
+    return None if role == Role.EXTRA else role
+
+
+def _form_labels(table: Table) -> list[Role | None]:
+    """Field roles down the left of a narrow table; empty when it is not a form."""
+    if table.n_cols > 3:
+        return []
+    return [_form_label(row) for row in table.rows]
+
+
+def _form_row(form: list[Row]) -> PlanRow | None:
+    """A form-style recommendation, field names down the left ("Recommendation", "Owner" …)."""
     by_role: dict[Role, list[Paragraph]] = {}
     number = None
-    for row in table.rows:
+    last: Role | None = None
+    for row in form:
         cells = [c for c in row.cells if not c.continued]
         if len(cells) < 2:
             continue
-        label, values = cells[0].text.strip(), [p for c in cells[1:] for p in c.paragraphs]
-        if not label or len(label) > 40:
+        values = [p for c in cells[1:] for p in c.paragraphs]
+        role = _form_label(row)
+        if not cells[0].text.strip() and last is not None:
+            by_role[last].extend(values)  # the field's value ran over a page break
             continue
-        role = classify_header(re.sub(r"[\d.()]+", " ", label))
-        value = " ".join(p.text for p in values).strip()
-        if value and len(value) < 40 and parse_response(value) is not None:
-            role = Role.RESPONSE
-        if role is None or role == Role.EXTRA or role in by_role:
+        if role is None or role in by_role:
+            last = None
             continue
         if role == Role.RECOMMENDATION:
-            found = re.search(r"[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?", label)
+            found = re.search(r"[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?", cells[0].text)
             number = found.group(0) if found else None
         by_role[role] = values
+        last = role
     if not {Role.RECOMMENDATION, Role.ACTION} <= set(by_role):
         return None
+    page = form[0].page if form[0].page is not None else None
     if number:
-        by_role[Role.REC_NO] = [Paragraph(text=number, page=table.page)]
-    return PlanRow(by_role, table.page)
+        by_role[Role.REC_NO] = [Paragraph(text=number, page=page)]
+    return PlanRow(by_role, page)
 
 
 _FINISHED = re.compile(r"[.!?:;)\"'”’]\s*$")
