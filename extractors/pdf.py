@@ -7,6 +7,8 @@ the next page is the pipeline's job, because only it knows what the columns mean
 from __future__ import annotations
 
 import bisect
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -16,7 +18,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.layout import Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_ruled import find_ruled_tables
-from extractors.pdf_text import Word, lines_to_paragraphs, words_to_lines
+from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
 from pipeline.errors import DamagedDocument, EncryptedDocument, NoTextLayer
 
 GRID_SETTINGS = {
@@ -29,18 +31,25 @@ GRID_SETTINGS = {
 EDGE_TOLERANCE = 2.0
 
 
+@dataclass(slots=True)
+class _PageScan:
+    """What the first pass keeps of a page, so the page itself can be closed."""
+
+    number: int
+    words: list[Word]
+    grids: list[list[tuple]]  # cell boxes of each ruled grid pdfplumber found
+    rules: list[dict]
+    width: float
+    height: float
+
+
 def read_pdf(path: Path) -> Document:
     """Read a PDF into the intermediate form; raises a one-line error for unusable files."""
     try:
         with pdfplumber.open(path) as pdf:
-            blocks: list[Block] = []
-            any_text = False
-            height = None
+            scans = []
             for number, page in enumerate(pdf.pages, start=1):
-                height = float(page.height)
-                page_blocks, has_text = _read_page(page, number)
-                any_text = any_text or has_text
-                blocks.extend(page_blocks)
+                scans.append(_scan(page, number))
                 page.close()  # drop pdfplumber's per-page caches: memory stays flat in pages
             pages = len(pdf.pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -52,11 +61,90 @@ def read_pdf(path: Path) -> Document:
         raise DamagedDocument(f"damaged or truncated PDF: {_short(cause)}", path=str(path)) from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise DamagedDocument(f"damaged or truncated PDF: {_short(exc)}", path=str(path)) from exc
-    if not any_text:
+    if not any(scan.words for scan in scans):
         raise NoTextLayer(
             "no text layer: the PDF is scanned images; it needs OCR first", path=str(path)
         )
+    furniture = running_lines(scans)
+    blocks: list[Block] = []
+    for scan in scans:
+        blocks.extend(_read_page(scan, furniture))
+    height = scans[-1].height if scans else None
     return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, page_height=height)
+
+
+def _scan(page: pdfplumber.page.Page, number: int) -> _PageScan:
+    raw_words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False)
+    words = [
+        Word(_plain(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]),
+             float(w["bottom"]))
+        for w in raw_words
+        if w["text"].strip()
+    ]
+    grids = [[tuple(float(v) for v in c) for c in t.cells] for t in page.find_tables(GRID_SETTINGS)]
+    rules = [{k: e[k] for k in ("x0", "x1", "top")} for e in page.horizontal_edges]
+    return _PageScan(number, words, grids, rules, float(page.width), float(page.height))
+
+
+MARGIN_SHARE = 0.12  # running headers and footers live in the top and bottom of the page
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def running_lines(scans: list[_PageScan]) -> set[str]:
+    """Lines repeated in the margins of most pages (page headers and footers), page numbers
+    ignored: they are page furniture, never table content."""
+    if len(scans) < 2:
+        return set()
+    seen: dict[str, set[int]] = {}
+    for scan in scans:
+        for line, _ in _margin_lines(scan):
+            seen.setdefault(_furniture_key(line.text), set()).add(scan.number)
+    need = max(2, len(scans) // 2)
+    return {key for key, pages in seen.items() if len(pages) >= need}
+
+
+def _margin_lines(scan: _PageScan):
+    """Lines in the top and bottom margins that belong to no table: not inside a ruled grid,
+    not sitting on a rule (a repeated header row above a rule-only table)."""
+    top, bottom = scan.height * MARGIN_SHARE, scan.height * (1 - MARGIN_SHARE)
+    boxes = [
+        (min(c[0] for c in g), min(c[1] for c in g), max(c[2] for c in g), max(c[3] for c in g))
+        for g in scan.grids
+    ]
+    margin = [
+        w
+        for w in scan.words
+        if (w.bottom <= top or w.top >= bottom) and not any(_inside(w, b) for b in boxes)
+    ]
+    lines = words_to_lines(margin, scan.number)
+    rules = [float(r["top"]) for r in scan.rules]
+    kept = []
+    # Lines packed into one block share its fate: a header band resting on a rule is table.
+    for block in _line_blocks(lines):
+        first, last = block[0][0], block[-1][0]
+        reach = 1.5 * (last.bottom - last.top)
+        on_rule = any(-1 <= y - last.bottom <= reach for y in rules)
+        # In the top margin a rule just above is a table's top edge: its header band follows.
+        under_rule = first.bottom <= top and any(-1 <= first.top - y <= reach for y in rules)
+        if not (on_rule or under_rule):
+            kept.extend(block)
+    return kept
+
+
+def _line_blocks(lines):
+    blocks: list[list] = []
+    for item in lines:
+        line = item[0]
+        if blocks:
+            prev = blocks[-1][-1][0]
+            if line.top - prev.bottom <= 0.9 * (prev.bottom - prev.top):
+                blocks[-1].append(item)
+                continue
+        blocks.append([item])
+    return blocks
 
 
 # Typographic ligatures and invisible marks that fonts put in the text layer.
@@ -73,22 +161,28 @@ def _short(exc: object) -> str:
     return text[:160]
 
 
-def _read_page(page: pdfplumber.page.Page, number: int) -> tuple[list[Block], bool]:
-    raw_words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False)
-    words = [
-        Word(_plain(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]),
-             float(w["bottom"]))
-        for w in raw_words
-        if w["text"].strip()
-    ]
+def _read_page(scan: _PageScan, furniture: set[str]) -> list[Block]:
+    number, words = scan.number, scan.words
     if not words:
-        return [], False
-    tables = _grid_tables(page, words, number)
+        return []
+    if furniture:
+        running = {
+            id(w)
+            for line, members in _margin_lines(scan)
+            if _furniture_key(line.text) in furniture
+            for w in members
+        }
+        content = [w for w in words if id(w) not in running]
+        # The first page keeps its running lines as text: titles often live there.
+        shown = words if number == 1 else content
+    else:
+        content = shown = words
+    tables = _grid_tables(scan.grids, content, number)
     taken = [(t.col_edges[0], t.top, t.col_edges[-1], t.bottom) for t in tables]
-    tables += find_ruled_tables(page.horizontal_edges, words, taken, number, page.width)
+    tables += find_ruled_tables(scan.rules, content, taken, number, scan.width)
     taken = [(t.col_edges[0], t.top, t.col_edges[-1], t.bottom) for t in tables]
 
-    body = [w for w in words if not any(_inside(w, box) for box in taken)]
+    body = [w for w in shown if not any(_inside(w, box) for box in taken)]
     blocks: list[tuple[float, Block]] = [(t.top or 0.0, t) for t in tables]
     if body:
         lines = words_to_lines(body, number)
@@ -99,7 +193,7 @@ def _read_page(page: pdfplumber.page.Page, number: int) -> tuple[list[Block], bo
             for para in lines_to_paragraphs(band, left, right, number):
                 blocks.append((para.lines[0].top or 0.0, para))
     blocks.sort(key=lambda item: item[0])
-    return [b for _, b in blocks], True
+    return [b for _, b in blocks]
 
 
 def _bands(lines, tables: list[Table]):
@@ -130,18 +224,44 @@ def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _grid_tables(page, words: list[Word], number: int) -> list[Table]:
-    found = page.find_tables(GRID_SETTINGS)
-    boxes = [tuple(float(v) for v in t.bbox) for t in found]
+def _grid_tables(grids: list[list[tuple]], words: list[Word], number: int) -> list[Table]:
+    boxes = [
+        (min(c[0] for c in g), min(c[1] for c in g), max(c[2] for c in g), max(c[3] for c in g))
+        for g in grids
+    ]
     tables = []
-    for table, box in zip(found, boxes, strict=True):
+    for cells, box in zip(grids, boxes, strict=True):
         # A frame drawn around another table is page layout, not a table of its own.
         if any(other != box and _contains(box, other) for other in boxes):
             continue
-        built = _build_grid_table(table.cells, words, number)
+        built = _build_grid_table(cells, words, number)
         if built is not None:
+            _add_cut_row(built, words, number)
             tables.append(built)
     return tables
+
+
+def _add_cut_row(table: Table, words: list[Word], number: int) -> None:
+    """A row cut by the page end may lose its bottom border (browsers draw none): take the
+    lines packed tight under the table, inside its columns, as one more row."""
+    edges = table.col_edges or []
+    bottom = table.bottom or 0.0
+    inside = [w for w in words if edges[0] - 2 <= w.x0 and w.x1 <= edges[-1] + 2]
+    edge = adjacent_edge(inside, bottom, upward=False)
+    if edge is None:
+        return
+    below = [w for w in inside if bottom - 1 <= w.top and w.bottom <= edge]
+    if any(w.x0 < x - 1 and w.x1 > x + 1 for w in below for x in edges[1:-1]):
+        return  # text across the column lines is not a row of this table
+    cells = []
+    for col in range(len(edges) - 1):
+        left, right = edges[col], edges[col + 1]
+        mine = [w for w in below if left <= (w.x0 + w.x1) / 2 < right]
+        paragraphs = lines_to_paragraphs(words_to_lines(mine, number), left, right, number)
+        cells.append(Cell(paragraphs, col=col, page=number, x0=left, top=bottom, x1=right,
+                          bottom=edge))
+    table.rows.append(Row(cells=cells, page=number, top=bottom, bottom=edge))
+    table.bottom = edge
 
 
 def _words_by_box(words: list[Word], boxes: list[tuple], xs: list[float]) -> list[list[Word]]:

@@ -8,7 +8,7 @@ cross a gutter (a full-width section title) becomes one spanning cell.
 from __future__ import annotations
 
 from extractors.layout import Cell, Row, Table
-from extractors.pdf_text import Word, lines_to_paragraphs, words_to_lines
+from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
 
 MIN_RULE_SHARE = 0.3  # of the page width: shorter rules are underlines, not table rules
 MIN_GUTTER = 4.0
@@ -77,8 +77,8 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
     rules = list(group)
     # Rules drawn only below rows leave the header above the first rule, and a row cut by
     # the page end below the last: take the lines that sit tight against the outer rules.
-    above = _adjacent_edge(free, rules[0][0], upward=True)
-    below = _adjacent_edge(free, rules[-1][0], upward=False)
+    above = adjacent_edge(free, rules[0][0], upward=True)
+    below = adjacent_edge(free, rules[-1][0], upward=False)
     if above is not None:
         rules.insert(0, (above, x0, x1))
     if below is not None:
@@ -113,23 +113,6 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
         bottom=rules[-1][0],
         ruled="horizontal",
     )
-
-
-def _adjacent_edge(words: list[Word], rule_y: float, upward: bool) -> float | None:
-    """Outer y of the block of lines packed against a rule, or None if none touches it."""
-    lines = words_to_lines([w for w in words if (w.bottom <= rule_y + 1 if upward
-                                                  else w.top >= rule_y - 1)], None)
-    ordered = sorted((ln for ln, _ in lines), key=lambda ln: ln.top, reverse=upward)
-    edge = rule_y
-    found = None
-    for line in ordered:
-        height = line.bottom - line.top
-        gap = edge - line.bottom if upward else line.top - edge
-        if gap > height * (1.2 if found is None else 0.9):
-            break
-        edge = line.top if upward else line.bottom
-        found = edge - 1 if upward else edge + 1
-    return found
 
 
 def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float, float]]:

@@ -131,3 +131,20 @@ _SHORT_WORDS = frozenset(
         "it", "of", "on", "or", "the", "to", "with", "will", "was",
     }
 )
+
+
+def adjacent_edge(words: list[Word], rule_y: float, upward: bool) -> float | None:
+    """Outer y of the block of lines packed against a rule, or None if none touches it."""
+    lines = words_to_lines([w for w in words if (w.bottom <= rule_y + 1 if upward
+                                                  else w.top >= rule_y - 1)], None)
+    ordered = sorted((ln for ln, _ in lines), key=lambda ln: ln.top, reverse=upward)
+    edge = rule_y
+    found = None
+    for line in ordered:
+        height = line.bottom - line.top
+        gap = edge - line.bottom if upward else line.top - edge
+        if gap > height * (1.2 if found is None else 0.9):
+            break
+        edge = line.top if upward else line.bottom
+        found = edge - 1 if upward else edge + 1
+    return found

@@ -18,7 +18,7 @@ from pipeline.models import ActionPlan, Source, Warning
 from pipeline.normalise.response import looks_like_reason, parse_response
 from pipeline.numbering import cell_number, label_number, split_prefix
 from pipeline.plan_rows import PlanRow, plan_rows
-from pipeline.text import clean, joined_lines
+from pipeline.text import clean, joined_lines, visual_lines
 
 _SENTENCE_END = re.compile(r"[.!?:;)\"'”’]\s*$")
 
@@ -200,7 +200,10 @@ class PlanAssembler:
             else:
                 from pipeline.normalise.dates import split_stacked_targets
 
-                stacked = split_stacked_targets(joined_lines(target_paras), n)
+                # Visual lines first: a narrow column may show stacked dates as one paragraph.
+                stacked = split_stacked_targets(
+                    visual_lines(target_paras), n
+                ) or split_stacked_targets(joined_lines(target_paras), n)
                 if stacked:
                     targets = stacked
         for item, owner, target in zip(items, owners, targets, strict=True):
