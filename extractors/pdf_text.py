@@ -117,7 +117,7 @@ def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -
     if (
         len(prev_words) == 1
         and prev_line.x1 >= limit - char
-        and first[:1].islower()
+        and (first[:1].islower() or (first[:1].isdigit() and prev_text[-1:] in "0123456789/"))
         and first.strip(",.;:") not in _SHORT_WORDS
     ):
         return ""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.layout import BULLET_CHARS, Cell, Document, Paragraph, Row, Table
 from pipeline.columns import Role, classify_header, header_score, header_text
+from pipeline.normalise.owners import one_owner_across
 from pipeline.normalise.response import parse_response
 
 NUMBER_START = re.compile(
@@ -239,7 +240,15 @@ def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
     if prev.section or row.section or row.text(Role.REC_NO) or row.text(Role.ACTION_NO):
         return False
     actions = row.paragraphs(Role.ACTION)
-    if actions and (actions[0].label or NUMBER_START.match(actions[0].text)):
+    rec_before, rec_now = prev.paragraphs(Role.RECOMMENDATION), row.paragraphs(Role.RECOMMENDATION)
+    numbered = bool(actions) and bool(actions[0].label or NUMBER_START.match(actions[0].text))
+    if rec_before and rec_now and (
+        not _FINISHED.search(rec_before[-1].text) or rec_now[0].text[:1].islower()
+    ):
+        # The recommendation's cell runs on. With a new numbered action the row is whole
+        # unless its stacked owners or dates ran ahead of its actions onto this page.
+        return not numbered or _runs_ahead(prev)
+    if numbered:
         return False  # a new numbered action starts the page
     before = prev.paragraphs(Role.ACTION)
     if not actions or not before:
@@ -249,13 +258,37 @@ def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
     return cut or nothing_new
 
 
+def _runs_ahead(row: PlanRow) -> bool:
+    """More owner or date paragraphs than actions: the stacks belong to later actions too."""
+    actions = row.paragraphs(Role.ACTION)
+    items = sum(1 for p in actions if p.label or NUMBER_START.match(p.text)) or 1
+    return max(len(row.paragraphs(Role.OWNER)), len(row.paragraphs(Role.TARGET))) > items
+
+
+_JOINER_END = re.compile(r"(?:[,/&(–—-]|\b(?:and|of|for|the|to|with))\s*$", re.IGNORECASE)
+
+
+def _runs_on(role: Role, before: str, after: str) -> bool:
+    """Whether the page cut one paragraph in two. Owner and date lines are short and rarely
+    punctuated, so for them only a dangling joiner ("Sam Doyle,", "Head of") says so."""
+    if after[:1].islower():
+        return True
+    if role == Role.OWNER:
+        # "Head of Children's" / "Social Care" is one owner; "Head of Security" /
+        # "Safer Custody Manager" two.
+        return one_owner_across(before, after)
+    if role == Role.TARGET:
+        return bool(_JOINER_END.search(before))
+    return not _FINISHED.search(before)
+
+
 def _append_row(prev: PlanRow, row: PlanRow) -> None:
     for role, paragraphs in row.by_role.items():
         if not paragraphs:
             continue
         mine = prev.by_role.setdefault(role, [])
         rest = list(paragraphs)
-        if mine and (not _FINISHED.search(mine[-1].text) or rest[0].text[:1].islower()):
+        if mine and _runs_on(role, mine[-1].text, rest[0].text):
             head = rest.pop(0)
             mine[-1] = Paragraph(
                 text=f"{mine[-1].text} {head.text}",

@@ -105,6 +105,20 @@ def _has_head(text: str, abbreviations: Mapping[str, str]) -> bool:
     return any(_is_abbrev(w, abbreviations) for w in words)
 
 
+def names_an_owner(text: str) -> bool:
+    """True when the text alone names a role, team, body or person (not a fragment of one)."""
+    text = text.strip(" ,;/")
+    return bool(text) and (_has_head(text, {}) or _is_name(text) or bool(_ABBREV.match(text)))
+
+
+def one_owner_across(before: str, after: str) -> bool:
+    """Whether two pieces of an owner cell cut apart (by a page) are one owner's name."""
+    if _JOINERS.search(before) or not names_an_owner(after):
+        return True
+    joined = f"{before} {after}"
+    return any(a < len(before) < b for a, b in _protected(joined))
+
+
 def _is_name(text: str) -> bool:
     """True for a person's name: 2–3 capitalised words or initials, no role words."""
     words = text.split()
