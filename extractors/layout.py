@@ -13,6 +13,9 @@ from typing import Literal
 
 # Bullet glyphs as they reach us: Unicode ones, and the Symbol/Wingdings private-use code
 # points Word writes into PDFs for its default bullets (U+F0B7 and friends).
+# Paragraph style given to a page header/footer line kept as text (first page only).
+RUNNING = "page furniture"
+
 BULLET_CHARS = "•▪◦●·∙■□➢►✓✔→*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071"
 
 

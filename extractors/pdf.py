@@ -16,7 +16,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.layout import Block, Cell, Document, Paragraph, Row, Table
+from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_ruled import find_ruled_tables
 from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
 from pipeline.errors import DamagedDocument, EncryptedDocument, NoTextLayer
@@ -173,10 +173,11 @@ def _read_page(scan: _PageScan, furniture: set[str]) -> list[Block]:
             for w in members
         }
         content = [w for w in words if id(w) not in running]
-        # The first page keeps its running lines as text: titles often live there.
-        shown = words if number == 1 else content
+        # The first page keeps its running lines as text, marked: names often live there.
+        furniture_words = [w for w in words if id(w) in running] if number == 1 else []
     else:
-        content = shown = words
+        content, furniture_words = words, []
+    shown = content
     tables = _grid_tables(scan.grids, content, number)
     taken = [(t.col_edges[0], t.top, t.col_edges[-1], t.bottom) for t in tables]
     tables += find_ruled_tables(scan.rules, content, taken, number, scan.width)
@@ -192,6 +193,11 @@ def _read_page(scan: _PageScan, furniture: set[str]) -> list[Block]:
         for band in _bands(lines, tables):
             for para in lines_to_paragraphs(band, left, right, number):
                 blocks.append((para.lines[0].top or 0.0, para))
+    if furniture_words:
+        lines = words_to_lines(furniture_words, number)
+        for line, _ in lines:
+            blocks.append((line.top or 0.0, Paragraph(text=line.text, lines=[line],
+                                                      page=number, style=RUNNING)))
     blocks.sort(key=lambda item: item[0])
     return [b for _, b in blocks]
 

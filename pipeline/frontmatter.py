@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.layout import Document
+from extractors.layout import RUNNING, Document
 from pipeline.models import PlanInfo
 from pipeline.normalise.dates import parse_target
 from pipeline.text import clean
@@ -34,12 +34,14 @@ _ORG_PATTERNS = [
     re.compile(r"\b(?P<org>HM\s?(?:P|YOI|P\s*(?:&|and)\s*YOI|P/YOI|Prison(?: and YOI)?)\s+"
                r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"),
     re.compile(rf"\b(?P<org>{_NAME}\s+Youth (?:Offending|Justice) (?:Service|Team|Partnership))"),
-    re.compile(r"inspection of (?:youth (?:offending|justice) services|probation services) in "
-               r"(?P<org>[^—–,(.]+)", re.IGNORECASE),
     re.compile(r"response to the .{0,40}?inspection(?:\s*[:\-–]\s*|\s+of\s+(?:the\s+)?)"
-               r"(?P<org>.+)$", re.IGNORECASE),
+               r"(?!(?:youth (?:offending|justice)|probation) services)(?P<org>.+)$",
+               re.IGNORECASE),
     re.compile(rf"\b(?P<org>{_NAME}\s+(?:CRC|Community Rehabilitation Company|NPS\b.*"
                r"|National Probation Service.*|Probation Delivery Unit|PDU))"),
+    # Last: the inspection's own wording names the area, not the body.
+    re.compile(r"inspection of (?:youth (?:offending|justice) services|probation services) in "
+               r"(?P<org>[^—–,(.]+)", re.IGNORECASE),
 ]
 _TRAILING = re.compile(r"[\s,;:.\-–—]+$")
 
@@ -52,9 +54,11 @@ def read_front_matter(document: Document) -> PlanInfo:
         for row in table.rows:
             lines.append(clean(" ".join(c.text for c in row.cells)))
     info = PlanInfo()
-    titles = [ln for ln in lines if "action plan" in ln.lower() and len(ln) < 150]
+    # A running page header repeats the title's words on every page: prefer the body's own.
+    own = [clean(p.text) for p in document.paragraphs() if p.style != RUNNING and clean(p.text)]
+    titles = [ln for ln in own if "action plan" in ln.lower() and len(ln) < 150]
     plain = [ln for ln in titles if not (_SUBMITTED.search(ln) or _PUBLISHED.search(ln))]
-    info.title = (plain or titles or lines or [None])[0]
+    info.title = (plain or own or lines or [None])[0]
     for line in lines:
         if info.submitted is None and (m := _SUBMITTED.search(line)):
             info.submitted = _day(m.group("date"))
