@@ -144,8 +144,13 @@ def assign_names(files: list[Path]) -> list[InputFile]:
     named = []
     for path in files:
         stem = path.stem
-        clash = len(by_stem[stem.casefold()]) > 1 or stem.casefold() in RESERVED_NAMES
-        if clash or stem.startswith("."):
+        twins = by_stem[stem.casefold()]
+        clash = len(twins) > 1 or stem.casefold() in RESERVED_NAMES
+        suffixes = [t.suffix.casefold() for t in twins]
+        if len(twins) > 1 and len(set(suffixes)) == len(suffixes) and path.suffix:
+            # The PDF and the DOCX of one plan: the format tells them apart readably.
+            stem = f"{stem}-{path.suffix.lstrip('.').lower()}"
+        elif clash or stem.startswith("."):
             digest = hashlib.sha1(path.as_posix().encode("utf-8")).hexdigest()[:8]
             stem = f"{stem}-{digest}"
         named.append(InputFile(path, str(path), stem))

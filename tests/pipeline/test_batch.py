@@ -181,6 +181,12 @@ def test_names_are_distinct_deterministic_and_avoid_combined_outputs() -> None:
     assert all(n.lower().startswith("plan-") for n in names[:3])
 
 
+def test_pdf_and_docx_of_one_plan_are_told_apart_by_format() -> None:
+    names = [i.name for i in assign_names([Path("a/plan.pdf"), Path("a/plan.docx"),
+                                           Path("b/other.pdf")])]
+    assert names == ["plan-pdf", "plan-docx", "other"]
+
+
 def test_folders_are_walked_and_other_files_listed_as_skipped(tmp_path: Path) -> None:
     _write(tmp_path, {"a/1.pdf": "", "a/b/2.DOCX": "", "a/3.doc": "", "a/4.odt": "",
                       "a/readme.md": "", "a/~$lock.docx": "", "named.txt": ""})
