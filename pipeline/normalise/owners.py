@@ -47,6 +47,7 @@ class _Lexicon:
     continuations: frozenset[str]
     bodies: tuple[str, ...]
     person_titles: frozenset[str]
+    not_alone: frozenset[str]
 
 
 @functools.cache
@@ -62,6 +63,7 @@ def _lexicon() -> _Lexicon:
         continuations=frozenset(data["continuations"]),
         bodies=tuple(data["bodies"]),
         person_titles=frozenset(data["person_titles"]),
+        not_alone=frozenset(data.get("not_alone", [])),
     )
 
 
@@ -190,6 +192,8 @@ def _soft_split(chunk: str, abbreviations: Mapping[str, str]) -> list[str]:
             split = split and not (_is_name(left) or _is_name(right))
         else:
             lrole, rrole = _has_head(left, abbreviations), _has_head(right, abbreviations)
+            # "Partnership and Commissioning Manager": a bare unit word owns nothing alone.
+            lrole = lrole and left.strip().lower() not in _lexicon().not_alone
             split = (lrole and rrole) or (sep != "/" and (
                 (lrole and _is_name(right)) or (rrole and _is_name(left) and k == 0)
             ))  # fmt: skip

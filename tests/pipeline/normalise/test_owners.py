@@ -55,6 +55,8 @@ SPLITS = [
     # A bracketed name closes an owner; an acronym closes a "Head of" title; known names hold.
     ("Heads of PDU Senior Probation Officers", ["Heads of PDU", "Senior Probation Officers"]),
     ("Head of Probation Delivery Unit", ["Head of Probation Delivery Unit"]),
+    ("Partnership and Commissioning Manager", ["Partnership and Commissioning Manager"]),
+    ("Governor and Deputy Governor", ["Governor", "Deputy Governor"]),
     ("Governor / Deputy Governor", ["Governor", "Deputy Governor"]),
     ("Head of Safer Custody & Head of Security", ["Head of Safer Custody", "Head of Security"]),
     ("Police and Crime Commissioner", ["Police and Crime Commissioner"]),
