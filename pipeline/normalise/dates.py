@@ -90,7 +90,7 @@ _TOKEN_RE = re.compile(
      (?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)
     |(?P<numdate>\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b)
     |(?P<fy>\b(?:fy\s*)?\d{{4}}\s*/\s*\d{{2}}(?:\d{{2}})?\b|\b\d{{4}}-\d{{2}}(?:\d{{2}})?\b
-        |\bfy\s*\d{{2}}\s*/\s*\d{{2}}\b)
+        |\bfy\s*\d{{2}}\s*/\s*\d{{2}}\b|(?<=q[1-4]\s)\d{{2}}/\d{{2}}\b)
     |(?P<monyy>\b(?:{_MONTH_RE})\.?[-'’]\d{{2}}\b)
     |(?P<quarter>\b(?:q|quarter)\s*[1-4]\b)
     |(?P<month>\b(?:{_MONTH_RE})\b\.?)
@@ -248,6 +248,13 @@ def _point_at(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, in
     if t.kind == "monyy":
         mo, y = t.value  # type: ignore[misc]
         return _Point(y, mo), i + 1
+    if (
+        t.kind == "num" and nxt is not None and nxt.text == "of"
+        and i + 2 < len(toks) and toks[i + 2].kind in ("month", "monyy")
+    ):
+        p, j = _point_at(toks, i + 2, warnings)  # type: ignore[misc]  # "31st of March 2021"
+        p.day = t.value  # type: ignore[assignment]
+        return p, j
     if t.kind == "num" and nxt is not None and nxt.kind in ("month", "monyy"):
         p, j = _point_at(toks, i + 1, warnings)  # type: ignore[misc]
         p.day = t.value  # type: ignore[assignment]
@@ -262,6 +269,13 @@ def _point_at(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, in
         if j < len(toks) and toks[j].kind == "year":
             p.year = toks[j].value  # type: ignore[assignment]
             j += 1
+        elif (
+            j < len(toks) and toks[j].kind == "num" and len(toks[j].text) == 2
+            and not any(tok.kind in ("year", "fy", "date") for tok in toks)
+        ):
+            # UK shorthand "Dec 20" / "May 21" is a month and a two-digit year.
+            p.year, j = 2000 + toks[j].value, j + 1  # type: ignore[operator]
+            warnings.append(f"'{t.text} {toks[j - 1].text}' read as month and two-digit year")
         return p, j
     if t.kind == "year":
         return _Point(year=t.value), i + 1  # type: ignore[arg-type]
