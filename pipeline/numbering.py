@@ -7,7 +7,10 @@ import re
 from extractors.layout import BULLET_CHARS
 
 # A number as printed in its own cell: "1", "2.", "5.01", "(5)", "S3", "1a", "(1b)".
-_CELL_NUMBER = re.compile(r"^\(?\s*([A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[.):]?\)?$")
+_CELL_NUMBER = re.compile(
+    r"^(?:(?i:recommendation|rec|action|no|ref)\.?\s*)?"
+    r"\(?\s*([A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[.):]?\)?$"
+)
 # A number printed in front of text: "1. ", "1.1 ", "(1a) ", "2) ", "Recommendation 3: ".
 _PREFIX_NUMBER = re.compile(
     r"^\s*(?:(?i:recommendation|rec\.?|action)\s+)?"

@@ -29,6 +29,11 @@ from pipeline.numbering import cell_number, has_prefix, label_number, split_pref
         ("3.\n", "3"),
         ("10", "10"),
         ("PC1", "PC1"),
+        # A number cell may name what it numbers.
+        ("Recommendation 1", "1"),
+        ("Rec 2", "2"),
+        ("No. 3", "3"),
+        ("Action 1.2", "1.2"),
     ],
 )
 def test_cell_number(text: str, number: str) -> None:
@@ -36,7 +41,7 @@ def test_cell_number(text: str, number: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "Agreed", "2020", "1000", "1 2", "Head of Area", "May 2020", "Recommendation 1"]
+    "text", ["", "Agreed", "2020", "1000", "1 2", "Head of Area", "May 2020", "Recommendation"]
 )
 def test_cell_without_a_number(text: str) -> None:
     assert cell_number(text) is None
