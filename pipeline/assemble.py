@@ -41,6 +41,7 @@ class DraftRec:
     page: int | None
     actions: list[DraftAction] = field(default_factory=list)
     reason: list[str] = field(default_factory=list)
+    narrative: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -73,7 +74,15 @@ class PlanAssembler:
             self.section = clean(row.text(Role.REC_NO) or row.text(Role.RECOMMENDATION))
             return
         self._rec_part(row)
+        self._narrative_part(row)
         self._action_part(row)
+
+    def _narrative_part(self, row: PlanRow) -> None:
+        """Prose answering the recommendation: the reason, when it is partly or not agreed."""
+        text = clean(row.text(Role.NARRATIVE))
+        rec = self.current
+        if text and rec is not None:
+            rec.narrative.append(text)
 
     def _is_untagged_section(self, row: PlanRow) -> bool:
         """A title alone in the first columns, as borderless tables draw section rows."""

@@ -14,6 +14,7 @@ class Role(StrEnum):
     ACTION = "action"
     OWNER = "owner"
     TARGET = "target"
+    NARRATIVE = "narrative"  # a "Response" column of prose beside a separate actions column
     EXTRA = "extra"  # RAG, progress, success measure, agency, outcome: kept out of actions
 
 

@@ -63,6 +63,8 @@ def finalise(drafts, info: PlanInfo, source: Source, document: Document,
         response = parse_response(response_raw)
         reason = clean(" ".join(draft.reason)) or None
         category = None
+        if response in ("partly_agreed", "not_agreed") and not reason and draft.narrative:
+            reason = clean(" ".join(draft.narrative))  # the prose "Response" column explains it
         if response in ("partly_agreed", "not_agreed"):
             category = reason_category(reason or "")
             if not reason:

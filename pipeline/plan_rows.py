@@ -23,7 +23,7 @@ NUMBER_START = re.compile(
 NUMBER_LABEL = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\)?$")
 # When one cell covers several columns, the content role wins over a number role.
 _PREFERENCE = [Role.ACTION, Role.RECOMMENDATION, Role.OWNER, Role.TARGET, Role.RESPONSE,
-               Role.REC_NO, Role.ACTION_NO, Role.EXTRA]
+               Role.NARRATIVE, Role.REC_NO, Role.ACTION_NO, Role.EXTRA]
 
 
 @dataclass
@@ -377,6 +377,14 @@ def _roles_from_header(table: Table, rows: list[Row]) -> list[Role | None]:
             roles[col] = Role.EXTRA  # a second owner/date column adds nothing to the first
         if role is not None:
             seen.add(role)
+    # "Response | Action taken/planned": when one action-like column says "action" and
+    # another does not, the other is prose answering the recommendation, not actions.
+    actionish = [c for c, r in enumerate(roles) if r == Role.ACTION]
+    named = {c for c in actionish if re.search(r"\bactions?\b", header_text(texts[c]))}
+    if named and len({texts[c] for c in actionish}) > 1:
+        for col in actionish:
+            if col not in named:
+                roles[col] = Role.NARRATIVE
     return roles
 
 
@@ -399,7 +407,7 @@ def _resolve_number_columns(
     if Role.RESPONSE not in roles:
         # "Response" over a column of "Agreed"/"Not agreed" is the agreement, not the actions.
         for col in _agreement_columns(table.n_cols, data):
-            if roles[col] in (Role.ACTION, Role.EXTRA, None):
+            if roles[col] in (Role.ACTION, Role.NARRATIVE, Role.EXTRA, None):
                 roles[col] = Role.RESPONSE
                 break
     numeric = _numeric_columns(table.n_cols, data)

@@ -115,3 +115,31 @@ def test_form_layout_one_table_per_recommendation(tmp_path: Path) -> None:
     assert [a.target.status for a in first.actions] == ["planned", "ongoing"]
     assert (second.number, second.response, second.actions) == ("3.13", "not_agreed", [])
     assert second.response_reason == "affordability"
+
+
+def test_prose_response_column_beside_the_actions_column(tmp_path: Path) -> None:
+    # | No. | Recommendation | Agreed? | Response | Action Taken/Planned | Owner | Date |
+    # The "Response" prose explains the answer; only the action column holds actions.
+    doc = Document()
+    _table(doc, [
+        ["No.", "Recommendation", "Agreed / Partly Agreed / Not Agreed", "Response",
+         "Action Taken / Planned", "Responsible Owner", "Target Date"],
+        ["1", "The prison should improve time out of cell.", "Agreed",
+         "The Governor accepts the finding.", "Publish a new core day.", "Deputy Governor",
+         "June 2022"],
+        ["2", "The prison should open a second gym.", "Not Agreed",
+         "There is no capital funding for a second gym, for affordability reasons.", "", "",
+         ""],
+    ])
+    path = tmp_path / "narrative.docx"
+    doc.save(path)
+
+    first, second = extract_file(path).recommendations
+
+    assert [a.text for a in first.actions] == ["Publish a new core day."]
+    assert first.reason is None
+    assert (second.response, second.actions) == ("not_agreed", [])
+    assert second.reason == (
+        "There is no capital funding for a second gym, for affordability reasons."
+    )
+    assert second.response_reason == "affordability"
