@@ -15,9 +15,10 @@ from extractors.layout import BULLET_CHARS, Cell, Document, Paragraph, Row, Tabl
 from pipeline.columns import Role, classify_header, header_score, header_text
 from pipeline.normalise.owners import one_owner_across
 from pipeline.normalise.response import parse_response
+from pipeline.numbering import cell_number
 
 NUMBER_START = re.compile(
-    r"^\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|^\(\d{1,2}[a-z]?\)\s"
+    r"^\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|^\(\d{1,2}[a-z]?\)\s|^\(?[a-z]\)\s"
     rf"|^[{re.escape(BULLET_CHARS)}\-–]\s"
 )
 NUMBER_LABEL = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\)?$")
@@ -91,7 +92,12 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
             key = _header_key(table.rows[:n_header])
             texts = _grid_texts(table.rows[:n_header], table.n_cols)
             # The same columns under a header again: the table goes on (a repeated header).
-            repeated = segment is not None and (key == segment.header_key or roles == segment.roles)
+            repeated = segment is not None and (
+                key == segment.header_key
+                or roles == segment.roles
+                # The same column lines on the next page: a repeated header, however drawn.
+                or (_next_page(table, segment) and _continues(table, segment))
+            )
             body = list(table.rows[n_header:])
             if repeated and segment is not None:
                 _drop_leaked_header(body, texts, segment.header_texts)
@@ -107,7 +113,10 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
                 repeated = False  # a new recommendation starts: nothing carries over
             continuation = repeated and _next_page(table, segment) and bool(rows)
         elif segment is not None and _continues(table, segment):
-            body = table.rows
+            body = list(table.rows)
+            # The end of a header row the page cut ("No." under "1. Rec.") is not data.
+            while body and _looks_like_header_line(body[0]) and not _has_number(body[0]):
+                body.pop(0)
             continuation = _next_page(table, segment)
         else:
             continue
@@ -335,8 +344,17 @@ def _header_key(rows: list[Row]) -> tuple[str, ...]:
 
 def _continues(table: Table, segment: _Segment) -> bool:
     if segment.edges and table.col_edges:
-        # Same page geometry: every column line of the fragment matches one of the header's.
-        return all(any(abs(x - e) <= 4 for e in segment.edges) for x in table.col_edges)
+        # Same page geometry: the outer lines match, and most inner lines match one of the
+        # header's (a header-only fragment may lack a line; rule-only tables find their
+        # columns from white gutters, which move a little from page to page).
+        tolerance = 4 if table.ruled == "grid" else 15
+        outer = [table.col_edges[0], table.col_edges[-1]]
+        ends = [segment.edges[0], segment.edges[-1]]
+        if any(abs(a - b) > tolerance for a, b in zip(outer, ends, strict=True)):
+            return False
+        inner = table.col_edges[1:-1]
+        hits = sum(any(abs(x - e) <= tolerance for e in segment.edges) for x in inner)
+        return not inner or hits >= 0.7 * len(inner)
     return table.n_cols == len(segment.roles)
 
 
@@ -352,6 +370,8 @@ def _grid_texts(rows: list[Row], n_cols: int) -> list[str]:
 def _find_header(table: Table) -> tuple[int, list[Role | None], int] | None:
     """(end of the header rows, role per grid column, first header row) for a plan table."""
     for start in range(min(3, len(table.rows))):
+        if not _could_be_header(table.rows[start]):
+            continue
         roles = _roles_from_header(table, table.rows[start : start + 1])
         if header_score(roles) == 0:
             continue
@@ -363,6 +383,16 @@ def _find_header(table: Table) -> tuple[int, list[Role | None], int] | None:
         roles = _resolve_number_columns(table, roles, table.rows[end:])
         return end, roles, start
     return None
+
+
+def _has_number(row: Row) -> bool:
+    return any(cell_number(c.text) for c in row.cells if c.text.strip())
+
+
+def _could_be_header(row: Row) -> bool:
+    """Header cells are labels: no bare numbers, no sentences of recommendation or action."""
+    texts = [" ".join(c.text.split()) for c in row.cells if c.text.strip()]
+    return bool(texts) and not any(len(t) > 120 or cell_number(t) for t in texts)
 
 
 def _roles_from_header(table: Table, rows: list[Row]) -> list[Role | None]:
