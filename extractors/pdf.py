@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,14 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_ruled import find_ruled_tables
-from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
+from extractors.pdf_text import (
+    VOCABULARY,
+    Word,
+    adjacent_edge,
+    lines_to_paragraphs,
+    vocabulary_key,
+    words_to_lines,
+)
 from pipeline.errors import DamagedDocument, EncryptedDocument, NoTextLayer
 
 GRID_SETTINGS = {
@@ -67,8 +75,13 @@ def read_pdf(path: Path) -> Document:
         )
     furniture = running_lines(scans)
     blocks: list[Block] = []
-    for scan in scans:
-        blocks.extend(_read_page(scan, furniture))
+    counts = Counter(vocabulary_key(w.text) for scan in scans for w in scan.words)
+    token = VOCABULARY.set(counts)
+    try:
+        for scan in scans:
+            blocks.extend(_read_page(scan, furniture))
+    finally:
+        VOCABULARY.reset(token)
     height = scans[-1].height if scans else None
     return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, page_height=height)
 

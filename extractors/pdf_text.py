@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from extractors.layout import BULLET_CHARS, Line, Paragraph
 
@@ -88,8 +91,13 @@ def _starts_paragraph(
     line, words = item
     if line.top - prev_line.bottom > typical * 0.6:
         return True
-    if LABEL_RE.match(line.text):
-        return True
+    label = LABEL_RE.match(line.text)
+    if label:
+        # A dash opening a line after an unfinished one continues it ("January" / "– March").
+        dash = label.group(0) in ("-", "–")
+        return not dash or bool(re.search(r"[.;:!?]\s*$", prev_line.text))
+    if prev_line.text.endswith("-") and not prev_line.text.endswith(" -"):
+        return False  # broken at a hyphen: the rest of the compound follows
     first = words[0]
     space = max(1.5, (first.bottom - first.top) * 0.25)
     return prev_line.x1 + space + (first.x1 - first.x0) < limit - 1.0
@@ -106,19 +114,40 @@ def _paragraph(items: list[tuple[Line, list[Word]]], page: int | None, limit: fl
     return Paragraph(text=text, lines=[ln for ln, _ in items], page=page)
 
 
+# How often each word occurs in the document being read: a word cut by a narrow column is
+# recognised because the whole word occurs elsewhere and its pieces do not.
+VOCABULARY: ContextVar[Mapping[str, int]] = ContextVar("VOCABULARY")
+_NO_VOCABULARY: Mapping[str, int] = MappingProxyType({})
+
+
+def vocabulary_key(text: str) -> str:
+    """A word as the vocabulary counts it: lower case, without surrounding punctuation."""
+    return text.strip(".,;:()[]/\"'“”‘’!?").lower()
+
+
 def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -> str:
     """How to join two wrapped lines: a space, or nothing inside a word broken by the column."""
     prev_text = prev_line.text
     if prev_text.endswith("-") and not prev_text.endswith(" -") and len(prev_text) > 1:
         return ""  # a real hyphen at the wrap point: "stand-" + "alone"
+    first = line.text.split(" ", 1)[0]
+    last = prev_words[-1].text
+    vocabulary = VOCABULARY.get(_NO_VOCABULARY)
+    if vocabulary:
+        whole = vocabulary.get(vocabulary_key(last + first), 0)
+        pieces = min(vocabulary.get(vocabulary_key(last), 0),
+                     vocabulary.get(vocabulary_key(first), 0))
+        if whole and pieces <= 1:
+            return ""  # "Recommenda" + "tions": the whole word is the document's own
     # Word processors only break inside a word that alone is wider than the column.
     char = (prev_line.bottom - prev_line.top) * 0.8
-    first = line.text.split(" ", 1)[0]
+    common = vocabulary.get(vocabulary_key(first), 0) > 1 and len(first) > 2
     if (
         len(prev_words) == 1
         and prev_line.x1 >= limit - char
         and (first[:1].islower() or (first[:1].isdigit() and prev_text[-1:] in "0123456789/"))
         and first.strip(",.;:") not in _SHORT_WORDS
+        and not common  # "Target" + "date" is a wrap: "date" is a word of the document
     ):
         return ""
     return " "

@@ -45,10 +45,30 @@ _RULES: list[tuple[Role, re.Pattern[str]]] = [
 ]
 
 
+# Words of header cells; narrow header cells get them cut ("Recommendati on", "Re c. No .").
+_HEADER_WORDS = frozenset(
+    ["rec", "recommendation", "recommendations", "agreed", "accepted", "rejected", "agreement", "partly", "partially", "action", "actions", "response", "responsible", "owner", "owners", "lead", "officer", "target", "date", "dates", "timescale", "timescales", "deadline", "completion", "progress", "number", "ref", "reference", "planned", "taken", "required", "improvement", "function", "policy"]
+)
+
+
+def _mend_cut_words(text: str) -> str:
+    """Rejoin a header word cut in two by a narrow column, and stray spaced punctuation."""
+    tokens = text.split(" ")
+    out: list[str] = []
+    for token in tokens:
+        if out:
+            joined = (out[-1] + token).strip(".,/:;()")
+            if joined in _HEADER_WORDS and out[-1].strip(".,/:;()") not in _HEADER_WORDS:
+                out[-1] += token
+                continue
+        out.append(token)
+    return re.sub(r"\s+([.,/:;)])", r"\1", " ".join(out))
+
+
 def header_text(text: str) -> str:
     """A header cell's words, lower-cased, without its '1.' numbering or line breaks."""
     flat = " ".join(text.split())
-    return _NUMBERING.sub("", flat).strip().lower()
+    return _mend_cut_words(_NUMBERING.sub("", flat).strip().lower())
 
 
 def classify_header(text: str) -> Role | None:
