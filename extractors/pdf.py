@@ -191,10 +191,16 @@ def _read_page(scan: _PageScan, furniture: set[str]) -> list[Block]:
     else:
         content, furniture_words = words, []
     shown = content
-    tables = _grid_tables(scan.grids, content, number)
-    taken = [(t.col_edges[0], t.top, t.col_edges[-1], t.bottom) for t in tables]
-    tables += find_ruled_tables(scan.rules, content, taken, number, scan.width)
-    taken = [(t.col_edges[0], t.top, t.col_edges[-1], t.bottom) for t in tables]
+    grids = _grid_tables(scan.grids, content, number, scan.height, scan.rules)
+    # A lone ruled row is often just a shaded header band over a table drawn with
+    # horizontal rules only: leave its words to the rule finder, which may claim them.
+    lone = [t for t in grids if len(t.rows) == 1]
+    tables = [t for t in grids if len(t.rows) > 1]
+    taken = [_box(t) for t in tables]
+    ruled = find_ruled_tables(scan.rules, content, taken, number, scan.width)
+    tables += ruled
+    tables += [t for t in lone if not any(_overlaps(_box(t), _box(r)) for r in ruled)]
+    taken = [_box(t) for t in tables]
 
     body = [w for w in shown if not any(_inside(w, box) for box in taken)]
     blocks: list[tuple[float, Block]] = [(t.top or 0.0, t) for t in tables]
@@ -213,6 +219,18 @@ def _read_page(scan: _PageScan, furniture: set[str]) -> list[Block]:
                                                       page=number, style=RUNNING)))
     blocks.sort(key=lambda item: item[0])
     return [b for _, b in blocks]
+
+
+def _box(table: Table) -> tuple[float, float, float, float]:
+    edges = table.col_edges or [0.0, 0.0]
+    return edges[0], table.top or 0.0, edges[-1], table.bottom or 0.0
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    """Boxes sharing at least half the narrower one's width and touching vertically."""
+    width = min(a[2] - a[0], b[2] - b[0])
+    shared = min(a[2], b[2]) - max(a[0], b[0])
+    return width > 0 and shared >= 0.5 * width and a[1] <= b[3] + 2 and b[1] <= a[3] + 2
 
 
 def _bands(lines, tables: list[Table]):
@@ -243,7 +261,10 @@ def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _grid_tables(grids: list[list[tuple]], words: list[Word], number: int) -> list[Table]:
+def _grid_tables(
+    grids: list[list[tuple]], words: list[Word], number: int, page_height: float,
+    rules: list[dict],
+) -> list[Table]:
     boxes = [
         (min(c[0] for c in g), min(c[1] for c in g), max(c[2] for c in g), max(c[3] for c in g))
         for g in grids
@@ -255,20 +276,25 @@ def _grid_tables(grids: list[list[tuple]], words: list[Word], number: int) -> li
             continue
         built = _build_grid_table(cells, words, number)
         if built is not None:
-            _add_cut_row(built, words, number)
+            _add_cut_row(built, words, number, page_height, rules)
             tables.append(built)
     return tables
 
 
-def _add_cut_row(table: Table, words: list[Word], number: int) -> None:
+def _add_cut_row(
+    table: Table, words: list[Word], number: int, page_height: float, rules: list[dict]
+) -> None:
     """A row cut by the page end may lose its bottom border (browsers draw none): take the
     lines packed tight under the table, inside its columns, as one more row."""
     edges = table.col_edges or []
     bottom = table.bottom or 0.0
     inside = [w for w in words if edges[0] - 2 <= w.x0 and w.x1 <= edges[-1] + 2]
     edge = adjacent_edge(inside, bottom, upward=False)
-    if edge is None:
-        return
+    if edge is None or edge < page_height * (1 - MARGIN_SHARE):
+        return  # only a row running into the foot of the page was cut by it
+    if any(bottom + 2 < float(r["top"]) < edge and float(r["x1"]) - float(r["x0"]) > 0.3 * (
+        edges[-1] - edges[0]) for r in rules):
+        return  # rules below: rows of a table drawn with rules, not one cut row
     below = [w for w in inside if bottom - 1 <= w.top and w.bottom <= edge]
     if any(w.x0 < x - 1 and w.x1 > x + 1 for w in below for x in edges[1:-1]):
         return  # text across the column lines is not a row of this table
