@@ -72,12 +72,21 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
         for w in words
         if x0 - 3 <= w.x0
         and w.x1 <= x1 + 3
-        and not any(b[0] <= w.x0 and w.x1 <= b[2] and b[1] <= w.top <= b[3] for b in taken)
+        and not any(b[0] <= w.x0 and w.x1 <= b[2] and b[1] <= (w.top + w.bottom) / 2 <= b[3]
+                    for b in taken)
     ]
     rules = list(group)
     # Rules drawn only below rows leave the header above the first rule, and a row cut by
     # the page end below the last: take the lines that sit tight against the outer rules.
-    above = adjacent_edge(free, rules[0][0], upward=True)
+    # Right under another table (a shaded header grid), the rows start at its foot.
+    foot = max(
+        (b[3] for b in taken
+         if min(b[2], x1) - max(b[0], x0) > 0.5 * (x1 - x0) and 0 < rules[0][0] - b[3] < 400),
+        default=None,
+    )
+    packed = adjacent_edge(free, rules[0][0], upward=True)
+    near = foot is not None and (packed is None or packed - foot < 25)
+    above = foot if near else packed
     below = adjacent_edge(free, rules[-1][0], upward=False)
     if above is not None:
         rules.insert(0, (above, x0, x1))
