@@ -98,15 +98,25 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
     ]
     if sum(1 for b in bands if b[2]) < 2:
         return None
+    # Columns come from the rows between real rules when there are enough of them: lines
+    # borrowed from above or below must not decide the gutters.
+    first = 1 if above is not None else 0
+    last = len(bands) - (1 if below is not None else 0)
+    between = [b[2] for b in bands[first:last] if b[2]]
+    basis = between if len(between) >= 2 else [b[2] for b in bands if b[2]]
     # Inside a gutter, a rule's end marks the column line exactly (rules stop at merged cells).
     ends = sorted({r[1] for r in rules} | {r[2] for r in rules})
     inner = [
         next((e for e in ends if lo - 2 <= e <= hi + 2), (lo + hi) / 2)
-        for lo, hi in _gutters([b[2] for b in bands if b[2]], x0, x1)
+        for lo, hi in _gutters(basis, x0, x1)
     ]
     edges = [x0, *inner, x1]
     if len(edges) < 3:
         return None
+    if above is not None and first:
+        bands[0], rules[0] = _trim_prose(bands[0], rules[0], inner, from_top=True)
+    if below is not None and last < len(bands):
+        bands[-1], rules[-1] = _trim_prose(bands[-1], rules[-1], inner, from_top=False)
     rows = []
     for i, (top, _bottom, band_words) in enumerate(bands):
         row = _row(i, bands, rules, band_words, edges, page)
@@ -149,6 +159,27 @@ def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float,
                 gutters.append((x0 + run_start, x0 + x))
             run_start = None
     return gutters
+
+
+def _trim_prose(band, rule, inner: list[float], *, from_top: bool):
+    """Drop borrowed lines that run across the column gutters: text outside the table."""
+    top, bottom, words = band
+    lines = words_to_lines(words, None)
+    order = lines if from_top else list(reversed(lines))
+    kept = list(order)
+    for line, members in order:
+        if not any(w.x0 < x - 1 and w.x1 > x + 1 for w in members for x in inner):
+            break
+        kept.remove((line, members))
+    remaining = [w for _, members in kept for w in members]
+    if not remaining:
+        edge = bottom if from_top else top
+        return (edge, edge, []), (edge, rule[1], rule[2])
+    if from_top:
+        top = min(w.top for w in remaining) - 1
+        return (top, bottom, remaining), (top, rule[1], rule[2])
+    bottom = max(w.bottom for w in remaining) + 1
+    return (top, bottom, remaining), (bottom, rule[1], rule[2])
 
 
 def _covers(rule: tuple[float, float, float], left: float, right: float) -> bool:
