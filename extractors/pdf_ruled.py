@@ -104,19 +104,16 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
     last = len(bands) - (1 if below is not None else 0)
     between = [b[2] for b in bands[first:last] if b[2]]
     basis = between if len(between) >= 2 else [b[2] for b in bands if b[2]]
-    # Inside a gutter, a rule's end marks the column line exactly (rules stop at merged cells).
-    ends = sorted({r[1] for r in rules} | {r[2] for r in rules})
-    inner = [
-        next((e for e in ends if lo - 2 <= e <= hi + 2), (lo + hi) / 2)
-        for lo, hi in _gutters(basis, x0, x1)
-    ]
-    edges = [x0, *inner, x1]
-    if len(edges) < 3:
+    inner = _column_lines(basis, rules, x0, x1)
+    if not inner:
         return None
     if above is not None and first:
         bands[0], rules[0] = _trim_prose(bands[0], rules[0], inner, from_top=True)
     if below is not None and last < len(bands):
         bands[-1], rules[-1] = _trim_prose(bands[-1], rules[-1], inner, from_top=False)
+    # With the prose gone, every row (header band included) settles the gutters.
+    inner = _column_lines([b[2] for b in bands if b[2]], rules, x0, x1) or inner
+    edges = [x0, *inner, x1]
     rows = []
     for i, (top, _bottom, band_words) in enumerate(bands):
         row = _row(i, bands, rules, band_words, edges, page)
@@ -159,6 +156,16 @@ def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float,
                 gutters.append((x0 + run_start, x0 + x))
             run_start = None
     return gutters
+
+
+def _column_lines(bands: list[list[Word]], rules, x0: float, x1: float) -> list[float]:
+    """Inner column lines: inside a gutter, a rule's end marks the line exactly (rules stop
+    at merged cells); otherwise the gutter's middle."""
+    ends = sorted({r[1] for r in rules} | {r[2] for r in rules})
+    return [
+        next((e for e in ends if lo - 2 <= e <= hi + 2), (lo + hi) / 2)
+        for lo, hi in _gutters(bands, x0, x1)
+    ]
 
 
 def _trim_prose(band, rule, inner: list[float], *, from_top: bool):
