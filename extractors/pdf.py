@@ -194,8 +194,8 @@ def _read_page(scan: _PageScan, furniture: set[str]) -> list[Block]:
     grids = _grid_tables(scan.grids, content, number, scan.height, scan.rules)
     # A lone ruled row is often just a shaded header band over a table drawn with
     # horizontal rules only: leave its words to the rule finder, which may claim them.
-    lone = [t for t in grids if len(t.rows) == 1]
-    tables = [t for t in grids if len(t.rows) > 1]
+    lone = [t for t in grids if len(t.rows) == 1 and _rules_below(t, scan.rules) >= 2]
+    tables = [t for t in grids if t not in lone]
     taken = [_box(t) for t in tables]
     ruled = find_ruled_tables(scan.rules, content, taken, number, scan.width)
     tables += ruled
@@ -219,6 +219,17 @@ def _read_page(scan: _PageScan, furniture: set[str]) -> list[Block]:
                                                       page=number, style=RUNNING)))
     blocks.sort(key=lambda item: item[0])
     return [b for _, b in blocks]
+
+
+def _rules_below(table: Table, rules: list[dict]) -> int:
+    """Long horizontal rules under a table, within its width: a rule-only table follows."""
+    x0, _top, x1, bottom = _box(table)
+    return len({
+        round(float(r["top"]))
+        for r in rules
+        if float(r["top"]) > bottom + 2
+        and min(float(r["x1"]), x1) - max(float(r["x0"]), x0) > 0.6 * (x1 - x0)
+    })
 
 
 def _box(table: Table) -> tuple[float, float, float, float]:
