@@ -20,7 +20,7 @@ from pipeline.models import ActionPlan, PlanInfo, Recommendation
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 # Samples built by scripts/build_reportlab_samples.py (rl_) or printed from HTML by
 # scripts/samples/render_shapes.py (html_) exist as PDF only, by design.
-PDF_ONLY_PREFIX = ("rl_", "html_")
+PDF_ONLY_PREFIX = ("rl_", "html_", "var_")
 
 # Issue 2: on both the PDF and the DOCX of every sample.
 MIN_PER_DOCUMENT = {

@@ -1,0 +1,254 @@
+"""Build PDF-only layout variants of the Word samples: samples/var_<sample>_<variant>.pdf and
+samples/var_<sample>_<variant>.expected.json.
+
+A variant changes how a sample is laid out (orientation, widths, font size, borders, repeated
+header rows, cell padding), never what it says, so its expected JSON is ``expected_json`` of the
+unchanged spec. The .docx is drawn in a temporary folder (with the spec's options changed and/or
+the python-docx document post-processed) and converted by LibreOffice; only the PDF is kept.
+
+Usage: ``.venv/bin/python -m scripts.build_variants [SAMPLE:VARIANT ...]`` (default: the pairs
+in ``PAIRS``). Needs LibreOffice; deterministic like ``scripts.build_samples`` (same helpers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from copy import deepcopy
+from pathlib import Path
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from scripts.build_samples import SAMPLES, all_specs, stable_docx, stable_pdf, to_pdf
+from scripts.samples import render_shapes
+from scripts.samples.render_docx import render
+from scripts.samples.spec import PlanSpec, expected_json
+
+# The pairs committed under samples/: each meets the end-to-end bar on its PDF
+# (tests/test_samples_end_to_end.py). Tried and left out because the extractor does not yet
+# meet it: eastbrook_yot_2022:hrules, nps_south_central_2020:orient.
+PAIRS: list[tuple[str, str]] = [
+    ("dtv_crc_2020", "nohdr"),
+    ("kingsmere_yjs_2021", "nohdr"),
+    ("hmp_hallam_moor_2023", "hrules"),
+    ("severn_avon_crc_2019", "fs12"),
+    ("westhaven_yjp_2022", "pad"),
+]
+
+
+# ---------------------------------------------------------------- spec-level variants
+def _usable(spec: PlanSpec, orientation: str) -> float:
+    """Usable page width (cm) of A4 in that orientation, less the spec's margins."""
+    m = spec.options.get("margins_cm", 1.8)
+    return (29.7 if orientation == "landscape" else 21.0) - 2 * m
+
+
+def _scale_widths(spec: PlanSpec, factor: float) -> None:
+    o = spec.options
+    if "widths" in o:
+        o["widths"] = [round(w * factor, 3) for w in o["widths"]]
+    if "tables" in o:
+        o["tables"] = deepcopy(o["tables"])
+        for t in o["tables"].values():
+            t["widths"] = [round(w * factor, 3) for w in t["widths"]]
+
+
+def flip_orientation(spec: PlanSpec) -> None:
+    """Landscape <-> portrait, every table keeping its share of the usable width."""
+    old = spec.options.get("orientation", "landscape")
+    new = "portrait" if old == "landscape" else "landscape"
+    factor = _usable(spec, new) / _usable(spec, old)
+    spec.options["orientation"] = new
+    _scale_widths(spec, factor)
+
+
+def flatten_widths(spec: PlanSpec) -> None:
+    """Half-way between the designed widths and equal widths (narrow columns widen, wide narrow)."""
+    w = spec.options["widths"]
+    mean = sum(w) / len(w)
+    spec.options["widths"] = [round((x + mean) / 2, 3) for x in w]
+
+
+def set_opt(**kw: Any) -> Callable[[PlanSpec], None]:
+    def f(spec: PlanSpec) -> None:
+        spec.options.update(kw)
+
+    return f
+
+
+def shaded_header(spec: PlanSpec) -> None:
+    """Keep the spec's header fill; give a light grey one where it has none."""
+    spec.options.setdefault("header_fill", "D9D9D9")
+
+
+# ---------------------------------------------------------------- document post-processing
+def _tables(doc: Any) -> Any:
+    return doc.element.body.iter(qn("w:tbl"))
+
+
+def cell_padding(doc: Any, lr_twips: int = 227, tb_twips: int = 85) -> None:
+    """Default cell margins of every table: 0.4 cm left/right, 0.15 cm top/bottom."""
+    for tbl in _tables(doc):
+        tblpr = tbl.find(qn("w:tblPr"))
+        for old in tblpr.findall(qn("w:tblCellMar")):
+            tblpr.remove(old)
+        mar = OxmlElement("w:tblCellMar")
+        for edge, v in (
+            ("top", tb_twips),
+            ("left", lr_twips),
+            ("bottom", tb_twips),
+            ("right", lr_twips),
+        ):
+            el = OxmlElement(f"w:{edge}")
+            el.set(qn("w:w"), str(v))
+            el.set(qn("w:type"), "dxa")
+            mar.append(el)
+        look = tblpr.find(qn("w:tblLook"))
+        if look is not None:
+            look.addprevious(mar)
+        else:
+            tblpr.append(mar)
+
+
+def no_repeat_header(doc: Any) -> None:
+    """No header row repeated at the top of each page."""
+    for el in list(doc.element.body.iter(qn("w:tblHeader"))):
+        el.getparent().remove(el)
+
+
+def _set_borders(doc: Any, visible: tuple[str, ...]) -> None:
+    for tbl in _tables(doc):
+        tblpr = tbl.find(qn("w:tblPr"))
+        for old in tblpr.findall(qn("w:tblBorders")):
+            tblpr.remove(old)
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el = OxmlElement(f"w:{edge}")
+            if edge in visible:
+                el.set(qn("w:val"), "single")
+                el.set(qn("w:sz"), "4")
+                el.set(qn("w:space"), "0")
+                el.set(qn("w:color"), "000000")
+            else:
+                el.set(qn("w:val"), "nil")
+            borders.append(el)
+        tblpr.append(borders)
+
+
+def hrules(doc: Any) -> None:
+    """Every table ruled by horizontal lines only (top, bottom, between rows)."""
+    _set_borders(doc, ("top", "bottom", "insideH"))
+
+
+def no_borders(doc: Any) -> None:
+    _set_borders(doc, ())
+
+
+def strip_shading(doc: Any) -> None:
+    """No cell fills and no coloured text (white-on-navy headers become black on white)."""
+    for tag in ("w:shd", "w:color"):
+        for el in list(doc.element.body.iter(qn(tag))):
+            el.getparent().remove(el)
+
+
+Mutator = Callable[[PlanSpec], None]
+PostProcess = Callable[[Any], None]
+
+# name -> (spec mutators, document post-processors, what it is)
+VARIANTS: dict[str, tuple[list[Mutator], list[PostProcess], str]] = {
+    "orient": ([flip_orientation], [], "orientation flipped, column widths scaled"),
+    "fs8": ([set_opt(font_size=8)], [], "8pt text"),
+    "fs12": ([set_opt(font_size=12)], [], "12pt text"),
+    "serif": ([set_opt(font="Liberation Serif")], [], "serif font"),
+    "pad": ([], [cell_padding], "cell padding 0.4 cm left/right, 0.15 cm top/bottom"),
+    "flatw": ([flatten_widths], [], "column widths half-way to equal"),
+    "nohdr": (
+        [set_opt(repeat_header=False)],
+        [no_repeat_header],
+        "header row not repeated on later pages",
+    ),
+    "hrules": (
+        [set_opt(borders="horizontal"), shaded_header],
+        [hrules],
+        "horizontal rules only, shaded header",
+    ),
+    "noborder": ([set_opt(borders="none")], [no_borders], "no borders"),
+    "hrules_nofill": (
+        [set_opt(borders="horizontal")],
+        [hrules, strip_shading],
+        "horizontal rules only, no fills or colours",
+    ),
+}
+
+
+def variant_name(sample: str, variant: str) -> str:
+    return f"var_{sample}_{variant}"
+
+
+def variant_spec(spec: PlanSpec, variant: str) -> PlanSpec:
+    """A copy of ``spec`` with the variant's spec-level changes and the variant's file name."""
+    out = deepcopy(spec)
+    for mutate in VARIANTS[variant][0]:
+        mutate(out)
+    out.name = variant_name(spec.name, variant)
+    return out
+
+
+def build_variant(spec: PlanSpec, variant: str, out_dir: Path = SAMPLES) -> str:
+    """Write ``var_<sample>_<variant>.pdf`` and its expected JSON into ``out_dir``."""
+    if not (SAMPLES / f"{spec.name}.docx").exists():
+        raise SystemExit(f"{spec.name} is not a Word sample (no samples/{spec.name}.docx)")
+    changed = variant_spec(spec, variant)
+    shaped = changed.template in render_shapes.WORD_TEMPLATES
+    doc = render_shapes.render(changed) if shaped else render(changed)
+    for post in VARIANTS[variant][1]:
+        post(doc)
+    buf = io.BytesIO()
+    doc.save(buf)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="variants_") as tmp:
+        docx_path = Path(tmp) / f"{changed.name}.docx"
+        docx_path.write_bytes(stable_docx(buf.getvalue()))
+        pdf = to_pdf(docx_path, Path(tmp))
+        (out_dir / pdf.name).write_bytes(stable_pdf(pdf.read_bytes()))
+    # The content is the unchanged spec's: a layout variant expects the same JSON.
+    expected = json.dumps(expected_json(spec), indent=2, ensure_ascii=False) + "\n"
+    (out_dir / f"{changed.name}.expected.json").write_text(expected, encoding="utf-8")
+    return changed.name
+
+
+def parse_pair(text: str) -> tuple[str, str]:
+    sample, sep, variant = text.partition(":")
+    if not sep or variant not in VARIANTS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: want SAMPLE:VARIANT, VARIANT one of {', '.join(VARIANTS)}"
+        )
+    return sample, variant
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the named pairs (or ``PAIRS``), printing one line per variant."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "pairs", nargs="*", type=parse_pair, help="SAMPLE:VARIANT pairs (default: PAIRS)"
+    )
+    parser.add_argument("--out", type=Path, default=SAMPLES, help="output folder")
+    args = parser.parse_args(argv)
+    specs = {s.name: s for s in all_specs()}
+    pairs = args.pairs or PAIRS
+    unknown = sorted({s for s, _ in pairs} - set(specs))
+    if unknown:
+        parser.error(f"unknown sample(s): {', '.join(unknown)}")
+    for sample, variant in pairs:
+        print(f"built {build_variant(specs[sample], variant, args.out)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
