@@ -115,11 +115,10 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
     inner = _column_lines([b[2] for b in bands if b[2]], rules, x0, x1) or inner
     edges = [x0, *inner, x1]
     rows = []
-    for i, (top, _bottom, band_words) in enumerate(bands):
+    for i, (_top, _bottom, band_words) in enumerate(bands):
         row = _row(i, bands, rules, band_words, edges, page)
         if any(not c.continued for c in row.cells):
             rows.append(row)
-        del top
     return Table(
         rows=rows,
         n_cols=len(edges) - 1,
