@@ -39,6 +39,18 @@ GRID_SETTINGS = {
 EDGE_TOLERANCE = 2.0
 
 
+# Words every plan may use in a narrow column (dates, answers), known even when the
+# document never prints them whole.
+PLAN_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "agreed", "accepted", "rejected",
+        "partially", "partly", "completed", "complete", "commenced", "ongoing",
+        "recommendation", "recommendations", "responsible",
+    }
+)
+
+
 @dataclass(slots=True)
 class _PageScan:
     """What the first pass keeps of a page, so the page itself can be closed."""
@@ -76,6 +88,7 @@ def read_pdf(path: Path) -> Document:
     furniture = running_lines(scans)
     blocks: list[Block] = []
     counts = Counter(vocabulary_key(w.text) for scan in scans for w in scan.words)
+    counts.update(word for word in PLAN_WORDS if word not in counts)
     token = VOCABULARY.set(counts)
     try:
         for scan in scans:

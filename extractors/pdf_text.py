@@ -133,15 +133,18 @@ def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -
     first = line.text.split(" ", 1)[0]
     last = prev_words[-1].text
     vocabulary = VOCABULARY.get(_NO_VOCABULARY)
-    if vocabulary:
-        whole = vocabulary.get(vocabulary_key(last + first), 0)
-        pieces = min(vocabulary.get(vocabulary_key(last), 0),
-                     vocabulary.get(vocabulary_key(first), 0))
-        if whole and pieces <= 1:
-            return ""  # "Recommenda" + "tions": the whole word is the document's own
+
+    def is_word(piece: str) -> bool:
+        key = vocabulary_key(piece)
+        return key.isalpha() and len(key) > 2 and vocabulary.get(key, 0) > 1
+
+    head, tail, whole = vocabulary_key(last), vocabulary_key(first), vocabulary_key(last + first)
+    cut = bool(head) and bool(tail) and whole not in (head, tail)
+    if cut and vocabulary.get(whole, 0) and not (is_word(last) and is_word(first)):
+        return ""  # "Recommenda" + "tions": the whole word is the document's own
     # Word processors only break inside a word that alone is wider than the column.
     char = (prev_line.bottom - prev_line.top) * 0.8
-    common = vocabulary.get(vocabulary_key(first), 0) > 1 and len(first) > 2
+    common = is_word(first)
     if (
         len(prev_words) == 1
         and prev_line.x1 >= limit - char

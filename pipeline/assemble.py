@@ -101,6 +101,8 @@ class PlanAssembler:
         rec_text = clean(" ".join(p.labelled_text for p in rec_paras))
         response, reason = _response_and_reason(row.paragraphs(Role.RESPONSE))
         number = cell_number(number_text) if number_text else None
+        if number is None and re.fullmatch(r"[\d.\s]+", number_text or "-"):
+            number = cell_number(re.sub(r"\s+", "", number_text))  # "1. 46" cut by the column
         if number_text and number is None:
             # The number cell holds words (a paragraph reference or a wrapped ref): keep them.
             number = number_text

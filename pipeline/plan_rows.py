@@ -299,8 +299,11 @@ def _append_row(prev: PlanRow, row: PlanRow) -> None:
         rest = list(paragraphs)
         if mine and _runs_on(role, mine[-1].text, rest[0].text):
             head = rest.pop(0)
+            glue = " "
+            if role == Role.RESPONSE and parse_response(mine[-1].text + head.text):
+                glue = ""  # "Accepte" / "d": one word cut by the page in a narrow column
             mine[-1] = Paragraph(
-                text=f"{mine[-1].text} {head.text}",
+                text=f"{mine[-1].text}{glue}{head.text}",
                 lines=[*mine[-1].lines, *head.lines],
                 label=mine[-1].label,
                 page=mine[-1].page,

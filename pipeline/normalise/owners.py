@@ -344,7 +344,8 @@ def parse_owners(raw: str | None, *, abbreviations: Mapping[str, str] | None = N
         for piece in _soft_split(chunk, abbrevs):
             single = not _SEPARATORS.search(piece) and "(" not in piece
             for part in _run_split(piece) if single else [piece]:
-                owners.append(_owner(part, abbrevs))
+                if part.strip(" .,;:/&-–—"):  # punctuation alone names nobody
+                    owners.append(_owner(part, abbrevs))
     return owners
 
 
