@@ -160,11 +160,21 @@ def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float,
 def _column_lines(bands: list[list[Word]], rules, x0: float, x1: float) -> list[float]:
     """Inner column lines: inside a gutter, a rule's end marks the line exactly (rules stop
     at merged cells); otherwise the gutter's middle."""
+    # A section title (one short line in a band of its own) crosses gutters without
+    # being a row of columns: it does not get to close them.
+    titled = [b for b in bands if not _is_title(b, x1 - x0)]
+    bands = titled if len(titled) >= 2 else bands
     ends = sorted({r[1] for r in rules} | {r[2] for r in rules})
     return [
         next((e for e in ends if lo - 2 <= e <= hi + 2), (lo + hi) / 2)
         for lo, hi in _gutters(bands, x0, x1)
     ]
+
+
+def _is_title(words: list[Word], width: float) -> bool:
+    lines = words_to_lines(words, None)
+    span = max(w.x1 for w in words) - min(w.x0 for w in words)
+    return len(lines) == 1 and span < 0.4 * width
 
 
 def _trim_prose(band, rule, inner: list[float], *, from_top: bool):
