@@ -222,7 +222,8 @@ class PlanAssembler:
 
 
 _LEADING_ANSWER = re.compile(
-    r"^\s*((?:partly |partially |not )?(?:agreed|accepted)(?: in part)?|rejected)\b"
+    r"^\s*(?:(?:response|agreement)\s*[:\-–]\s*)?"
+    r"((?:partly |partially |not )?(?:agreed|accepted)(?: in part)?|rejected)\b"
     r"\s*[.:;,–—-]?\s*",
     re.IGNORECASE,
 )
@@ -236,6 +237,9 @@ def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]
         return paras
     rec.response.append(match.group(1))
     rest = first.text[match.end() :].strip()
+    if rest and parse_response(match.group(1)) in ("partly_agreed", "not_agreed"):
+        rec.reason.append(rest)  # "Partly agreed – the service cannot …": why, not an action
+        rest = ""
     if not rest:
         return paras[1:]
     trimmed = Paragraph(text=rest, lines=first.lines, label=first.label, page=first.page)

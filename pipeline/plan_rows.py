@@ -85,6 +85,13 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
             continue
         flush_form()
         header = _find_header(table)
+        if header is not None:
+            # Lines above the header inside the table ("Response: Agreed") read like the
+            # paragraphs before it.
+            between += [
+                p for row in table.rows[: header[2]] if _title_row(row) is None
+                for c in row.cells for p in c.paragraphs
+            ]
         lead = _rec_from_paragraphs(between) if header is not None else None
         between = []
         if header is not None:
