@@ -143,3 +143,30 @@ def test_prose_response_column_beside_the_actions_column(tmp_path: Path) -> None
         "There is no capital funding for a second gym, for affordability reasons."
     )
     assert second.response_reason == "affordability"
+
+
+def test_answer_opening_the_actions_cell_when_there_is_no_agreement_column(
+    tmp_path: Path,
+) -> None:
+    # | Recommendation | Action Required              | Lead | Deadline |
+    # | 1. …           | Agreed. ¶ Train all staff.   | …    | …        |
+    # | 2. …           | Partly agreed – reason ¶ …   | …    | …        |
+    doc = Document()
+    _table(doc, [
+        ["Recommendation", "Action Required", "Lead", "Deadline"],
+        ["1. The YOS should train all staff.", "Agreed.\nTrain all staff in AssetPlus.",
+         "Service Manager", "May 2022"],
+        ["2. The YOS should open a new office.",
+         "Partly agreed – a second office is not affordable this year.\n"
+         "Offer evening appointments.", "Head of Service", "June 2022"],
+    ])
+    path = tmp_path / "answer_in_actions.docx"
+    doc.save(path)
+
+    first, second = extract_file(path).recommendations
+
+    assert (first.response, [a.text for a in first.actions]) == (
+        "agreed", ["Train all staff in AssetPlus."])
+    assert second.response == "partly_agreed"
+    assert second.reason == "a second office is not affordable this year."
+    assert [a.text for a in second.actions] == ["Offer evening appointments."]
