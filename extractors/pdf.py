@@ -403,6 +403,3 @@ def _build_grid_table(cells_bboxes, words: list[Word], number: int) -> Table | N
         bottom=max(float(c[3]) for c in cells_bboxes),
         ruled="grid",
     )
-
-
-__all__ = ["read_pdf", "Paragraph"]

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from extractors.layout import Document, Paragraph
 from pipeline.columns import Role
 from pipeline.errors import NoPlanFound
+from pipeline.finalise import finalise
 from pipeline.frontmatter import read_front_matter
 from pipeline.models import ActionPlan, Source, Warning
+from pipeline.normalise.dates import split_stacked_targets
 from pipeline.normalise.response import looks_like_reason, parse_response
 from pipeline.numbering import cell_number, label_number, split_prefix
 from pipeline.plan_rows import PlanRow, plan_rows
@@ -209,8 +211,6 @@ class PlanAssembler:
             if len(target_texts) == n:
                 targets = target_texts
             else:
-                from pipeline.normalise.dates import split_stacked_targets
-
                 # Visual lines first: a narrow column may show stacked dates as one paragraph.
                 stacked = split_stacked_targets(
                     visual_lines(target_paras), n
@@ -305,9 +305,7 @@ def _split_items(paras: list[Paragraph]) -> list[_Item]:
 
 def build_plan(document: Document, source: Source) -> ActionPlan:
     """Assemble the plan of a read document; raises ``NoPlanFound`` when it has none."""
-    from pipeline.finalise import finalise
-
-    rows, roles = plan_rows(document)
+    rows = plan_rows(document)
     if not rows:
         raise NoPlanFound(
             "no action-plan table found (no table with recommendation and action, owner or "

@@ -57,11 +57,10 @@ class _Segment:
     header_texts: list[str] = field(default_factory=list)
 
 
-def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
-    """All data rows of the document's plan tables, in reading order, and the header roles."""
+def plan_rows(document: Document) -> list[PlanRow]:
+    """All data rows of the document's plan tables, in reading order."""
     rows: list[PlanRow] = []
     segment: _Segment | None = None
-    first_roles: list[Role | None] = []
     between: list[Paragraph] = []  # body paragraphs since the last table
     form: list[Row] = []  # rows of a form-style table, which may run over pages
 
@@ -111,8 +110,6 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
                 segment.edges = _edges_for(table) or segment.edges
             else:
                 segment = _Segment(roles, _edges_for(table), key, table.page, texts)
-            if not first_roles:
-                first_roles = roles
             titles = [r for r in (_title_row(row) for row in table.rows[: header[2]]) if r]
             if lead is not None or titles:
                 rows.extend([lead] if lead is not None else [])
@@ -137,7 +134,7 @@ def plan_rows(document: Document) -> tuple[list[PlanRow], list[Role | None]]:
             rows.append(plan_row)
         segment.last_page = table.page
     flush_form()
-    return _join_cut_rows(rows), first_roles
+    return _join_cut_rows(rows)
 
 
 def _next_page(table: Table, segment: _Segment) -> bool:
