@@ -47,6 +47,19 @@ _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
 
 _STATUS_PHRASES: list[tuple[tuple[str, ...], TargetStatus]] = [
     (("business", "as", "usual"), "ongoing"),
+    (("not", "yet", "started"), "planned"),
+    (("not", "started"), "planned"),
+    (("on", "track"), "in_progress"),
+    (("in", "place"), "completed"),
+    (("embedded",), "completed"),
+    # A recurring action has no end: it is ongoing.
+    (("weekly",), "ongoing"),
+    (("fortnightly",), "ongoing"),
+    (("monthly",), "ongoing"),
+    (("quarterly",), "ongoing"),
+    (("termly",), "ongoing"),
+    (("annually",), "ongoing"),
+    (("yearly",), "ongoing"),
     (("in", "progress"), "in_progress"),
     (("under", "way"), "in_progress"),
     (("completed",), "completed"),
