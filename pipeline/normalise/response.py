@@ -11,14 +11,21 @@ import re
 
 from pipeline.models import Response, ResponseReason
 
-_VERB = r"(?:agreed|accepted)"
+_VERB = r"(?:agreed|accepted|agree|accept)"
 _PHRASES: list[tuple[re.Pattern[str], Response]] = [
-    (re.compile(rf"^(?:not\s*{_VERB}|rejected|disagreed)"), "not_agreed"),
-    (re.compile(rf"^(?:(?:partly|partially|part)\s*{_VERB}|{_VERB}\s+in\s+part)"), "partly_agreed"),
-    (re.compile(rf"^(?:fully\s+)?{_VERB}"), "agreed"),
+    (re.compile(rf"^(?:not\s*{_VERB}|rejected|disagreed?)"), "not_agreed"),
+    (
+        re.compile(
+            rf"^(?:(?:partly|partially|part)\s*{_VERB}|{_VERB}\s+in\s+part"
+            rf"|{_VERB}\s*\((?:partly|partially|in part)\))"
+        ),
+        "partly_agreed",
+    ),
+    (re.compile(rf"^(?:fully\s+)?{_VERB}(?:\s+in\s+(?:principle|full))?"), "agreed"),
 ]
-# Where an agreement phrase may stop: end of cell, or a break before an explanation.
-_AFTER = re.compile(r"^\s*(?:$|[.:;\n–—-]|\(|\s{2,})")
+# Where an agreement phrase may stop: end of cell, or a break before an explanation
+# (a footnote mark may sit on the word).
+_AFTER = re.compile(r"^\*?\s*(?:$|[.:;,\n–—-]|\(|\s{2,})")
 
 _REASONS: dict[ResponseReason, re.Pattern[str]] = {
     "commissioning": re.compile(
