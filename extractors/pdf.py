@@ -314,11 +314,19 @@ def _add_cut_row(
     bottom = table.bottom or 0.0
     inside = [w for w in words if edges[0] - 2 <= w.x0 and w.x1 <= edges[-1] + 2]
     edge = adjacent_edge(inside, bottom, upward=False)
-    if edge is None or edge < page_height * (1 - MARGIN_SHARE):
-        return  # only a row running into the foot of the page was cut by it
-    if any(bottom + 2 < float(r["top"]) < edge and float(r["x1"]) - float(r["x0"]) > 0.3 * (
-        edges[-1] - edges[0]) for r in rules):
-        return  # rules below: rows of a table drawn with rules, not one cut row
+    if edge is None:
+        return
+    width = edges[-1] - edges[0]
+    below_rules = sorted(
+        float(r["top"]) for r in rules
+        if float(r["top"]) > bottom + 2 and float(r["x1"]) - float(r["x0"]) > 0.6 * width
+    )
+    if below_rules and below_rules[0] <= edge + 2:
+        return  # rules between: rows of a table drawn with rules, not one row
+    if below_rules and below_rules[0] - edge < 12 and len(below_rules) == 1:
+        edge = below_rules[0]  # one row closed by a rule but drawn without side borders
+    elif edge < page_height * (1 - MARGIN_SHARE):
+        return  # otherwise only a row running into the foot of the page was cut by it
     below = [w for w in inside if bottom - 1 <= w.top and w.bottom <= edge]
     if any(w.x0 < x - 1 and w.x1 > x + 1 for w in below for x in edges[1:-1]):
         return  # text across the column lines is not a row of this table
