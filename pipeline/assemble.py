@@ -277,7 +277,13 @@ def _split_by_stacking(item: _Item, owners: int, targets: int) -> list[_Item]:
 
 
 def _split_items(paras: list[Paragraph]) -> list[_Item]:
-    """Split an action cell into actions at numbered or bulleted paragraphs."""
+    """Split an action cell into actions at numbered or bulleted paragraphs.
+
+    Where actions are numbered, bullets under one of them are its own sub-points.
+    """
+    kinds = {_numbered(p) for p in paras}
+    # The outermost list counts the actions: digits over letters, numbers over bullets.
+    top = "digit" if "digit" in kinds else "letter" if "letter" in kinds else None
     items: list[_Item] = []
     pending: str | None = None  # a number printed alone (its own cell or line) labels what follows
     for para in paras:
@@ -290,6 +296,9 @@ def _split_items(paras: list[Paragraph]) -> list[_Item]:
             items.append(_Item(pending, [split_prefix(text)[1].strip()], True))
             pending = None
             continue
+        if top and items and items[-1].number and _numbered(para) != top:
+            items[-1].texts.append(text)  # "• …" or "a) …" under "2. …": part of action 2
+            continue
         if para.label:
             items.append(_Item(label_number(para.label), [text], True))
             continue
@@ -301,6 +310,16 @@ def _split_items(paras: list[Paragraph]) -> list[_Item]:
         else:
             items.append(_Item(None, [text], False))
     return [i for i in items if any(t.strip() for t in i.texts)]
+
+
+def _numbered(para: Paragraph) -> str | None:
+    """'digit' or 'letter' for a paragraph opening with a list number, None otherwise."""
+    number = label_number(para.label) if para.label else (
+        split_prefix(para.text.strip())[0] or cell_number(para.text)
+    )
+    if not number:
+        return None
+    return "digit" if any(ch.isdigit() for ch in number) else "letter"
 
 
 def build_plan(document: Document, source: Source) -> ActionPlan:

@@ -170,3 +170,25 @@ def test_answer_opening_the_actions_cell_when_there_is_no_agreement_column(
     assert second.response == "partly_agreed"
     assert second.reason == "a second office is not affordable this year."
     assert [a.text for a in second.actions] == ["Offer evening appointments."]
+
+
+def test_bullets_and_letters_under_numbered_actions_belong_to_them(tmp_path: Path) -> None:
+    # | Recommendation | Actions                                           | Owner | Date |
+    # | 1. …           | 1. Train staff: ¶ • risk ¶ • safeguarding ¶ 2. Audit … ¶ a) … | … | … |
+    doc = Document()
+    _table(doc, [
+        ["Recommendation", "Actions", "Owner", "Target date"],
+        ["1. The service should improve risk work.",
+         "1. Train all staff in:\n• risk assessment;\n• safeguarding.\n"
+         "2. Audit ten cases a month:\na) report to the board;\nb) share learning.",
+         "Head of Service", "May 2022"],
+    ])
+    path = tmp_path / "sub_points.docx"
+    doc.save(path)
+
+    [rec] = extract_file(path).recommendations
+
+    assert [(a.number, a.text) for a in rec.actions] == [
+        ("1", "Train all staff in: • risk assessment; • safeguarding."),
+        ("2", "Audit ten cases a month: a) report to the board; b) share learning."),
+    ]
