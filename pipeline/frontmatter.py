@@ -11,7 +11,8 @@ from pipeline.normalise.dates import parse_target
 from pipeline.text import clean
 
 _SUBMITTED = re.compile(
-    r"\b(?:action plan submitted|date (?:of )?submi(?:tted|ssion)|submitted(?: on)?"
+    r"\b(?:action plan submitted|date (?:of )?submi(?:tted|ssion)|submission date|submitted(?: on)?"
+    r"|date (?:plan )?(?:agreed|approved|signed off)"
     r"|(?:action )?plan (?:was )?(?:agreed|approved|signed off)(?: by [^:]{0,80}?)?(?: on)?"
     r"|date (?:agreed|approved|of agreement)|^(?:agreed|approved|signed off) by [^:]{0,80}?,?"
     r"(?: on)?)\s*[:\-–]?\s*(?P<date>.+)$",
