@@ -138,7 +138,10 @@ class PlanAssembler:
         current = self.current
         if current is None or not current.texts:
             return False
-        return rec_text[:1].islower() or not _SENTENCE_END.search(current.texts[-1])
+        if rec_text[:1].islower():
+            return True
+        # Recommendations often lack a full stop: an unfinished one only runs on across a page.
+        return row.after_page_break and not _SENTENCE_END.search(current.texts[-1])
 
     def _action_part(self, row: PlanRow) -> None:
         paras = row.paragraphs(Role.ACTION)

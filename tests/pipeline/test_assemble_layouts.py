@@ -192,3 +192,24 @@ def test_bullets_and_letters_under_numbered_actions_belong_to_them(tmp_path: Pat
         ("1", "Train all staff in: • risk assessment; • safeguarding."),
         ("2", "Audit ten cases a month: a) report to the board; b) share learning."),
     ]
+
+
+def test_unnumbered_recommendations_without_full_stops_stay_apart(tmp_path: Path) -> None:
+    # | Area requiring improvement | Action | Lead | Deadline |  (no numbers, no full stops)
+    doc = Document()
+    _table(doc, [
+        ["Area requiring improvement", "Action", "Lead", "Deadline"],
+        ["Improve the quality of assessment", "Audit ten cases a month", "Team Manager",
+         "May 2022"],
+        ["Strengthen management oversight", "Introduce a supervision template",
+         "Service Manager", "June 2022"],
+    ])
+    path = tmp_path / "no_stops.docx"
+    doc.save(path)
+
+    recs = extract_file(path).recommendations
+
+    assert [(r.number, r.number_inferred, r.text) for r in recs] == [
+        ("1", True, "Improve the quality of assessment"),
+        ("2", True, "Strengthen management oversight"),
+    ]
