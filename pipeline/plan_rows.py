@@ -266,9 +266,13 @@ def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
     before = prev.paragraphs(Role.ACTION)
     if not actions or not before:
         return not actions
-    cut = not _FINISHED.search(before[-1].text) or actions[0].text[:1].islower()
     nothing_new = not row.text(Role.OWNER) and not row.text(Role.TARGET)
-    return cut or nothing_new
+    if actions[0].text[:1].islower() or nothing_new:
+        return True
+    # An unfinished sentence runs on, unless both rows carry their own owner and date
+    # (actions written without full stops).
+    both_whole = all(r.text(Role.OWNER) and r.text(Role.TARGET) for r in (prev, row))
+    return not _FINISHED.search(before[-1].text) and not both_whole
 
 
 def _runs_ahead(row: PlanRow) -> bool:
