@@ -223,6 +223,8 @@ def _run_split(text: str) -> list[str]:
         if j in inside_body:
             return False  # never cut inside a known multi-word name
         prev, nxt = words[j - 1].lower(), words[j]
+        if prev == nxt.lower() and nxt[0].isupper():
+            return True  # "Head of Quality Quality Development Officers": a word said twice
         if not nxt[0].isupper() or nxt.lower() in lex.tails or nxt.lower() in _SKIP_WORDS:
             return False
         if prev in lex.tails:
