@@ -54,9 +54,3 @@ def label_number(label: str | None) -> str | None:
         return None
     match = _CELL_NUMBER.match(label.strip()) or _LABEL_WORD.match(label.strip())
     return match.group(1) if match else None
-
-
-def has_prefix(text: str) -> bool:
-    """True when text starts with a printed list number or bullet."""
-    number, rest = split_prefix(text)
-    return number is not None or rest != text

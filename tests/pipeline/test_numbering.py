@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.numbering import cell_number, has_prefix, label_number, split_prefix
+from pipeline.numbering import cell_number, label_number, split_prefix
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,6 @@ def test_cell_without_a_number(text: str) -> None:
 )
 def test_split_prefix_number(text: str, number: str, rest: str) -> None:
     assert split_prefix(text) == (number, rest)
-    assert has_prefix(text)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +84,6 @@ def test_split_prefix_number(text: str, number: str, rest: str) -> None:
 )
 def test_split_prefix_bullet(text: str, rest: str) -> None:
     assert split_prefix(text) == (None, rest)
-    assert has_prefix(text)
 
 
 @pytest.mark.parametrize(
@@ -102,7 +100,6 @@ def test_split_prefix_bullet(text: str, rest: str) -> None:
 )
 def test_split_prefix_leaves_plain_text(text: str) -> None:
     assert split_prefix(text) == (None, text)
-    assert not has_prefix(text)
 
 
 @pytest.mark.parametrize(
