@@ -27,7 +27,7 @@ from docx.oxml.ns import qn
 
 from scripts.build_samples import SAMPLES, all_specs, stable_docx, stable_pdf, to_pdf
 from scripts.samples import render_shapes
-from scripts.samples.render_docx import render
+from scripts.samples.render_docx import render, table_borders
 from scripts.samples.spec import PlanSpec, expected_json
 
 # The pairs committed under samples/: each meets the end-to-end bar on its PDF
@@ -127,18 +127,7 @@ def _set_borders(doc: Any, visible: tuple[str, ...]) -> None:
         tblpr = tbl.find(qn("w:tblPr"))
         for old in tblpr.findall(qn("w:tblBorders")):
             tblpr.remove(old)
-        borders = OxmlElement("w:tblBorders")
-        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            el = OxmlElement(f"w:{edge}")
-            if edge in visible:
-                el.set(qn("w:val"), "single")
-                el.set(qn("w:sz"), "4")
-                el.set(qn("w:space"), "0")
-                el.set(qn("w:color"), "000000")
-            else:
-                el.set(qn("w:val"), "nil")
-            borders.append(el)
-        tblpr.append(borders)
+        tblpr.append(table_borders(visible))
 
 
 def hrules(doc: Any) -> None:

@@ -153,16 +153,17 @@ def _shade(cell: _Cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
-def _borders(table: Table, style: str) -> None:
-    """Table-level borders: a full grid, or horizontal rules only."""
-    tblpr = table._tbl.tblPr
+BORDER_STYLES = {
+    "grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
+    "horizontal": ("top", "bottom", "insideH"),
+    "none": (),
+}
+
+
+def table_borders(visible: tuple[str, ...]) -> Any:
+    """A ``w:tblBorders`` element drawing only the ``visible`` edges."""
     borders = OxmlElement("w:tblBorders")
-    visible = {
-        "grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
-        "horizontal": ("top", "bottom", "insideH"),
-        "none": (),
-    }[style]
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+    for edge in BORDER_STYLES["grid"]:
         el = OxmlElement(f"w:{edge}")
         if edge in visible:
             el.set(qn("w:val"), "single")
@@ -172,7 +173,12 @@ def _borders(table: Table, style: str) -> None:
         else:
             el.set(qn("w:val"), "nil")
         borders.append(el)
-    tblpr.append(borders)
+    return borders
+
+
+def _borders(table: Table, style: str) -> None:
+    """Table-level borders: a full grid, or horizontal rules only."""
+    table._tbl.tblPr.append(table_borders(BORDER_STYLES[style]))
 
 
 def _fixed_layout(table: Table, widths: list[float]) -> None:
