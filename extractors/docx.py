@@ -358,36 +358,32 @@ class _Walker:
             self.page += 1
 
 
-def _rows(tbl: etree._Element) -> list[etree._Element]:
-    """The table's rows, looking through content controls; tracked-deleted rows are gone."""
+def _wrapped(parent: etree._Element, tag: str) -> list[etree._Element]:
+    """Children of ``parent`` with ``tag``, looking through content controls and custom XML."""
     out: list[etree._Element] = []
-    for child in tbl:
-        if child.tag == _TR:
-            trpr = child.find(w("trPr"))
-            if trpr is None or trpr.find(w("del")) is None:
-                out.append(child)
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
-            if content is not None:
-                out.extend(_rows(content))
-        elif child.tag == _CUSTOM_XML:
-            out.extend(_rows(child))
-    return out
-
-
-def _cells(tr: etree._Element) -> list[etree._Element]:
-    """Each ``w:tc`` of a row once, looking through content controls."""
-    out: list[etree._Element] = []
-    for child in tr:
-        if child.tag == _TC:
+    for child in parent:
+        if child.tag == tag:
             out.append(child)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                out.extend(_cells(content))
+                out.extend(_wrapped(content, tag))
         elif child.tag == _CUSTOM_XML:
-            out.extend(_cells(child))
+            out.extend(_wrapped(child, tag))
     return out
+
+
+def _rows(tbl: etree._Element) -> list[etree._Element]:
+    """The table's rows, looking through content controls; tracked-deleted rows are gone."""
+    return [
+        tr for tr in _wrapped(tbl, _TR)
+        if (trpr := tr.find(w("trPr"))) is None or trpr.find(w("del")) is None
+    ]
+
+
+def _cells(tr: etree._Element) -> list[etree._Element]:
+    """Each ``w:tc`` of a row once, looking through content controls."""
+    return _wrapped(tr, _TC)
 
 
 def _text_boxes(p: etree._Element) -> list[etree._Element]:
