@@ -85,14 +85,14 @@ def read_pdf(path: Path) -> Document:
         raise NoTextLayer(
             "no text layer: the PDF is scanned images; it needs OCR first", path=str(path)
         )
-    furniture = running_lines(scans)
+    running = running_words(scans)
     blocks: list[Block] = []
     counts = Counter(vocabulary_key(w.text) for scan in scans for w in scan.words)
     counts.update(word for word in PLAN_WORDS if word not in counts)
     token = VOCABULARY.set(counts)
     try:
         for scan in scans:
-            blocks.extend(_read_page(scan, furniture))
+            blocks.extend(_read_page(scan, running))
     finally:
         VOCABULARY.reset(token)
     height = scans[-1].height if scans else None
@@ -119,27 +119,32 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def running_lines(scans: list[_PageScan]) -> set[str]:
-    """Lines repeated in the margins of most pages (page headers and footers), page numbers
-    ignored: they are page furniture, never table content."""
+def running_words(scans: list[_PageScan]) -> set[int]:
+    """Ids of the words of lines repeated in the margins of most pages (page headers and
+    footers, page numbers ignored): page furniture, never table content."""
     if len(scans) < 2:
         return set()
+    margins = {scan.number: _margin_lines(scan) for scan in scans}
     seen: dict[str, set[int]] = {}
-    for scan in scans:
-        for line, _ in _margin_lines(scan):
-            seen.setdefault(_furniture_key(line.text), set()).add(scan.number)
+    for number, lines in margins.items():
+        for line, _ in lines:
+            seen.setdefault(_furniture_key(line.text), set()).add(number)
     need = max(2, len(scans) // 2)
-    return {key for key, pages in seen.items() if len(pages) >= need}
+    repeated = {key for key, pages in seen.items() if len(pages) >= need}
+    return {
+        id(word)
+        for lines in margins.values()
+        for line, members in lines
+        if _furniture_key(line.text) in repeated
+        for word in members
+    }
 
 
 def _margin_lines(scan: _PageScan):
     """Lines in the top and bottom margins that belong to no table: not inside a ruled grid,
     not sitting on a rule (a repeated header row above a rule-only table)."""
     top, bottom = scan.height * MARGIN_SHARE, scan.height * (1 - MARGIN_SHARE)
-    boxes = [
-        (min(c[0] for c in g), min(c[1] for c in g), max(c[2] for c in g), max(c[3] for c in g))
-        for g in scan.grids
-    ]
+    boxes = [_grid_box(g) for g in scan.grids]
     margin = [
         w
         for w in scan.words
@@ -187,23 +192,13 @@ def _short(exc: object) -> str:
     return text[:160]
 
 
-def _read_page(scan: _PageScan, furniture: set[str]) -> list[Block]:
+def _read_page(scan: _PageScan, running: set[int]) -> list[Block]:
     number, words = scan.number, scan.words
     if not words:
         return []
-    if furniture:
-        running = {
-            id(w)
-            for line, members in _margin_lines(scan)
-            if _furniture_key(line.text) in furniture
-            for w in members
-        }
-        content = [w for w in words if id(w) not in running]
-        # The first page keeps its running lines as text, marked: names often live there.
-        furniture_words = [w for w in words if id(w) in running] if number == 1 else []
-    else:
-        content, furniture_words = words, []
-    shown = content
+    content = [w for w in words if id(w) not in running]
+    # The first page keeps its running lines as text, marked: names often live there.
+    furniture_words = [w for w in words if id(w) in running] if number == 1 else []
     grids = _grid_tables(scan.grids, content, number, scan.height, scan.rules)
     # A lone ruled row is often just a shaded header band over a table drawn with
     # horizontal rules only: leave its words to the rule finder, which may claim them.
@@ -215,7 +210,7 @@ def _read_page(scan: _PageScan, furniture: set[str]) -> list[Block]:
     tables += [t for t in lone if not any(_overlaps(_box(t), _box(r)) for r in ruled)]
     taken = [_box(t) for t in tables]
 
-    body = [w for w in shown if not any(_inside(w, box) for box in taken)]
+    body = [w for w in content if not any(_inside(w, box) for box in taken)]
     blocks: list[tuple[float, Block]] = [(t.top or 0.0, t) for t in tables]
     if body:
         lines = words_to_lines(body, number)
@@ -285,14 +280,17 @@ def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
+def _grid_box(cells: list[tuple]) -> tuple[float, float, float, float]:
+    """The box around a ruled grid's cells."""
+    return (min(c[0] for c in cells), min(c[1] for c in cells),
+            max(c[2] for c in cells), max(c[3] for c in cells))
+
+
 def _grid_tables(
     grids: list[list[tuple]], words: list[Word], number: int, page_height: float,
     rules: list[dict],
 ) -> list[Table]:
-    boxes = [
-        (min(c[0] for c in g), min(c[1] for c in g), max(c[2] for c in g), max(c[3] for c in g))
-        for g in grids
-    ]
+    boxes = [_grid_box(g) for g in grids]
     tables = []
     for cells, box in zip(grids, boxes, strict=True):
         # A frame drawn around another table is page layout, not a table of its own.
