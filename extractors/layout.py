@@ -8,6 +8,7 @@ Readers describe what the document shows; deciding what it means is the pipeline
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -117,3 +118,12 @@ class Document:
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def texts(self) -> Iterator[str]:
+        """Every body paragraph, then every table cell, as text."""
+        for para in self.paragraphs():
+            yield para.text
+        for table in self.tables():
+            for row in table.rows:
+                for cell in row.cells:
+                    yield cell.text

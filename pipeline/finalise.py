@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from extractors.layout import Document
 from pipeline.models import (
@@ -23,15 +22,6 @@ from pipeline.text import clean
 _YEAR = re.compile(r"\b(20\d\d)\b")
 
 
-def _document_texts(document: Document) -> Iterable[str]:
-    for para in document.paragraphs():
-        yield para.text
-    for table in document.tables():
-        for row in table.rows:
-            for cell in row.cells:
-                yield cell.text
-
-
 def _next_number(previous: str | None, index: int) -> str:
     if previous and previous.isdigit():
         return str(int(previous) + 1)
@@ -41,8 +31,7 @@ def _next_number(previous: str | None, index: int) -> str:
 def finalise(drafts, info: PlanInfo, source: Source, document: Document,
              warnings: list[Warning]) -> ActionPlan:
     """Build the validated plan from assembled drafts."""
-    texts = list(_document_texts(document))
-    abbreviations = find_abbreviations(texts)
+    abbreviations = find_abbreviations(document.texts())
     years = [int(y) for d in drafts for a in d.actions for y in _YEAR.findall(a.target)]
     if info.submitted:
         years.append(info.submitted.year)

@@ -70,10 +70,7 @@ def read_front_matter(document: Document) -> PlanInfo:
                 info.inspectorate = "HMI Probation"
             elif _PRISONS.search(line):
                 info.inspectorate = "HMI Prisons"
-    body_text = "\n".join(
-        c.text for t in document.tables() for r in t.rows for c in r.cells
-    )
-    info.organisation = _organisation(lines, "\n".join(lines) + "\n" + body_text)
+    info.organisation = _organisation(lines, "\n".join(document.texts()))
     if info.inspectorate is None and info.organisation:
         if re.search(r"\bHM\s?P|YOI|Prison", info.organisation):
             info.inspectorate = "HMI Prisons"
