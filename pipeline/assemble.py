@@ -226,21 +226,29 @@ class PlanAssembler:
 
 _LEADING_ANSWER = re.compile(
     r"^\s*(?:(?:response|agreement)\s*[:\-–]\s*)?"
-    r"((?:partly |partially |not )?(?:agreed|accepted)(?: in part)?|rejected)\b"
+    r"((?:partly |partially |not )?(?:agreed|accepted)(?: in (?:part|principle|full))?|rejected)\b"
     r"\s*[.:;,–—-]?\s*",
     re.IGNORECASE,
 )
 
 
+def _split_answer(text: str) -> tuple[str, str] | None:
+    """(answer, what follows) when text opens with an agreement phrase: "Agreed. The YOS …"."""
+    match = _LEADING_ANSWER.match(text)
+    if not match or parse_response(match.group(1)) is None:
+        return None
+    return match.group(1), text[match.end() :].strip()
+
+
 def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]:
     """With no agreement column, an answer may open the actions cell: "Agreed. The YOS will …"."""
     first = paras[0]
-    match = _LEADING_ANSWER.match(first.text)
-    if not match or parse_response(match.group(1)) is None:
+    split = _split_answer(first.text)
+    if split is None:
         return paras
-    rec.response.append(match.group(1))
-    rest = first.text[match.end() :].strip()
-    if rest and parse_response(match.group(1)) in ("partly_agreed", "not_agreed"):
+    answer, rest = split
+    rec.response.append(answer)
+    if rest and parse_response(answer) in ("partly_agreed", "not_agreed"):
         rec.reason.append(rest)  # "Partly agreed – the service cannot …": why, not an action
         rest = ""
     if not rest:
@@ -249,20 +257,17 @@ def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]
     return [trimmed, *paras[1:]]
 
 
-_AGREEMENT_HEAD = re.compile(r"^(.{4,30}?)\s*(?:[–—:]|\s-\s|\.\s)\s*")
-
-
 def _response_and_reason(paragraphs: list[Paragraph]) -> tuple[str, str]:
     """The agreement words of a response cell, and any explanation written under them."""
     response: list[str] = []
     reason: list[str] = []
     for para in paragraphs:
         text = clean(para.text)
-        head = _AGREEMENT_HEAD.match(text)
-        if not response and head and parse_response(head.group(1)) and len(text) > 40:
+        split = _split_answer(text) if not response and len(text) > 40 else None
+        if split and split[1]:
             # "Partly agreed – the service cannot commission …": answer, then its reason.
-            response.append(head.group(1))
-            reason.append(text[head.end() :].strip())
+            response.append(split[0])
+            reason.append(split[1])
             continue
         if reason or (response and parse_response(" ".join(response)) and len(text) > 40):
             reason.append(text)
