@@ -1,7 +1,9 @@
 """Writers for plans: per-file JSON and CSV, combined CSVs and an Excel workbook.
 
-Every file is written atomically: a temporary file in the target folder, fsync, then
-``os.replace``, so a reader never sees half a file and a crash leaves the old one intact.
+CSV and XLSX cells go through ``pipeline.spreadsheet_safety``, so document text never
+becomes a formula or a link. Every file is written atomically: a temporary file in the
+target folder, fsync, then ``os.replace``, so a reader never sees half a file and a crash
+leaves the old one intact.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import IO
 import pandas as pd
 
 from pipeline.models import ActionPlan
+from pipeline.spreadsheet_safety import safe_excel_writer, write_safe_csv
 
 ACTION_COLUMNS = [
     "file", "organisation", "rec_number", "rec_text", "response", "action_number",
@@ -102,7 +105,7 @@ def write_errors_csv(failures: Iterable[FailedFile], path: Path) -> None:
 
 def _write_frame_csv(frame: pd.DataFrame, path: Path) -> None:
     with atomic_text(path, encoding=CSV_ENCODING) as fh:
-        frame.to_csv(fh, index=False, lineterminator="\r\n")
+        write_safe_csv(frame, fh)
 
 
 def _as_list(plans: ActionPlan | Iterable[ActionPlan]) -> list[ActionPlan]:
@@ -227,8 +230,8 @@ def write_combined(plans: list[ActionPlan], failures: list[FailedFile], out_dir:
 
 def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
     """Write sheets with date cells, frozen header, autofilter, fitted widths; atomically."""
-    with atomic_path(path) as tmp, pd.ExcelWriter(
-        tmp, engine="xlsxwriter", date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
+    with atomic_path(path) as tmp, safe_excel_writer(
+        tmp, date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
     ) as writer:
         wrap = writer.book.add_format({"text_wrap": True, "valign": "top"})
         top = writer.book.add_format({"valign": "top"})
