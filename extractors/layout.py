@@ -22,7 +22,11 @@ BULLET_CHARS = "•▪◦●·∙■□➢►✓✔→*\uf0b7\uf0a7\uf076\uf0d8\
 
 @dataclass(slots=True)
 class Line:
-    """One visual line of text; coordinates in PDF points from the page's top-left."""
+    """One visual line of text; coordinates in PDF points from the page's top-left.
+
+    ``joiner`` is what stands between this line and the one before it in the paragraph's
+    text: a space after a wrap, or nothing inside a word the column broke ("Co-" "ordinator").
+    """
 
     text: str
     page: int | None = None
@@ -30,11 +34,17 @@ class Line:
     top: float | None = None
     x1: float | None = None
     bottom: float | None = None
+    joiner: str = " "
 
 
 @dataclass(slots=True)
 class Paragraph:
     """A paragraph: a hard break in DOCX, or lines the PDF reader grouped by geometry.
+
+    Breaks the author made are paragraph breaks (DOCX paragraphs; PDF lines that ended
+    although the next line's first word would have fitted, gaps, list labels). Between the
+    ``lines`` of one paragraph the layout wrapped a full line; a ``\n`` in a DOCX paragraph's
+    text is a line break the author typed.
 
     ``label`` is a list number or bullet the format generates rather than stores as text
     (Word auto-numbering); printed numbers stay in ``text``.

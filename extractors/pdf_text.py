@@ -110,7 +110,8 @@ def _paragraph(items: list[tuple[Line, list[Word]]], page: int | None, limit: fl
             text = line.text
             continue
         prev_line, prev_words = items[i - 1]
-        text += _joiner(prev_line, prev_words, line, limit) + line.text
+        line.joiner = _joiner(prev_line, prev_words, line, limit)
+        text += line.joiner + line.text
     return Paragraph(text=text, lines=[ln for ln, _ in items], page=page)
 
 

@@ -207,3 +207,14 @@ def test_label_pattern() -> None:
         assert LABEL_RE.match(f"{label} text"), label
     for text in ["2020 was", "Head of Area", "May 2020", "1st April"]:
         assert not LABEL_RE.match(text), text
+
+
+def test_each_line_records_how_it_joins_the_line_before() -> None:
+    first = _line("A refreshed approach to risk and stand-", _top(0))
+    second = _line(FULL, _top(1))
+    third = _line("rest follows", _top(2))
+    [para] = _paragraphs(first, second, third)
+    assert [ln.joiner for ln in para.lines[1:]] == ["", " "]
+    assert para.text == "".join(
+        (ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines)
+    )
