@@ -3,11 +3,16 @@
 Decisions a user can rely on:
 - Folders are walked recursively for the accepted extensions; other files there are listed
   as skipped. A file named explicitly is always tried and judged by its bytes.
-- Outputs are named after the input's stem; stems that clash (case-insensitively, or with
-  the combined outputs' names) get "-<8 hex of SHA-1 of the path as given>" appended.
+- The output folder is the dataset. Its manifest lists every plan converted into it; each run
+  rebuilds the combined tables from all of them, not only from this run's inputs. A plan whose
+  input has gone stays until a run with ``prune``.
+- An output name is the input's file name ("plan.pdf" → "plan.pdf.json"). An input keeps its
+  name for as long as the manifest lists it; a name another input already holds (compared
+  case-insensitively), or that two new inputs want at once, gets "-<8 hex of SHA-1 of the
+  resolved path>" appended.
 - A rerun skips an input whose bytes, tool version and formats match the manifest and whose
-  outputs exist (``force`` redoes it). Skipping needs the per-file JSON, from which the
-  combined outputs are rebuilt, so with JSON not among the formats nothing is skipped.
+  outputs exist (``force`` redoes it). The per-plan JSON is always written: it is the record
+  from which the tables are rebuilt.
 - A failed input leaves no output under its name: a stale JSON/CSV from an earlier success
   is removed, since it no longer describes the file.
 """
@@ -25,17 +30,19 @@ from typing import TextIO
 from extractors import READERS
 from extractors.sniff import CONVERTIBLE
 from pipeline.errors import NoPlanFound
-from pipeline.export import FailedFile, write_combined, write_csv, write_json
+from pipeline.export import remove_combined, write_combined, write_csv, write_json
 from pipeline.hashing import file_sha256
 from pipeline.manifest import Entry, Manifest, tool_version
 from pipeline.models import ActionPlan
 from pipeline.progress import Progress
+from pipeline.tables import TABLES, FailedFile, StoredPlan
 from pipeline.worker import MB, WorkerPool, default_jobs
 
 ACCEPTED_SUFFIXES = tuple(f".{fmt}" for fmt in (*READERS, *CONVERTIBLE))
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "xlsx", "sqlite")
+PER_PLAN_FORMATS = ("json", "csv")  # written per input; xlsx and sqlite are combined only
 # Stems the combined outputs use; an input with one of these names gets a suffix.
-RESERVED_NAMES = frozenset({"recommendations", "actions", "errors", "plans"})
+RESERVED_NAMES = frozenset(TABLES)
 NO_PLAN_REASON = "no action-plan table found"
 
 
@@ -49,6 +56,13 @@ class BatchOptions:
     max_memory_mb: int = 1500
     max_size_mb: int = 200
     extract_ref: str = "pipeline.extract:extract_file"  # per-file function, run in workers
+    prune: bool = False  # drop plans whose input no longer exists
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    path: Path
+    relative: str  # relative to the folder it was found in; the name of a file named directly
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +70,7 @@ class InputFile:
     path: Path
     shown: str  # the path as the user will recognise it, used in messages
     name: str  # output stem in DIR
+    relative: str = ""  # path relative to the folder it was found in
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +96,8 @@ class BatchReport:
     skipped: list[Skipped]
     seconds: float
     worker_peaks_mb: list[float]
+    dataset: int = 0  # plans the output folder holds after the run
+    pruned: int = 0
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -108,13 +125,15 @@ class BatchReport:
             f"{self.count('no_plan')} no plan found, {len(self.skipped)} skipped, "
             f"{self.count('unchanged')} unchanged\n"
             f"plans: {recs} recommendations, {actions} actions, {warnings} warnings\n"
-            f"time: {self.seconds:.1f} s for {pages} pages converted{rate}"
+            f"time: {self.seconds:.1f} s for {_count(pages, 'page')} converted{rate}\n"
+            f"dataset: {_count(self.dataset, 'plan')} in the output folder"
+            + (f" ({self.pruned} pruned)" if self.pruned else "")
         )
 
 
-def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped], list[Skipped]]:
+def collect_inputs(paths: Iterable[Path]) -> tuple[list[Found], list[Skipped], list[Skipped]]:
     """Expand folders; return (files to convert, skipped files, missing paths)."""
-    files: list[Path] = []
+    files: list[Found] = []
     skipped: list[Skipped] = []
     missing: list[Skipped] = []
     for path in paths:
@@ -123,43 +142,51 @@ def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped], li
                 if found.name.startswith("~$"):
                     skipped.append(Skipped(str(found), "Word lock file"))
                 elif found.suffix.lower() in ACCEPTED_SUFFIXES:
-                    files.append(found)
+                    files.append(Found(found, found.relative_to(path).as_posix()))
                 else:
                     accepted = "/".join(ACCEPTED_SUFFIXES)
                     skipped.append(Skipped(str(found), f"not a {accepted} file"))
         elif path.is_file():
-            files.append(path)
+            files.append(Found(path, path.name))
         else:
             missing.append(Skipped(str(path), "no such file or folder"))
     # The same file reached twice (overlapping arguments) is converted or listed once.
     unique_skipped = list({s.shown: s for s in skipped}.values())
-    return list(dict.fromkeys(files)), unique_skipped, missing
+    unique_files = list({f.path: f for f in reversed(files)}.values())[::-1]
+    return unique_files, unique_skipped, missing
 
 
-def assign_names(files: list[Path]) -> list[InputFile]:
-    """Give each file a distinct, deterministic output stem."""
-    by_stem: dict[str, list[Path]] = {}
-    for path in files:
-        by_stem.setdefault(path.stem.casefold(), []).append(path)
+def _resolved(path: Path) -> str:
+    return str(path.resolve())
+
+
+def _hashed(name: str, source: str) -> str:
+    return f"{name}-{hashlib.sha1(source.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
+
+
+def assign_names(files: list[Found], manifest: Manifest | None = None) -> list[InputFile]:
+    """Give each file a distinct output stem that stays the same from run to run."""
+    held = {} if manifest is None else {n.casefold(): e.source for n, e in manifest.entries.items()}
+    wanted: dict[str, set[str]] = {}
+    for found in files:
+        wanted.setdefault(found.path.name.casefold(), set()).add(_resolved(found.path))
     named = []
-    for path in files:
-        stem = path.stem
-        twins = by_stem[stem.casefold()]
-        clash = len(twins) > 1 or stem.casefold() in RESERVED_NAMES
-        suffixes = [t.suffix.casefold() for t in twins]
-        if len(twins) > 1 and len(set(suffixes)) == len(suffixes) and path.suffix:
-            # The PDF and the DOCX of one plan: the format tells them apart readably.
-            stem = f"{stem}-{path.suffix.lstrip('.').lower()}"
-        elif clash or stem.startswith("."):
-            digest = hashlib.sha1(path.as_posix().encode("utf-8")).hexdigest()[:8]
-            stem = f"{stem}-{digest}"
-        named.append(InputFile(path, str(path), stem))
+    for found in files:
+        source = _resolved(found.path)
+        name = manifest.name_of(source) if manifest is not None else None
+        if name is None:
+            name = found.path.name
+            key = name.casefold()
+            clash = (key in held and held[key] != source) or len(wanted[key]) > 1
+            if clash or key in RESERVED_NAMES or name.startswith("."):
+                name = _hashed(name, source)
+        named.append(InputFile(found.path, str(found.path), name, found.relative))
     return named
 
 
 def output_paths(out_dir: Path, name: str, formats: Iterable[str]) -> list[Path]:
-    """Per-input output files, in format order."""
-    return [out_dir / f"{name}.{fmt}" for fmt in formats]
+    """Per-input output files, in format order (only the per-plan formats have one)."""
+    return [out_dir / f"{name}.{fmt}" for fmt in formats if fmt in PER_PLAN_FORMATS]
 
 
 def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = None,
@@ -168,12 +195,13 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
     stream = stream if stream is not None else sys.stderr
     started = time.monotonic()
     files, skipped, missing = collect_inputs(paths)
-    inputs = assign_names(files)
     out_dir = options.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(out_dir)
+    inputs = assign_names(files, manifest)
     version = tool_version()
-    formats = tuple(sorted(set(options.formats)))
+    # The JSON is the plan's record in the dataset, so it is always written.
+    formats = tuple(f for f in PER_PLAN_FORMATS if f == "json" or f in options.formats)
 
     progress = Progress(len(inputs) + len(missing), stream, tty=tty)
     for skip in skipped:
@@ -188,7 +216,9 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
         if early is None:
             tasks.append((index, str(item.path)))
         else:
+            early = _write_outputs(early, out_dir, formats, only_missing=True)
             results[index] = early
+            _update_manifest(manifest, early, entries.get(index))
             _report(progress, early)
 
     pool = WorkerPool(min(options.jobs, max(len(tasks), 1)), options.extract_ref,
@@ -205,13 +235,58 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
                            reason=m.reason) for m in missing]
     for result in ordered[len(inputs):]:
         _report(progress, result)
+    pruned = _prune(manifest, out_dir) if options.prune else []
+    for name in pruned:
+        progress.note(f"pruned {name}: its input is gone")
+    held = dataset_plans(manifest, out_dir, {r.input.name: r.plan for r in ordered if r.plan})
+    for name in held.unreadable:
+        progress.note(f"{out_dir / (name + '.json')}: unreadable; left out of the tables "
+                      "(rerun its input to redo it)")
     progress.finish()
-    report = BatchReport(ordered, skipped, time.monotonic() - started, pool.worker_peaks_mb)
+    report = BatchReport(ordered, skipped, time.monotonic() - started, pool.worker_peaks_mb,
+                         dataset=len(held.plans), pruned=len(pruned))
     failures = [FailedFile(r.input.shown, r.kind, r.reason) for r in ordered
                 if r.status in ("failed", "no_plan")]
-    write_combined(report.plans, failures, out_dir)
+    write_combined(held.plans, failures, out_dir, options.formats)
+    remove_combined(out_dir, set(FORMATS) - set(options.formats))
     manifest.save()
     return report
+
+
+@dataclass
+class DatasetPlans:
+    plans: list[StoredPlan]
+    unreadable: list[str]
+
+
+def dataset_plans(manifest: Manifest, out_dir: Path,
+                  fresh: dict[str, ActionPlan]) -> DatasetPlans:
+    """Every plan the folder holds, by relative path; the same bytes twice count once."""
+    plans: list[StoredPlan] = []
+    unreadable: list[str] = []
+    for name, entry in manifest.entries.items():
+        plan = fresh.get(name)
+        if plan is None:
+            try:
+                plan = ActionPlan.model_validate_json((out_dir / f"{name}.json").read_bytes())
+            except (OSError, ValueError):
+                unreadable.append(name)
+                continue
+        plans.append(StoredPlan(plan, entry.path or plan.source.file, name))
+    plans.sort(key=lambda s: (s.path.casefold(), s.name))
+    unique = list({s.plan_id: s for s in reversed(plans)}.values())[::-1]
+    return DatasetPlans(unique, unreadable)
+
+
+def _prune(manifest: Manifest, out_dir: Path) -> list[str]:
+    """Forget plans whose input no longer exists, and remove their outputs."""
+    gone = [name for name, entry in manifest.entries.items()
+            if not entry.source or not Path(entry.source).is_file()]
+    for name in gone:
+        for path in output_paths(out_dir, name, PER_PLAN_FORMATS):
+            path.unlink(missing_ok=True)
+        manifest.forget(name)
+    return sorted(gone)
 
 
 def _precheck(item: InputFile, options: BatchOptions, formats: tuple[str, ...],
@@ -224,16 +299,16 @@ def _precheck(item: InputFile, options: BatchOptions, formats: tuple[str, ...],
             reason = (f"too large: {size / MB:.0f} MB (limit {options.max_size_mb} MB; "
                       "raise --max-size)")
             return _failure(item, "too_large", reason)
-        entry = Entry(item.shown, file_sha256(item.path), version, formats)
+        entry = Entry(item.shown, file_sha256(item.path), version, ("json",),
+                      _resolved(item.path), item.relative or item.path.name)
     except OSError as exc:
         return _failure(item, "unreadable", f"cannot be read: {exc.strerror or exc}")
     entries[index] = entry
-    outputs = output_paths(options.out_dir, item.name, formats)
-    if options.force or "json" not in formats or not manifest.is_current(item.name, entry,
-                                                                         outputs):
+    record = options.out_dir / f"{item.name}.json"
+    if options.force or not manifest.is_current(item.name, entry, [record]):
         return None
     try:
-        plan = ActionPlan.model_validate_json(outputs[formats.index("json")].read_bytes())
+        plan = ActionPlan.model_validate_json(record.read_bytes())
     except (OSError, ValueError):
         return None  # an output we cannot read back is redone, not trusted
     return FileResult(item, "unchanged", plan, pages=plan.source.pages)
@@ -261,19 +336,23 @@ def _finish(item: InputFile, status: str, payload: str, kind: str,
     return FileResult(item, "ok", plan, seconds=seconds, pages=plan.source.pages)
 
 
-def _write_outputs(result: FileResult, out_dir: Path, formats: tuple[str, ...]) -> FileResult:
+def _write_outputs(result: FileResult, out_dir: Path, formats: tuple[str, ...], *,
+                   only_missing: bool = False) -> FileResult:
     """Write a success's outputs; for a failure remove stale ones of the same name."""
-    targets = output_paths(out_dir, result.input.name, FORMATS)
+    targets = output_paths(out_dir, result.input.name, PER_PLAN_FORMATS)
     if result.plan is None:
         for stale in targets:
             stale.unlink(missing_ok=True)
         return result
     try:
         for path in output_paths(out_dir, result.input.name, formats):
+            if only_missing and path.is_file():
+                continue
             if path.suffix == ".json":
                 write_json(result.plan, path)
             else:
-                write_csv(result.plan, path)
+                write_csv(StoredPlan(result.plan, result.input.relative, result.input.name),
+                          path)
     except OSError as exc:
         for partial in targets:
             partial.unlink(missing_ok=True)
@@ -287,8 +366,8 @@ def _write_outputs(result: FileResult, out_dir: Path, formats: tuple[str, ...]) 
 
 
 def _update_manifest(manifest: Manifest, result: FileResult, entry: Entry | None) -> None:
-    if result.status == "ok" and entry is not None:
-        manifest.record(result.input.name, entry)
+    if result.status in ("ok", "unchanged") and entry is not None:
+        manifest.record(result.input.name, entry)  # unchanged: the input may have moved
     else:
         manifest.forget(result.input.name)
 

@@ -12,8 +12,9 @@ from pipeline.manifest import tool_version
 
 EXAMPLE = """example:
   actionplan extract plans/2020 plans/hmp-leeds.docx --out output --jobs 2
-  writes output/<name>.json and .csv per plan, and recommendations.csv, actions.csv,
-  errors.csv and plans.xlsx for the whole batch"""
+  writes output/<file name>.json and .csv per plan, and the tables of every plan the
+  folder holds: plans.csv, recommendations.csv, actions.csv, owners.csv, errors.csv,
+  plans.xlsx and plans.sqlite"""
 
 
 def _positive_int(text: str) -> int:
@@ -44,7 +45,7 @@ def _formats(text: str) -> tuple[str, ...]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
-    from pipeline.batch import ACCEPTED_SUFFIXES
+    from pipeline.batch import ACCEPTED_SUFFIXES, FORMATS
     from pipeline.worker import default_jobs
 
     parser = argparse.ArgumentParser(
@@ -63,12 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
     extract.add_argument("--out", required=True, type=Path, metavar="DIR",
                          help="output folder (created if missing)")
-    extract.add_argument("--format", type=_formats, default=("json", "csv"), dest="formats",
-                         metavar="json,csv", help="per-file outputs to write (default: both)")
+    extract.add_argument("--format", type=_formats, default=FORMATS, dest="formats",
+                         metavar=",".join(FORMATS),
+                         help="outputs to write, any of them (default: all); the per-plan "
+                         "JSON is always written, as the record the tables are rebuilt from")
     extract.add_argument("--jobs", type=_positive_int, default=default_jobs(), metavar="N",
                          help="files converted in parallel (default: number of CPUs)")
     extract.add_argument("--force", action="store_true",
                          help="redo inputs that are unchanged since the last run")
+    extract.add_argument("--prune", action="store_true",
+                         help="drop plans from the output folder whose input no longer exists")
     extract.add_argument("--timeout", type=_positive_float, default=120.0, metavar="SECONDS",
                          help="time limit per file (default: 120)")
     extract.add_argument("--max-memory", type=_positive_int, default=1500, metavar="MB",
@@ -97,6 +102,7 @@ def _extract(args: argparse.Namespace) -> int:
 
     options = BatchOptions(
         out_dir=args.out, formats=args.formats, jobs=args.jobs, force=args.force,
+        prune=args.prune,
         timeout_s=args.timeout, max_memory_mb=args.max_memory, max_size_mb=args.max_size,
     )
     try:

@@ -1,54 +1,52 @@
-"""Writers for plans: per-file JSON and CSV, combined CSVs and an Excel workbook.
+"""Writers for plans: per-file JSON and CSV, the combined CSVs and an Excel workbook.
 
 CSV and XLSX cells go through ``pipeline.spreadsheet_safety``, so document text never
-becomes a formula or a link. Every file is written atomically: a temporary file in the
-target folder, fsync, then ``os.replace``, so a reader never sees half a file and a crash
-leaves the old one intact.
+becomes a formula or a link. Every file is written atomically: a temporary file in the target folder, fsync, then
+``os.replace``, so a reader never sees half a file and a crash leaves the old one intact.
+pandas and xlsxwriter are imported only by the writers that need them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import math
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from pipeline.models import ActionPlan
-from pipeline.spreadsheet_safety import safe_excel_writer, write_safe_csv
+from pipeline.tables import (
+    TABLES,
+    Column,
+    FailedFile,
+    StoredPlan,
+    month_date,
+    names,
+    table_rows,
+)
 
-ACTION_COLUMNS = [
-    "file", "organisation", "rec_number", "rec_text", "response", "action_number",
-    "action_text", "owners", "target_raw", "target_start", "target_end", "target_status", "page",
-]
-RECOMMENDATION_COLUMNS = [
-    "file", "organisation", "rec_number", "rec_number_inferred", "rec_text", "response",
-    "response_raw", "response_reason", "reason", "section", "page", "actions",
-]
-PLAN_COLUMNS = [
-    "file", "format", "pages", "title", "organisation", "inspectorate", "report_published",
-    "submitted", "recommendations", "actions", "warnings", "sha256",
-]
-ERROR_COLUMNS = ["file", "kind", "reason"]
+if TYPE_CHECKING:
+    import pandas as pd
 
-# Columns holding real dates: ISO text in CSV, date cells in Excel.
-DATE_COLUMNS = {"target_start", "target_end", "submitted"}
-# Long free text: wrapped in a wide column in Excel.
-WRAP_COLUMNS = {"rec_text", "action_text", "reason", "owners", "target_raw", "title"}
 CSV_ENCODING = "utf-8-sig"  # the BOM makes Excel read UTF-8 instead of the local code page
+CSV_TABLES = ("plans", "recommendations", "actions", "owners", "errors")
+WORKBOOK_NAME = "plans.xlsx"
 
-
-@dataclass(frozen=True, slots=True)
-class FailedFile:
-    """One input that gave no plan, as listed in errors.csv and the Errors sheet."""
-
-    file: str
-    kind: str
-    reason: str
+# Workbook geometry. Widths are in characters of the default font; a wrapped line of text is
+# about 15 points high in Calibri 11, which LibreOffice and Excel both use for the default.
+WRAP_WIDTH = 50  # long free text wraps in a column this wide
+MAX_WIDTH = 30  # other text columns stop growing here (and wrap beyond it)
+DATE_WIDTH = 12
+LINE_HEIGHT_PT = 15
+MAX_ROW_HEIGHT_PT = 409  # Excel's limit for one row
+# Free text: wrapped in a wide column.
+WRAP_COLUMNS = frozenset({"rec_text", "action_text", "reason", "owners", "target_raw", "title",
+                          "owner_roles", "owner_persons", "owner_keys", "owner"})
+DATE_FORMAT = "dd/mm/yyyy"
+MONTH_FORMAT = "mm/yyyy"
 
 
 @contextlib.contextmanager
@@ -93,169 +91,189 @@ def write_json(plan: ActionPlan, path: Path) -> None:
         fh.write("\n")
 
 
-def write_csv(plans: ActionPlan | Iterable[ActionPlan], path: Path) -> None:
+def _stored(plans: ActionPlan | StoredPlan | Iterable[ActionPlan | StoredPlan]) -> list[StoredPlan]:
+    items = [plans] if isinstance(plans, ActionPlan | StoredPlan) else list(plans)
+    return [p if isinstance(p, StoredPlan) else StoredPlan(p, p.source.file) for p in items]
+
+
+def write_csv(plans: ActionPlan | StoredPlan | Iterable[ActionPlan | StoredPlan],
+              path: Path) -> None:
     """Write one row per action (one per action-less recommendation) as Excel-ready CSV."""
-    _write_frame_csv(actions_frame(plans), path)
-
-
-def write_errors_csv(failures: Iterable[FailedFile], path: Path) -> None:
-    """Write the failed inputs (file, kind, reason) as CSV."""
-    _write_frame_csv(errors_frame(failures), path)
+    _write_frame_csv(table_frame("actions", _stored(plans)), path)
 
 
 def _write_frame_csv(frame: pd.DataFrame, path: Path) -> None:
+    from pipeline.spreadsheet_safety import write_safe_csv
+
+    shown = frame.copy()
+    for column in shown.columns:
+        if str(shown[column].dtype).startswith("datetime64"):
+            shown[column] = shown[column].dt.strftime("%Y-%m-%d").astype("object")
     with atomic_text(path, encoding=CSV_ENCODING) as fh:
-        write_safe_csv(frame, fh)
+        write_safe_csv(shown, fh)
 
 
-def _as_list(plans: ActionPlan | Iterable[ActionPlan]) -> list[ActionPlan]:
-    return [plans] if isinstance(plans, ActionPlan) else list(plans)
+def table_frame(table: str, plans: Iterable[StoredPlan],
+                failures: Iterable[FailedFile] = ()) -> pd.DataFrame:
+    """One of the dataset's tables as a DataFrame: dates as datetime64, counts as Int64."""
+    import pandas as pd
 
-
-def _iso(value: object) -> str | None:
-    return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
-
-
-def action_rows(plan: ActionPlan) -> list[dict[str, object]]:
-    """Flatten one plan to action rows; a recommendation without actions keeps one empty row."""
-    rows: list[dict[str, object]] = []
-    for rec in plan.recommendations:
-        base = {
-            "file": plan.source.file,
-            "organisation": plan.plan.organisation,
-            "rec_number": rec.number,
-            "rec_text": rec.text,
-            "response": rec.response,
-        }
-        if not rec.actions:
-            rows.append({**base, "page": rec.page})
-            continue
-        for action in rec.actions:
-            rows.append({
-                **base,
-                "action_number": action.number,
-                "action_text": action.text,
-                "owners": "; ".join(owner.raw for owner in action.owners),
-                "target_raw": action.target.raw,
-                "target_start": _iso(action.target.start),
-                "target_end": _iso(action.target.end),
-                "target_status": action.target.status,
-                "page": action.page,
-            })
-    return rows
-
-
-def recommendation_rows(plan: ActionPlan) -> list[dict[str, object]]:
-    """One row per recommendation, with its number of actions."""
-    return [
-        {
-            "file": plan.source.file,
-            "organisation": plan.plan.organisation,
-            "rec_number": rec.number,
-            "rec_number_inferred": rec.number_inferred,
-            "rec_text": rec.text,
-            "response": rec.response,
-            "response_raw": rec.response_raw,
-            "response_reason": rec.response_reason,
-            "reason": rec.reason,
-            "section": rec.section,
-            "page": rec.page,
-            "actions": len(rec.actions),
-        }
-        for rec in plan.recommendations
-    ]
-
-
-def plan_row(plan: ActionPlan) -> dict[str, object]:
-    """One row describing a plan: source, front matter and counts."""
-    return {
-        "file": plan.source.file,
-        "format": plan.source.format,
-        "pages": plan.source.pages,
-        "title": plan.plan.title,
-        "organisation": plan.plan.organisation,
-        "inspectorate": plan.plan.inspectorate,
-        "report_published": plan.plan.report_published,
-        "submitted": _iso(plan.plan.submitted),
-        "recommendations": len(plan.recommendations),
-        "actions": sum(len(rec.actions) for rec in plan.recommendations),
-        "warnings": len(plan.warnings),
-        "sha256": plan.source.sha256,
-    }
-
-
-def _frame(rows: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns)
-    # Integer columns with gaps stay integers (not 3.0) in CSV and Excel.
-    for column in ("page", "pages", "actions", "recommendations", "warnings"):
-        if column in frame.columns:
-            frame[column] = frame[column].astype("Int64")
+    columns = TABLES[table][0]
+    frame = pd.DataFrame(table_rows(table, plans, failures), columns=names(columns))
+    for column in columns:
+        if column.kind == "int":
+            frame[column.name] = frame[column.name].astype("Int64")
+        elif column.kind == "bool":
+            frame[column.name] = frame[column.name].astype("boolean")
+        elif column.kind == "date":
+            frame[column.name] = pd.to_datetime(frame[column.name])
+        else:
+            frame[column.name] = frame[column.name].astype("object")
     return frame
 
 
-def actions_frame(plans: ActionPlan | Iterable[ActionPlan]) -> pd.DataFrame:
-    """Action rows of all plans as a DataFrame in ``ACTION_COLUMNS`` order."""
-    return _frame([r for p in _as_list(plans) for r in action_rows(p)], ACTION_COLUMNS)
+def plan_frames(plans: ActionPlan | StoredPlan | Iterable[ActionPlan | StoredPlan],
+                ) -> dict[str, pd.DataFrame]:
+    """Every table of these plans (plans, recommendations, actions, owners) as DataFrames."""
+    stored = _stored(plans)
+    return {table: table_frame(table, stored) for table in TABLES if table != "errors"}
 
 
-def recommendations_frame(plans: Iterable[ActionPlan]) -> pd.DataFrame:
-    """Recommendation rows of all plans as a DataFrame."""
-    rows = [r for p in plans for r in recommendation_rows(p)]
-    return _frame(rows, RECOMMENDATION_COLUMNS)
+def write_tables_csv(plans: list[StoredPlan], failures: list[FailedFile], out_dir: Path) -> None:
+    """Write plans.csv, recommendations.csv, actions.csv, owners.csv and errors.csv."""
+    for table in CSV_TABLES:
+        _write_frame_csv(table_frame(table, plans, failures), out_dir / TABLES[table][1])
 
 
-def plans_frame(plans: Iterable[ActionPlan]) -> pd.DataFrame:
-    """One row per plan as a DataFrame."""
-    return _frame([plan_row(p) for p in plans], PLAN_COLUMNS)
+def write_workbook(plans: list[StoredPlan], failures: list[FailedFile], path: Path) -> None:
+    """Write one sheet per table, readable on screen and on paper; atomically."""
+    from pipeline.spreadsheet_safety import safe_workbook
+
+    with atomic_path(path) as tmp:
+        book = safe_workbook(tmp)
+        styles = _styles(book)
+        for table, (columns, _, sheet_name) in TABLES.items():
+            rows = table_rows(table, plans, failures)
+            _write_sheet(book.add_worksheet(sheet_name), columns, rows, styles)
+        book.close()
 
 
-def errors_frame(failures: Iterable[FailedFile]) -> pd.DataFrame:
-    """Failed inputs as a DataFrame."""
-    rows = [{"file": f.file, "kind": f.kind, "reason": f.reason} for f in failures]
-    return pd.DataFrame(rows, columns=ERROR_COLUMNS)
+def _styles(book: object) -> dict[str, object]:
+    add = book.add_format  # type: ignore[attr-defined]
+    return {
+        "header": add({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDE4EE",
+                       "bottom": 1}),
+        "wrap": add({"text_wrap": True, "valign": "top"}),
+        "top": add({"valign": "top"}),
+        "date": add({"num_format": DATE_FORMAT, "valign": "top", "align": "left"}),
+        "month": add({"num_format": MONTH_FORMAT, "valign": "top", "align": "left"}),
+    }
 
 
-def write_combined(plans: list[ActionPlan], failures: list[FailedFile], out_dir: Path) -> None:
-    """Write recommendations.csv, actions.csv, errors.csv and plans.xlsx into ``out_dir``."""
-    recs, actions = recommendations_frame(plans), actions_frame(plans)
-    errors, plan_table = errors_frame(failures), plans_frame(plans)
-    _write_frame_csv(recs, out_dir / "recommendations.csv")
-    _write_frame_csv(actions, out_dir / "actions.csv")
-    _write_frame_csv(errors, out_dir / "errors.csv")
-    write_workbook(
-        {"Plans": plan_table, "Recommendations": recs, "Actions": actions, "Errors": errors},
-        out_dir / "plans.xlsx",
-    )
+def _width(column: Column, rows: list[dict[str, object]]) -> float:
+    if column.kind in ("date", "month"):
+        return max(DATE_WIDTH, _longest_word(column.header) + 2)
+    if column.name in WRAP_COLUMNS:
+        return WRAP_WIDTH
+    longest = max([len(str(r[column.name])) for r in rows[:500] if r.get(column.name) is not None]
+                  + [_longest_word(column.header)])
+    return min(longest + 2, MAX_WIDTH)
 
 
-def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
-    """Write sheets with date cells, frozen header, autofilter, fitted widths; atomically."""
-    with atomic_path(path) as tmp, safe_excel_writer(
-        tmp, date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
-    ) as writer:
-        wrap = writer.book.add_format({"text_wrap": True, "valign": "top"})
-        top = writer.book.add_format({"valign": "top"})
-        for name, frame in sheets.items():
-            shown = _with_date_cells(frame)
-            shown.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes(1, 0)
-            sheet.autofilter(0, 0, max(len(shown), 1), max(len(shown.columns) - 1, 0))
-            for col, column in enumerate(shown.columns):
-                width = _column_width(frame[column], column)
-                sheet.set_column(col, col, width, wrap if column in WRAP_COLUMNS else top)
+def _longest_word(text: str) -> int:
+    return max(len(word) for word in text.split())
 
 
-def _with_date_cells(frame: pd.DataFrame) -> pd.DataFrame:
-    shown = frame.copy()
-    for column in DATE_COLUMNS & set(shown.columns):
-        shown[column] = pd.to_datetime(shown[column], format="%Y-%m-%d")
-    return shown
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped cell needs at ``width`` characters (with a margin for proportional type)."""
+    usable = max(width - 2, 1)
+    return sum(max(1, math.ceil(len(line) / usable)) for line in text.split("\n"))
 
 
-def _column_width(values: pd.Series, header: str) -> float:
-    if header in DATE_COLUMNS:
-        return 12
-    longest = max([len(header)] + [len(str(v)) for v in values.dropna().head(500)])
-    cap = 60 if header in WRAP_COLUMNS else 40
-    return min(max(longest, len(header)) + 2, cap)
+def _write_sheet(sheet: object, columns: list[Column], rows: list[dict[str, object]],
+                 styles: dict[str, object]) -> None:
+    ws = sheet  # xlsxwriter Worksheet; typed loosely to keep xlsxwriter a lazy import
+    widths = [_width(c, rows) for c in columns]
+    header_lines = max(_lines(c.header, w) for c, w in zip(columns, widths, strict=True))
+    ws.set_row(0, LINE_HEIGHT_PT * header_lines)  # type: ignore[attr-defined]
+    for col, (column, width) in enumerate(zip(columns, widths, strict=True)):
+        ws.set_column(col, col, width)  # type: ignore[attr-defined]
+        ws.write_string(0, col, column.header, styles["header"])  # type: ignore[attr-defined]
+    for r, row in enumerate(rows, start=1):
+        lines = 1
+        for col, (column, width) in enumerate(zip(columns, widths, strict=True)):
+            value = row.get(column.name)
+            lines = max(lines, _write_cell(ws, r, col, column, value, width, styles))
+        ws.set_row(r, min(LINE_HEIGHT_PT * lines, MAX_ROW_HEIGHT_PT))  # type: ignore[attr-defined]
+    ws.freeze_panes(1, 0)  # type: ignore[attr-defined]
+    ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)  # type: ignore[attr-defined]
+    ws.set_landscape()  # type: ignore[attr-defined]
+    ws.set_paper(9)  # type: ignore[attr-defined]  # A4
+    ws.fit_to_pages(1, 0)  # type: ignore[attr-defined]  # one page wide, as many tall as needed
+    ws.repeat_rows(0)  # type: ignore[attr-defined]
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)  # type: ignore[attr-defined]
+
+
+def _write_cell(ws: object, r: int, col: int, column: Column, value: object, width: float,
+                styles: dict[str, object]) -> int:
+    """Write one cell with the type its column holds; returns the lines of text it needs."""
+    w = ws  # xlsxwriter Worksheet
+    if value is None:
+        w.write_blank(r, col, None, styles["top"])  # type: ignore[attr-defined]
+        return 1
+    if column.kind == "date":
+        moment = dt.datetime.combine(value, dt.time())  # type: ignore[arg-type]
+        w.write_datetime(r, col, moment, styles["date"])  # type: ignore[attr-defined]
+        return 1
+    if column.kind == "month":
+        day = month_date(str(value))
+        assert day is not None
+        style = styles["month"] if len(str(value)) == 7 else styles["date"]
+        w.write_datetime(r, col, dt.datetime.combine(day, dt.time()), style)  # type: ignore[attr-defined]
+        return 1
+    if column.kind == "bool":
+        w.write_boolean(r, col, bool(value), styles["top"])  # type: ignore[attr-defined]
+        return 1
+    if column.kind == "int":
+        w.write_number(r, col, int(value), styles["top"])  # type: ignore[arg-type,attr-defined]
+        return 1
+    text = str(value)
+    # Text is always written as a string cell: never a formula, number or link.
+    w.write_string(r, col, text, styles["wrap"])  # type: ignore[attr-defined]
+    return _lines(text, width)
+
+
+def write_combined(plans: Iterable[ActionPlan | StoredPlan], failures: list[FailedFile],
+                   out_dir: Path, formats: Iterable[str] = ("csv", "xlsx")) -> None:
+    """Write the dataset's combined tables (CSV files, plans.xlsx, plans.sqlite) as asked."""
+    stored = _stored(plans)
+    formats = set(formats)
+    if "csv" in formats:
+        write_tables_csv(stored, failures, out_dir)
+    if "xlsx" in formats:
+        write_workbook(stored, failures, out_dir / WORKBOOK_NAME)
+    if "sqlite" in formats:
+        from pipeline.database import DATABASE_NAME, write_database
+
+        write_database(stored, out_dir / DATABASE_NAME)
+
+
+
+def combined_outputs(out_dir: Path, fmt: str) -> list[Path]:
+    """The combined files a format writes into ``out_dir``."""
+    if fmt == "csv":
+        return [out_dir / TABLES[t][1] for t in CSV_TABLES]
+    if fmt == "xlsx":
+        return [out_dir / WORKBOOK_NAME]
+    if fmt == "sqlite":
+        from pipeline.database import DATABASE_NAME
+
+        return [out_dir / DATABASE_NAME]
+    return []
+
+
+def remove_combined(out_dir: Path, formats: Iterable[str]) -> None:
+    """Remove the combined tables of formats not written, so none is left stale."""
+    for fmt in formats:
+        for path in combined_outputs(out_dir, fmt):
+            path.unlink(missing_ok=True)

@@ -1,8 +1,11 @@
 """The output folder's record of what was converted from what, so reruns skip unchanged inputs.
 
 ``DIR/.actionplan-manifest.json`` maps each output name to the input's SHA-256, the tool
-and schema versions and the formats written. An entry is trusted only while its outputs
-still exist; a missing, unreadable or foreign manifest simply means "convert everything".
+and schema versions, the formats written, the input's resolved location and its path relative
+to the folder it was found in. It is the index of the dataset: the combined tables are rebuilt
+from every plan it lists, and an input keeps its output name for as long as it is listed.
+An entry is trusted only while its outputs still exist; a missing, unreadable or foreign
+manifest simply means "convert everything".
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ class Entry:
     sha256: str
     version: str
     formats: tuple[str, ...]
+    # Where the input is: not part of "unchanged" (a moved copy of the same bytes is current).
+    source: str = field(default="", compare=False)  # resolved absolute path
+    path: str = field(default="", compare=False)  # relative to the folder it was found in
 
 
 @dataclass
@@ -47,7 +53,8 @@ class Manifest:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             entries = {
-                name: Entry(e["input"], e["sha256"], e["version"], tuple(e["formats"]))
+                name: Entry(e["input"], e["sha256"], e["version"], tuple(e["formats"]),
+                            e.get("source", ""), e.get("path", e["input"]))
                 for name, e in raw["entries"].items()
             }
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -61,6 +68,13 @@ class Manifest:
     def record(self, name: str, entry: Entry) -> None:
         self.entries[name] = entry
 
+    def name_of(self, source: str) -> str | None:
+        """The output name the input at ``source`` (resolved path) already has, if any."""
+        for name, entry in self.entries.items():
+            if entry.source == source:
+                return name
+        return None
+
     def forget(self, name: str) -> None:
         self.entries.pop(name, None)
 
@@ -70,7 +84,7 @@ class Manifest:
             "tool": "actionplan",
             "entries": {
                 name: {"input": e.input, "sha256": e.sha256, "version": e.version,
-                       "formats": list(e.formats)}
+                       "formats": list(e.formats), "source": e.source, "path": e.path}
                 for name, e in sorted(self.entries.items())
             },
         }

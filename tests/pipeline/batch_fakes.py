@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from pipeline.errors import EncryptedDocument
+from pipeline.hashing import file_sha256
 from pipeline.models import (
     Action,
     ActionPlan,
@@ -24,12 +25,14 @@ from pipeline.models import (
 )
 
 
-def small_plan(file: str = "plan.pdf", organisation: str = "HMP Leeds") -> ActionPlan:
+def small_plan(file: str = "plan.pdf", organisation: str = "HMP Leeds",
+               sha256: str = "0" * 64) -> ActionPlan:
     """Two recommendations: one with two actions, one with none."""
     return ActionPlan(
-        source=Source(file=file, format="pdf", sha256="0" * 64, pages=3),
+        source=Source(file=file, format="pdf", sha256=sha256, pages=3),
         plan=PlanInfo(title="Action plan", organisation=organisation,
-                      inspectorate="HMI Prisons", submitted=dt.date(2020, 5, 20)),
+                      inspectorate="HMI Prisons", report_published="2020-04",
+                      submitted=dt.date(2020, 5, 20)),
         recommendations=[
             Recommendation(
                 number="1", text="Improve “risk” assessments, incl. £ costs", response="agreed",
@@ -66,4 +69,4 @@ def fake_extract(path: Path) -> ActionPlan:
         raise ValueError("something broke")
     if text.startswith("empty-plan"):
         return ActionPlan(source=Source(file=path.name, format="pdf", sha256="1" * 64, pages=1))
-    return small_plan(file=path.name)
+    return small_plan(file=path.name, sha256=file_sha256(path))

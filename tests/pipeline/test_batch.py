@@ -6,6 +6,7 @@ raise), so one batch exercises every way a file can end.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from dataclasses import replace
@@ -17,6 +18,7 @@ import pytest
 from pipeline.batch import (
     BatchOptions,
     BatchReport,
+    Found,
     assign_names,
     collect_inputs,
     run_batch,
@@ -47,9 +49,9 @@ def _run(paths: list[Path], options: BatchOptions) -> tuple[BatchReport, str]:
 def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BatchReport, str]:
     root = tmp_path_factory.mktemp("mixed")
     _write(root / "in", {
-        "good.pdf": "ok", "sub/good.pdf": "ok", "hang.pdf": "hang", "hog.pdf": "hog",
+        "good.pdf": "ok", "sub/good.pdf": "ok, sub", "hang.pdf": "hang", "hog.pdf": "hog",
         "crash.pdf": "crash", "locked.pdf": "encrypted", "bug.docx": "bug",
-        "noplan.pdf": "empty-plan", "notes.txt": "x", "late.docx": "ok",
+        "noplan.pdf": "empty-plan", "notes.txt": "x", "late.docx": "ok, late",
     })
     report, log = _run([root / "in"], _options(root / "out"))
     return root, report, log
@@ -93,10 +95,11 @@ def test_failed_inputs_leave_no_output_and_no_temp_files(mixed) -> None:
     stems = {n.rsplit(".", 1)[0] for n in names}
     assert not stems & {"hang", "hog", "crash", "locked", "bug", "noplan"}
     assert not [n for n in names if n.endswith(".tmp")]
-    assert {"actions.csv", "recommendations.csv", "errors.csv", "plans.xlsx",
-            MANIFEST_NAME, "late.json", "late.csv"} <= set(names)
+    assert {"actions.csv", "recommendations.csv", "errors.csv", "plans.xlsx", "plans.sqlite",
+            "owners.csv", "plans.csv", MANIFEST_NAME, "late.docx.json", "late.docx.csv"
+            } <= set(names)
     # The two good.pdf files got distinct names, each with JSON and CSV.
-    assert len([n for n in names if n.startswith("good-") and n.endswith(".json")]) == 2
+    assert len([n for n in names if n.startswith("good.pdf-") and n.endswith(".json")]) == 2
 
 
 def test_combined_outputs_hold_the_good_plans_and_every_failure(mixed) -> None:
@@ -114,13 +117,14 @@ def test_combined_outputs_hold_the_good_plans_and_every_failure(mixed) -> None:
     assert [len(sheets[s]) for s in ("Plans", "Recommendations", "Actions", "Errors")] == [
         3, 6, 9, 6]
     assert "files: 3 ok, 5 failed, 1 no plan found, 1 skipped, 0 unchanged" in report.summary()
+    assert "dataset: 3 plans in the output folder" in report.summary()
     assert "6 recommendations, 6 actions, 3 warnings" in report.summary()
 
 
 def test_rerun_skips_unchanged_inputs_force_redoes_them_and_changes_are_noticed(
     tmp_path: Path,
 ) -> None:
-    _write(tmp_path / "in", {"a.pdf": "ok", "b.pdf": "ok"})
+    _write(tmp_path / "in", {"a.pdf": "ok", "b.pdf": "ok, b"})
     options = _options(tmp_path / "out", jobs=1)
     first, _ = _run([tmp_path / "in"], options)
     assert [r.status for r in first.results] == ["ok", "ok"]
@@ -138,19 +142,19 @@ def test_rerun_skips_unchanged_inputs_force_redoes_them_and_changes_are_noticed(
     forced, _ = _run([tmp_path / "in"], replace(options, force=True))
     assert [r.status for r in forced.results] == ["ok", "ok"]
     manifest = json.loads((tmp_path / "out" / MANIFEST_NAME).read_text("utf-8"))
-    assert sorted(manifest["entries"]) == ["a", "b"]
+    assert sorted(manifest["entries"]) == ["a.pdf", "b.pdf"]
 
 
 def test_a_file_that_now_fails_loses_its_stale_outputs(tmp_path: Path) -> None:
     _write(tmp_path / "in", {"a.pdf": "ok"})
     options = _options(tmp_path / "out", jobs=1)
     _run([tmp_path / "in"], options)
-    assert (tmp_path / "out" / "a.json").exists()
+    assert (tmp_path / "out" / "a.pdf.json").exists()
     (tmp_path / "in" / "a.pdf").write_text("encrypted", encoding="utf-8")
     report, _ = _run([tmp_path / "in"], options)
     assert report.results[0].status == "failed"
-    assert not (tmp_path / "out" / "a.json").exists()
-    assert not (tmp_path / "out" / "a.csv").exists()
+    assert not (tmp_path / "out" / "a.pdf.json").exists()
+    assert not (tmp_path / "out" / "a.pdf.csv").exists()
     manifest = json.loads((tmp_path / "out" / MANIFEST_NAME).read_text("utf-8"))
     assert manifest["entries"] == {}
 
@@ -163,28 +167,48 @@ def test_oversized_input_is_refused_without_a_worker(tmp_path: Path) -> None:
     assert report.worker_peaks_mb == []  # no worker was started for it
 
 
-def test_format_choice_writes_only_that_format(tmp_path: Path) -> None:
+def test_format_choice_writes_only_those_tables_and_the_json_record(tmp_path: Path) -> None:
     _write(tmp_path / "in", {"a.pdf": "ok"})
+    _run([tmp_path / "in"], _options(tmp_path / "out"))
+    assert (tmp_path / "out" / "plans.xlsx").exists()
     _run([tmp_path / "in"], _options(tmp_path / "out", formats=("csv",)))
-    assert (tmp_path / "out" / "a.csv").exists()
-    assert not (tmp_path / "out" / "a.json").exists()
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {"a.pdf.csv", "a.pdf.json", "actions.csv"} <= names
+    # Tables not asked for are removed rather than left stale.
+    assert not {"plans.xlsx", "plans.sqlite"} & names
 
 
-def test_names_are_distinct_deterministic_and_avoid_combined_outputs() -> None:
-    files = [Path("x/plan.pdf"), Path("y/plan.docx"), Path("z/Plan.pdf"), Path("actions.pdf"),
-             Path("solo.pdf")]
+def _found(*paths: str) -> list[Found]:
+    return [Found(Path(p), Path(p).name) for p in paths]
+
+
+def test_names_are_the_file_name_and_clashes_get_a_hash_of_the_resolved_path() -> None:
+    files = _found("x/plan.pdf", "y/plan.docx", "z/Plan.pdf", "w/plan.pdf", "actions",
+                   "solo.pdf")
     names = [i.name for i in assign_names(files)]
     assert len(set(names)) == len(names)
-    assert names == [i.name for i in assign_names(files)]
-    assert names[-1] == "solo"
-    assert names[3].startswith("actions-")
-    assert all(n.lower().startswith("plan-") for n in names[:3])
+    # The order of the batch does not matter.
+    assert names == [i.name for i in assign_names(list(reversed(files)))][::-1]
+    assert names[1] == "plan.docx" and names[-1] == "solo.pdf"
+    assert names[4].startswith("actions-")
+    for name, path in zip([names[0], names[2]], ["x/plan.pdf", "z/Plan.pdf"], strict=True):
+        digest = hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:8]
+        assert name == f"{Path(path).name}-{digest}"
 
 
-def test_pdf_and_docx_of_one_plan_are_told_apart_by_format() -> None:
-    names = [i.name for i in assign_names([Path("a/plan.pdf"), Path("a/plan.docx"),
-                                           Path("b/other.pdf")])]
-    assert names == ["plan-pdf", "plan-docx", "other"]
+def test_a_name_once_given_is_kept_in_later_runs_with_other_batch_contents(
+    tmp_path: Path,
+) -> None:
+    _write(tmp_path, {"a/plan.pdf": "ok", "b/plan.pdf": "ok, other"})
+    options = _options(tmp_path / "out", jobs=1)
+    first, _ = _run([tmp_path / "a"], options)
+    assert first.results[0].input.name == "plan.pdf"
+    second, _ = _run([tmp_path / "b", tmp_path / "a"], options)
+    assert [r.status for r in second.results] == ["ok", "unchanged"]
+    assert second.results[1].input.name == "plan.pdf"  # a/plan.pdf kept its name
+    assert second.results[0].input.name.startswith("plan.pdf-")
+    third, _ = _run([tmp_path / "b"], options)
+    assert third.results[0].input.name == second.results[0].input.name
 
 
 def test_folders_are_walked_and_other_files_listed_as_skipped(tmp_path: Path) -> None:
@@ -193,7 +217,10 @@ def test_folders_are_walked_and_other_files_listed_as_skipped(tmp_path: Path) ->
     files, skipped, missing = collect_inputs(
         [tmp_path / "a", tmp_path / "named.txt", tmp_path / "gone.pdf", tmp_path / "a"]
     )
-    assert sorted(p.name for p in files) == ["1.pdf", "2.DOCX", "3.doc", "4.odt", "named.txt"]
+    assert sorted(f.path.name for f in files) == ["1.pdf", "2.DOCX", "3.doc", "4.odt",
+                                                  "named.txt"]
+    assert sorted(f.relative for f in files) == ["1.pdf", "3.doc", "4.odt", "b/2.DOCX",
+                                                 "named.txt"]
     assert sorted(Path(s.shown).name for s in skipped) == ["readme.md", "~$lock.docx"]
     assert [Path(m.shown).name for m in missing] == ["gone.pdf"]
 

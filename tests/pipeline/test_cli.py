@@ -84,7 +84,7 @@ def test_all_good_exits_0_and_prints_summary(tmp_path: Path, fake_extraction,
     assert code == 0
     assert "files: 2 ok, 0 failed" in out
     assert sorted(p.name for p in (tmp_path / "out").glob("[ab].*")) == [
-        "a.csv", "a.json", "b.csv", "b.json"]
+        "a.pdf.csv", "a.pdf.json", "b.docx.csv", "b.docx.json"]
     assert "Traceback" not in err
 
 

@@ -11,22 +11,16 @@ import pandas as pd
 import pytest
 from batch_fakes import small_plan
 
-from pipeline.export import (
-    ACTION_COLUMNS,
-    FailedFile,
-    atomic_text,
-    write_combined,
-    write_csv,
-    write_json,
-)
+from pipeline.export import atomic_text, write_combined, write_csv, write_json
 from pipeline.models import ActionPlan
+from pipeline.tables import ACTION_COLUMNS, FailedFile, names
 
 
 def test_csv_has_one_row_per_action_and_keeps_action_less_recommendations(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
     write_csv(small_plan(), path)
     frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    assert list(frame.columns) == ACTION_COLUMNS
+    assert list(frame.columns) == names(ACTION_COLUMNS)
     assert frame["action_number"].tolist() == ["1.1", "1.2", ""]
     assert frame["rec_number"].tolist() == ["1", "1", "2"]
     assert frame.loc[0, "owners"] == "Head of Service; SLT"
@@ -85,32 +79,65 @@ def test_combined_outputs_row_counts_and_workbook_cells(tmp_path: Path) -> None:
     ]
 
     sheets = pd.read_excel(tmp_path / "plans.xlsx", sheet_name=None)
-    assert list(sheets) == ["Plans", "Recommendations", "Actions", "Errors"]
-    assert [len(sheets[n]) for n in sheets] == [2, 4, 6, 1]
-    assert pd.api.types.is_datetime64_any_dtype(sheets["Actions"]["target_end"])
-    assert pd.api.types.is_datetime64_any_dtype(sheets["Plans"]["submitted"])
+    assert list(sheets) == ["Plans", "Recommendations", "Actions", "Owners", "Errors"]
+    assert [len(sheets[n]) for n in sheets] == [2, 4, 6, 4, 1]
+    assert pd.api.types.is_datetime64_any_dtype(sheets["Actions"]["Target end"])
+    assert pd.api.types.is_datetime64_any_dtype(sheets["Plans"]["Plan submitted"])
 
     book = openpyxl.load_workbook(tmp_path / "plans.xlsx")
     actions = book["Actions"]
     header = [c.value for c in actions[1]]
-    assert header == ACTION_COLUMNS
-    end = actions.cell(row=2, column=header.index("target_end") + 1)
+    assert header == [c.header for c in ACTION_COLUMNS]
+    assert all(c.font.b for c in actions[1])
+    end = actions.cell(row=2, column=header.index("Target end") + 1)
     assert end.is_date and end.value.date() == dt.date(2020, 5, 31)
+    assert end.number_format == "dd/mm/yyyy"
     # Numbers as printed stay text: "1.10" must not become the number 1.1.
-    assert actions.cell(row=2, column=header.index("action_number") + 1).value == "1.1"
+    assert actions.cell(row=2, column=header.index("Action no.") + 1).value == "1.1"
     assert actions.freeze_panes == "A2"
     assert actions.auto_filter.ref is not None and actions.auto_filter.ref.startswith("A1:")
-    text_col = actions.column_dimensions[_letter(header.index("rec_text"))]
+    text_col = actions.column_dimensions[_letter(header.index("Recommendation"))]
     assert text_col.width > 20
-    assert book["Plans"].cell(row=2, column=1).value == "a.pdf"
+    assert book["Plans"].cell(row=2, column=header.index("Path") + 1).value == "a.pdf"
+    # Print: landscape, one page wide, header row on every page.
+    assert actions.page_setup.orientation == "landscape"
+    assert actions.sheet_properties.pageSetUpPr.fitToPage
+    # fitToWidth defaults to 1 in OOXML (xlsxwriter leaves it out); 0 pages tall = no limit.
+    assert actions.page_setup.fitToWidth in (None, 1) and actions.page_setup.fitToHeight == 0
+    assert actions.print_title_rows == "$1:$1"
+    recs = book["Recommendations"]
+    inferred = [c.value for c in recs[1]].index("Rec no. inferred") + 1
+    assert recs.cell(row=2, column=inferred).value is False
+
+
+def test_owner_columns_line_up_one_place_per_owner(tmp_path: Path) -> None:
+    plan = small_plan()
+    action = plan.recommendations[0].actions[0]
+    action.owners[0].role, action.owners[0].key = "Head of Service", "head of service"
+    action.owners[1].role, action.owners[1].person = "SLT", "J. Smith"
+    action.owners[1].key = "slt"
+    write_combined([plan], [], tmp_path)
+    frame = pd.read_csv(tmp_path / "actions.csv", encoding="utf-8-sig", dtype=str,
+                        keep_default_na=False)
+    first = frame.iloc[0]
+    assert first["owner_roles"] == "Head of Service; SLT"
+    assert first["owner_persons"] == "; J. Smith"
+    assert first["owner_keys"] == "head of service; slt"
+    assert (first["inspectorate"], first["submitted"]) == ("HMI Prisons", "2020-05-20")
+    assert first["plan_id"] == "0" * 16
+    owners = pd.read_csv(tmp_path / "owners.csv", encoding="utf-8-sig", dtype=str,
+                         keep_default_na=False)
+    assert owners[["role", "person", "key"]].values.tolist() == [
+        ["Head of Service", "", "head of service"], ["SLT", "J. Smith", "slt"]]
 
 
 def test_empty_batch_still_writes_headers(tmp_path: Path) -> None:
     write_combined([], [], tmp_path)
     assert pd.read_csv(tmp_path / "actions.csv", encoding="utf-8-sig").columns.tolist() == (
-        ACTION_COLUMNS
+        names(ACTION_COLUMNS)
     )
     assert len(pd.read_excel(tmp_path / "plans.xlsx", sheet_name="Errors")) == 0
+    assert len(pd.read_excel(tmp_path / "plans.xlsx", sheet_name="Owners")) == 0
 
 
 def _letter(index: int) -> str:
