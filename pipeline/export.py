@@ -1,8 +1,9 @@
 """Writers for plans: per-file JSON and CSV, the combined CSVs and an Excel workbook.
 
 CSV and XLSX cells go through ``pipeline.spreadsheet_safety``, so document text never
-becomes a formula or a link. Every file is written atomically: a temporary file in the target folder, fsync, then
-``os.replace``, so a reader never sees half a file and a crash leaves the old one intact.
+becomes a formula or a link. Every file is written atomically: a temporary file in the
+target folder, fsync, then ``os.replace``, so a reader never sees half a file and a crash
+leaves the old one intact.
 pandas and xlsxwriter are imported only by the writers that need them.
 """
 
