@@ -271,7 +271,12 @@ class _Walker:
             continued = vmerge is not None and wval(vmerge) != "restart"
         start = self.page
         # A merge continuation shows nothing of its own; Word hides anything left in it.
-        paragraphs = [] if continued else self._cell_paragraphs(tc)
+        blocks = [] if continued else self.blocks(tc)
+        nested = [b for b in blocks if isinstance(b, Table)]
+        # A nested table's text also stays in the cell, row by row, where the table stands.
+        paragraphs = [
+            p for b in blocks for p in ([b] if isinstance(b, Paragraph) else b.paragraphs())
+        ]
         page = next((p.page for p in paragraphs if p.page is not None), start)
         return Cell(
             paragraphs=paragraphs,
@@ -280,17 +285,8 @@ class _Walker:
             page=page,
             continued=continued,
             shaded=_shaded(tcpr),
+            nested=nested,
         )
-
-    def _cell_paragraphs(self, container: etree._Element) -> list[Paragraph]:
-        """A cell's paragraphs; a table nested in it contributes its cells' text row by row."""
-        out: list[Paragraph] = []
-        for block in self.blocks(container):
-            if isinstance(block, Paragraph):
-                out.append(block)
-            else:
-                out.extend(_flatten(block))
-        return out
 
     # -- paragraphs -----------------------------------------------------------------------
 
@@ -402,8 +398,3 @@ def _text_boxes(p: etree._Element) -> list[etree._Element]:
         else:
             out.append(box)
     return out
-
-
-def _flatten(table: Table) -> list[Paragraph]:
-    """A nested table's paragraphs, row by row and cell by cell, so no text is lost."""
-    return [p for row in table.rows for cell in row.cells for p in cell.paragraphs]

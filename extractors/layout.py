@@ -2,7 +2,8 @@
 
 A document is an ordered list of blocks: body paragraphs and tables. A table is rows of
 cells on a column grid; a cell holds paragraphs, and a paragraph holds its visual lines
-with page and position where the format records them (PDF) or just its text (DOCX).
+with page and position where the format records them (PDF) or just its text (DOCX). A
+table drawn inside a cell is a grid of its own in ``Cell.nested``.
 Readers describe what the document shows; deciding what it means is the pipeline's job.
 """
 
@@ -68,6 +69,10 @@ class Cell:
 
     ``continued`` marks a vertically merged cell covered by the one above (DOCX vMerge
     continuation): it shows nothing of its own.
+
+    ``nested`` holds the tables drawn inside the cell, each read as its own grid. Their
+    paragraphs are also in ``paragraphs`` (the same objects, in reading order), so a reader
+    of the cell that ignores nesting still sees all of its text.
     """
 
     paragraphs: list[Paragraph]
@@ -80,11 +85,23 @@ class Cell:
     bottom: float | None = None
     continued: bool = False
     shaded: bool = False
+    nested: list[Table] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         """All paragraphs, labels included, one per line."""
         return "\n".join(p.labelled_text for p in self.paragraphs if p.labelled_text)
+
+    def paragraphs_outside(self, tables: list[Table]) -> list[Paragraph]:
+        """The cell's paragraphs less those of ``tables`` (some of its nested tables)."""
+        inner = {id(p) for table in tables for p in table.paragraphs()}
+        return [p for p in self.paragraphs if id(p) not in inner]
+
+    @property
+    def own_text(self) -> str:
+        """The cell's text outside its nested tables."""
+        own = self.paragraphs_outside(self.nested)
+        return "\n".join(p.labelled_text for p in own if p.labelled_text)
 
 
 @dataclass(slots=True)
@@ -107,6 +124,10 @@ class Table:
     top: float | None = None
     bottom: float | None = None
     ruled: Literal["grid", "horizontal", "none"] = "grid"
+
+    def paragraphs(self) -> list[Paragraph]:
+        """Every paragraph of the table, row by row and cell by cell (nested ones included)."""
+        return [p for row in self.rows for cell in row.cells for p in cell.paragraphs]
 
 
 Block = Paragraph | Table

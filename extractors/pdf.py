@@ -291,16 +291,36 @@ def _grid_tables(
     rules: list[dict],
 ) -> list[Table]:
     boxes = [_grid_box(g) for g in grids]
+    # A one-cell frame drawn around other tables is page layout, not a table of its own.
+    frames = {
+        i for i, box in enumerate(boxes)
+        if len(grids[i]) == 1 and any(j != i and _contains(box, b) for j, b in enumerate(boxes))
+    }
+    parent = {i: _parent(i, boxes, frames) for i in range(len(boxes)) if i not in frames}
+    built: dict[int, Table | None] = {}
+    # Smallest first, so a grid drawn inside a cell is built before the grid that holds it.
+    for i in sorted(parent, key=lambda k: _area(boxes[k])):
+        children = [built[j] for j, p in parent.items() if p == i and built.get(j) is not None]
+        built[i] = _build_grid_table(grids[i], words, number, children)
     tables = []
-    for cells, box in zip(grids, boxes, strict=True):
-        # A frame drawn around another table is page layout, not a table of its own.
-        if any(other != box and _contains(box, other) for other in boxes):
-            continue
-        built = _build_grid_table(cells, words, number)
-        if built is not None:
-            _add_cut_row(built, words, number, page_height, rules)
-            tables.append(built)
-    return tables
+    for i, table in built.items():
+        if parent[i] is None and table is not None:
+            _add_cut_row(table, words, number, page_height, rules)
+            tables.append(table)
+    return sorted(tables, key=lambda t: t.top or 0.0)
+
+
+def _area(box: tuple[float, float, float, float]) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _parent(i: int, boxes: list[tuple], frames: set[int]) -> int | None:
+    """The smallest other grid (frames aside) whose box holds grid ``i``: it is nested there."""
+    holders = [
+        j for j, box in enumerate(boxes)
+        if j != i and j not in frames and _contains(box, boxes[i]) and box != boxes[i]
+    ]
+    return min(holders, key=lambda j: _area(boxes[j]), default=None)
 
 
 def _add_cut_row(
@@ -365,7 +385,10 @@ def _contains(outer, inner) -> bool:
     )
 
 
-def _build_grid_table(cells_bboxes, words: list[Word], number: int) -> Table | None:
+def _build_grid_table(
+    cells_bboxes, words: list[Word], number: int, nested: list[Table] | None = None
+) -> Table | None:
+    """A ruled grid as a table; ``nested`` are grids drawn inside its cells, already built."""
     xs = _cluster([float(c[0]) for c in cells_bboxes] + [float(c[2]) for c in cells_bboxes])
     tops = _cluster([float(c[1]) for c in cells_bboxes])
     if len(xs) < 2:
@@ -376,11 +399,17 @@ def _build_grid_table(cells_bboxes, words: list[Word], number: int) -> Table | N
     for index, (x0, top, x1, bottom) in enumerate(boxes):
         col = _index(xs, x0)
         span = max(1, _index(xs, x1) - col)
-        inside = words_in[index]
+        inner = [t for t in nested or [] if _contains(boxes[index], _box(t))]
+        inside = [w for w in words_in[index] if not any(_inside(w, _box(t)) for t in inner)]
         lines = words_to_lines(inside, number)
         paragraphs = lines_to_paragraphs(lines, x0, x1, number)
+        if inner:
+            # The cell reads top to bottom: its own lines and its tables' text where they stand.
+            placed = [(p.lines[0].top or 0.0, [p]) for p in paragraphs if p.lines]
+            placed += [(t.top or 0.0, t.paragraphs()) for t in inner]
+            paragraphs = [p for _, group in sorted(placed, key=lambda g: g[0]) for p in group]
         cell = Cell(paragraphs, col=col, span=span, page=number, x0=x0, top=top, x1=x1,
-                    bottom=bottom)
+                    bottom=bottom, nested=inner)
         by_row[_index(tops, top)].append(cell)
     # A cell drawn over several rows is merged down: the rows it covers get a placeholder,
     # as DOCX vertical merges do, so "merged" and "left empty" stay distinguishable.

@@ -55,6 +55,9 @@ class _Segment:
     header_key: tuple[str, ...]
     last_page: int | None
     header_texts: list[str] = field(default_factory=list)
+    # Columns of the last table of actions nested in a cell, for inner tables that are
+    # drawn without a header of their own (named once, or cut from theirs by a page).
+    inner: _Segment | None = None
 
 
 def plan_rows(document: Document) -> list[PlanRow]:
@@ -110,6 +113,12 @@ def plan_rows(document: Document) -> list[PlanRow]:
                 segment.edges = _edges_for(table) or segment.edges
             else:
                 segment = _Segment(roles, _edges_for(table), key, table.page, texts)
+            # A table nested in a header cell may name the columns of the actions' tables.
+            for cell in (c for r in table.rows[:n_header] for c in r.cells):
+                for inner in cell.nested:
+                    found = _actions_header(inner)
+                    if found is not None:
+                        segment.inner = found[1]
             titles = [r for r in (_title_row(row) for row in table.rows[: header[2]]) if r]
             if lead is not None or titles:
                 rows.extend([lead] if lead is not None else [])
@@ -127,11 +136,11 @@ def plan_rows(document: Document) -> list[PlanRow]:
         for i, row in enumerate(body):
             if _header_key([row]) == segment.header_key:
                 continue  # a header row repeated on a later page
-            plan_row = _plan_row(row, segment)
-            if plan_row is None:
+            made = _row_with_nested(row, segment)
+            if not made:
                 continue
-            plan_row.after_page_break = continuation and i == 0
-            rows.append(plan_row)
+            made[0].after_page_break = continuation and i == 0
+            rows.extend(made)
         segment.last_page = table.page
     flush_form()
     return _join_cut_rows(rows)
@@ -370,11 +379,13 @@ def _continues(table: Table, segment: _Segment) -> bool:
 
 
 def _grid_texts(rows: list[Row], n_cols: int) -> list[str]:
+    """Header words per grid column; a header cell's own words, not a nested table's, name it."""
     texts = [""] * n_cols
     for row in rows:
         for cell in row.cells:
+            words = cell.own_text or cell.text
             for col in range(cell.col, min(n_cols, cell.col + cell.span)):
-                texts[col] = f"{texts[col]} {cell.text}".strip()
+                texts[col] = f"{texts[col]} {words}".strip()
     return texts
 
 
@@ -481,13 +492,75 @@ def _columns_where(n_cols: int, data: list[Row], test, minimum: int = 1) -> list
 
 
 def _agreement_columns(n_cols: int, data: list[Row]) -> list[int]:
+    # The answer opens the cell; a reason may follow it on the lines below.
     return _columns_where(
-        n_cols, data, lambda t: len(t) < 40 and parse_response(t) is not None, minimum=2
+        n_cols, data, lambda t: parse_response(t.split("\n")[0].strip()) is not None
+        and len(t.split("\n")[0]) < 40, minimum=2
     )
 
 
 def _numeric_columns(n_cols: int, data: list[Row]) -> set[int]:
     return set(_columns_where(n_cols, data, NUMBER_LABEL.match))
+
+
+def _actions_header(table: Table) -> tuple[int, _Segment] | None:
+    """(header rows, columns) when a nested table's header names actions and their owners or
+    dates: its rows are then actions of the row that holds it."""
+    header = _find_header(table)
+    if header is None:
+        return None
+    n_header, roles, _start = header
+    if Role.ACTION not in roles or not {Role.OWNER, Role.TARGET} & set(roles):
+        return None
+    # The recommendation is the outer row's: a "No." column here numbers the actions.
+    roles = [Role.ACTION_NO if r == Role.REC_NO else r for r in roles]
+    key = _header_key(table.rows[:n_header])
+    return n_header, _Segment(roles, _edges_for(table), key, table.page)
+
+
+def _nested_actions(row: Row, segment: _Segment) -> list[tuple[Table, int, _Segment]]:
+    """Tables of actions nested in the row's cells, each with its header rows and columns."""
+    found = []
+    for cell in row.cells:
+        for inner in cell.nested:
+            header = _actions_header(inner)
+            if header is not None:
+                segment.inner = header[1]
+                found.append((inner, header[0], header[1]))
+            elif segment.inner is not None and _continues(inner, segment.inner):
+                found.append((inner, 0, segment.inner))  # the same columns without a header
+    return found
+
+
+def _row_with_nested(row: Row, segment: _Segment) -> list[PlanRow]:
+    """The row's plan row, then one per row of each table of actions nested in it."""
+    nested = _nested_actions(row, segment)
+    outer = _plan_row(row, segment, [t for t, _, _ in nested])
+    # A row whose only content is its nested tables adds nothing of its own, but a merge
+    # continuation still says which cells run on.
+    keep = outer is not None and (not outer.is_empty() or outer.section or outer.continued_roles)
+    made = [outer] if outer is not None and keep else []
+    for table, n_header, inner in nested:
+        for inner_row in table.rows[n_header:]:
+            if _header_key([inner_row]) == inner.header_key:
+                continue
+            action_row = _plan_row(inner_row, inner, inner_rows=True)
+            if action_row is not None:
+                made.append(action_row)
+    return made
+
+
+def _host_paragraphs(by_role: dict[Role, list[Paragraph]], own: list[Paragraph]) -> None:
+    """A cell around a table of actions: its own lines are the row's answer (when it has no
+    agreement column and they open with one) or prose about the recommendation, never actions."""
+    if not own:
+        return
+    first = own[0].text.strip()
+    if not by_role.get(Role.RESPONSE) and len(first) < 40 and parse_response(first):
+        by_role.setdefault(Role.RESPONSE, []).append(own[0])
+        own = own[1:]
+    if own:
+        by_role.setdefault(Role.NARRATIVE, []).extend(own)
 
 
 def _cell_roles(cell: Cell, segment: _Segment) -> list[Role]:
@@ -504,12 +577,17 @@ def _cell_roles(cell: Cell, segment: _Segment) -> list[Role]:
     return [r for r in (roles[i] for i in covered) if r is not None]
 
 
-def _plan_row(row: Row, segment: _Segment) -> PlanRow | None:
+def _plan_row(
+    row: Row, segment: _Segment, consumed: list[Table] | None = None, inner_rows: bool = False
+) -> PlanRow | None:
+    """The row by column role; ``consumed`` nested tables are read as rows of their own, and
+    rows of such an inner table (``inner_rows``) are never section titles."""
+    consumed = consumed or []
     filled = [c for c in row.cells if c.text.strip()]
     if not filled:
         return None
     page = row.page if row.page is not None else next((c.page for c in row.cells), None)
-    if len(filled) == 1:
+    if len(filled) == 1 and not inner_rows and not consumed:
         covered = _cell_roles(filled[0], segment)
         # One text across most of the width is a section title, not a recommendation.
         if len(covered) >= 2 and len(covered) >= 0.5 * sum(r is not None for r in segment.roles):
@@ -526,5 +604,10 @@ def _plan_row(row: Row, segment: _Segment) -> PlanRow | None:
         if cell.continued:
             continued.add(role)
             continue
-        by_role.setdefault(role, []).extend(p for p in cell.paragraphs if p.labelled_text)
+        hosted = [t for t in cell.nested if any(t is c for c in consumed)]
+        paragraphs = [p for p in cell.paragraphs_outside(hosted) if p.labelled_text]
+        if hosted:
+            _host_paragraphs(by_role, paragraphs)
+        else:
+            by_role.setdefault(role, []).extend(paragraphs)
     return PlanRow(by_role, page, continued_roles=continued)

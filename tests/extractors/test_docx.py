@@ -192,7 +192,7 @@ def test_one_by_one_layout_table_unwrapped_around_real_table(tmp_path: Path) -> 
     assert [[c.text for c in r.cells] for r in table.rows] == [["Rec", "Action"], ["1", "act"]]
 
 
-def test_nested_data_table_is_flattened_into_the_cell_row_by_row(tmp_path: Path) -> None:
+def test_nested_table_is_a_grid_of_its_own_and_its_text_stays_in_the_cell(tmp_path: Path) -> None:
     # +-----+--------------------------+
     # | 1   | Owners:                  |
     # |     | +---------+----------+   |
@@ -218,6 +218,13 @@ def test_nested_data_table_is_flattened_into_the_cell_row_by_row(tmp_path: Path)
     assert len(doc.tables()) == 1
     cell = doc.tables()[0].rows[0].cells[1]
     assert _texts(cell) == ["Owners:", "Head", "May 2020", "Manager", "June"]
+    # The nested table is also its own grid, and its paragraphs are the cell's (same objects).
+    (inner,) = cell.nested
+    assert inner.n_cols == 2
+    assert [[c.text for c in r.cells] for r in inner.rows] == [
+        ["Head", "May 2020"], ["Manager", "June"]]
+    assert [p.text for p in cell.paragraphs_outside(cell.nested)] == ["Owners:"]
+    assert cell.own_text == "Owners:"
 
 
 def test_repeated_header_rows_flagged_and_shading_detected(tmp_path: Path) -> None:

@@ -1,0 +1,70 @@
+"""Ruled grids drawn inside a cell of another grid (PDF): nested, not dropped, not a frame.
+
+Grids are given as pdfplumber gives them (cell boxes x0, top, x1, bottom in points); words
+are placed by hand, so each case shows exactly which word sits where.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.pdf import _grid_tables, read_pdf
+from extractors.pdf_text import Word
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+PAGE_HEIGHT = 842.0
+
+
+def _word(text: str, x0: float, top: float) -> Word:
+    return Word(text, x0, x0 + 6.0 * len(text), top, top + 10.0)
+
+
+def _grid(xs: list[float], tops: list[float]) -> list[tuple]:
+    rows = zip(tops, tops[1:], strict=False)
+    return [(x0, t0, x1, t1) for t0, t1 in rows for x0, x1 in zip(xs, xs[1:], strict=False)]
+
+
+# outer grid, x 50..550, rows 100..130..300, columns at 50 | 100 | 250 | 550
+#   row 0: "No." | "Recommendation" | "Actions"
+#   row 1: "1"   | "Improve"        | "Agreed" (own line, top 135), then inner grid:
+#          inner grid x 260..540, rows 160..180..200, columns 260 | 400 | 540
+#            "Action" | "Owner"
+#            "Train"  | "Head"
+OUTER = _grid([50, 100, 250, 550], [100, 130, 300])
+INNER = _grid([260, 400, 540], [160, 180, 200])
+WORDS = [
+    _word("No.", 55, 110), _word("Recommendation", 105, 110), _word("Actions", 255, 110),
+    _word("1", 55, 135), _word("Improve", 105, 135), _word("Agreed", 255, 135),
+    _word("Action", 265, 165), _word("Owner", 405, 165),
+    _word("Train", 265, 185), _word("Head", 405, 185),
+]
+
+
+def test_grid_inside_a_cell_is_nested_in_that_cell_and_the_outer_grid_is_kept() -> None:
+    (table,) = _grid_tables([INNER, OUTER], WORDS, 1, PAGE_HEIGHT, [])
+    assert table.n_cols == 3
+    host = table.rows[1].cells[2]
+    (inner,) = host.nested
+    assert [[c.text for c in r.cells] for r in inner.rows] == [["Action", "Owner"],
+                                                               ["Train", "Head"]]
+    # The cell reads top to bottom: its own line, then the inner table row by row.
+    assert [p.text for p in host.paragraphs] == ["Agreed", "Action", "Owner", "Train", "Head"]
+    assert host.own_text == "Agreed"
+    assert [c.text for c in table.rows[1].cells[:2]] == ["1", "Improve"]
+
+
+def test_one_cell_frame_around_a_table_is_layout_not_a_table() -> None:
+    frame = [(40.0, 90.0, 560.0, 310.0)]
+    tables = _grid_tables([frame, OUTER, INNER], WORDS, 1, PAGE_HEIGHT, [])
+    assert [t.n_cols for t in tables] == [3]
+    assert len(tables[0].rows[1].cells[2].nested) == 1
+
+
+def test_nested_sample_pdf_has_one_plan_grid_per_page_with_inner_action_tables() -> None:
+    doc = read_pdf(SAMPLES / "nested_ashcombe_pdu_2023.pdf")
+    plan_grids = [t for t in doc.tables() if t.n_cols == 4]
+    assert [t.page for t in plan_grids] == [1, 2]
+    inner = [t for t in plan_grids for r in t.rows for c in r.cells for t in c.nested]
+    assert len(inner) == 4  # recommendations 1, 2, 3 and 5 (4 is not agreed: no actions)
+    assert all([c.text for c in t.rows[0].cells] == ["Action", "Owner", "Target date"]
+               for t in inner)
