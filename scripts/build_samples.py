@@ -21,7 +21,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from scripts.samples import render_shapes
+from scripts.samples import render_nested, render_shapes
 from scripts.samples.render_docx import render
 from scripts.samples.spec import PlanSpec, expected_json
 
@@ -96,8 +96,13 @@ def build(spec: PlanSpec, out_dir: Path = SAMPLES, pdf: bool = True) -> None:
     """Write one sample's .docx, .pdf and .expected.json into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
-    shaped = spec.template in render_shapes.WORD_TEMPLATES
-    (render_shapes.render(spec) if shaped else render(spec)).save(buf)
+    if spec.template in render_shapes.WORD_TEMPLATES:
+        document = render_shapes.render(spec)
+    elif spec.template == render_nested.TEMPLATE:
+        document = render_nested.render(spec)
+    else:
+        document = render(spec)
+    document.save(buf)
     docx_path = out_dir / f"{spec.name}.docx"
     docx_path.write_bytes(stable_docx(buf.getvalue()))
     if pdf:
