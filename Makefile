@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test eval bench lint schema clean
+.PHONY: setup run test test-libreoffice eval bench lint schema clean
 
 setup: $(STAMP)
 
@@ -18,7 +18,11 @@ run: setup
 
 test: setup
 	$(BIN)/ruff check pipeline extractors tests scripts
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m "not libreoffice"
+
+# The checks that need the real LibreOffice (soffice on PATH); .ci/run installs it first.
+test-libreoffice: setup
+	$(BIN)/pytest -q -m libreoffice
 
 eval: setup
 	$(BIN)/python -m pipeline.evaluate samples

@@ -6,7 +6,10 @@ a hostile file is refused before any expensive or unbounded work starts.
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from pipeline.errors import (
     EncryptedDocument,
     ResourceLimit,
     TooLarge,
+    UnsupportedFormat,
 )
 
 MB = 1 << 20
@@ -26,12 +30,13 @@ class GuardLimits:
     """Structural caps; generous for real plans, small next to the worker's memory limit."""
 
     max_pages: int = 2000
-    max_unzipped_bytes: int = 512 * MB  # all entries of a DOCX together, as declared
-    max_entry_ratio: float = 100.0  # uncompressed / compressed, per entry above ratio_floor
-    ratio_floor_bytes: int = 1 * MB  # tiny entries may compress very well without harm
+    max_unzipped_bytes: int = 512 * MB  # all entries of a DOCX together, as inflated
+    max_member_bytes: int = 256 * MB  # one entry, as inflated (document.xml of a huge plan)
 
 
 DEFAULT_LIMITS = GuardLimits()
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # ZIP local file header, 30 bytes
+_CHUNK = 1 << 16
 
 
 def check_pdf(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> int | None:
@@ -76,34 +81,126 @@ def check_pdf(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> int | None:
 
 
 def check_zip(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> None:
-    """Refuse ZIP bombs from the central directory alone, before anything is decompressed.
+    """Refuse ZIP bombs by inflating every member with a running byte budget, keeping nothing.
 
-    Python's zipfile never yields more than an entry's declared size, so capping declared
-    sizes bounds what a reader can inflate.
+    Declared sizes are not trusted: a member that inflates past its declared size, past
+    the per-member cap or past the total cap is refused as soon as the budget runs out, so
+    a reader that later inflates the same members can never allocate more than was seen.
     """
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            _refuse_declared_bomb(infos, limits, path)
+            budget = [limits.max_unzipped_bytes]
+            for info in infos:
+                for _ in stream_member(zf, info, limits, budget, path=path):
+                    pass
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise DamagedDocument("damaged or truncated ZIP container", path=str(path)) from exc
+
+
+def _refuse_declared_bomb(infos: list[zipfile.ZipInfo], limits: GuardLimits,
+                          path: Path) -> None:
+    # Inflating never yields more than declared (stream_member enforces it), so a declared
+    # size over a cap is refused at once, without spending the time to inflate it.
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise EncryptedDocument("encrypted: needs a password", path=str(path))
         total += info.file_size
-        if total > limits.max_unzipped_bytes:
-            raise TooLarge(
-                f"refused: unpacks to over {limits.max_unzipped_bytes // MB} MB "
-                "(ZIP bomb or oversized document)",
-                path=str(path),
-            )
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_entry_ratio:
-            raise TooLarge(
-                f"refused: {info.filename} expands {ratio:.0f}x "
-                f"(limit {limits.max_entry_ratio:.0f}x; ZIP bomb?)",
-                path=str(path),
-            )
+        if info.file_size > limits.max_member_bytes or total > limits.max_unzipped_bytes:
+            _refuse_bomb(info, 0, info.file_size <= limits.max_member_bytes, path, limits)
+
+
+def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: GuardLimits,
+                budget: list[int], *, path: Path) -> bytes:
+    """One member's bytes, inflated under ``budget`` (a one-item list, decremented)."""
+    return b"".join(stream_member(zf, info, limits, budget, path=path))
+
+
+def stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: GuardLimits,
+                  budget: list[int], *, path: Path) -> Iterator[bytes]:
+    """Yield a member's inflated bytes in chunks, counting what is actually produced.
+
+    Reads the raw member after its local header (as zipfile does) and inflates at most
+    one chunk at a time, so memory stays bounded whatever the member claims.
+    """
+    if info.flag_bits & 0x1:
+        raise EncryptedDocument("encrypted: needs a password", path=str(path))
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise UnsupportedFormat(
+            f"unsupported ZIP compression (method {info.compress_type}) in {info.filename!r}; "
+            "re-save the document",
+            path=str(path),
+        )
+    allowed = min(limits.max_member_bytes, budget[0])
+    fp = zf.fp
+    if fp is None:
+        raise OSError("ZIP file is closed")
+    fp.seek(info.header_offset)
+    header = fp.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {info.filename!r}")
+    name_len, extra_len = _LOCAL_HEADER.unpack(header)[-2:]
+    fp.seek(name_len + extra_len, 1)
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS) if info.compress_type else None
+    left = info.compress_size
+    produced = 0
+    crc = 0
+    while True:
+        raw = fp.read(min(_CHUNK, left)) if left > 0 else b""
+        left -= len(raw)
+        if not raw and left > 0:
+            raise EOFError(f"{info.filename!r} is cut short")
+        pieces = _inflate(inflater, raw, left <= 0) if inflater else [raw]
+        for piece in pieces:
+            produced += len(piece)
+            if produced > allowed:
+                _refuse_bomb(info, allowed, budget[0] < limits.max_member_bytes, path, limits)
+            if produced > info.file_size:
+                raise TooLarge(
+                    f"refused: {info.filename!r} declares {info.file_size} bytes but inflates "
+                    "to more (ZIP bomb?)",
+                    path=str(path),
+                )
+            crc = zlib.crc32(piece, crc)
+            yield piece
+        if left <= 0:
+            break
+    budget[0] -= produced
+    if produced != info.file_size or crc != info.CRC:
+        raise DamagedDocument(
+            f"damaged ZIP container: {info.filename!r} does not match its checksum",
+            path=str(path),
+        )
+
+
+def _inflate(inflater: zlib._Decompress, raw: bytes, last: bool) -> Iterator[bytes]:
+    # max_length keeps each step to one chunk of output, however well the input compresses.
+    data = raw
+    while True:
+        piece = inflater.decompress(data, _CHUNK)
+        if piece:
+            yield piece
+        data = inflater.unconsumed_tail
+        if not data:
+            break
+    if last:
+        while not inflater.eof:
+            piece = inflater.decompress(b"", _CHUNK)
+            if not piece:
+                break
+            yield piece
+
+
+def _refuse_bomb(info: zipfile.ZipInfo, allowed: int, total: bool, path: Path,
+                 limits: GuardLimits) -> None:
+    cap = limits.max_unzipped_bytes if total else limits.max_member_bytes
+    what = "all entries together unpack" if total else f"{info.filename!r} unpacks"
+    raise TooLarge(
+        f"refused: {what} to over {cap // MB} MB (ZIP bomb or oversized document)",
+        path=str(path),
+    )
 
 
 def reader_error(exc: BaseException, path: Path) -> ActionPlanError | None:

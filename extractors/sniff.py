@@ -43,7 +43,10 @@ def _zip_format(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+            mimetype = b""
+            if "mimetype" in names:
+                with zf.open("mimetype") as fh:  # a bounded read: never the whole member
+                    mimetype = fh.read(100)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise DamagedDocument("damaged or truncated ZIP container", path=str(path)) from exc
     if "word/document.xml" in names:

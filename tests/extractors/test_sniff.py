@@ -96,17 +96,48 @@ def test_zip_that_is_not_a_document(tmp_path: Path) -> None:
         detect_format(_zip(tmp_path / "photos.docx", {"a.jpg": b"x"}))
 
 
-def test_zip_bomb_caps_come_from_declared_sizes(tmp_path: Path) -> None:
-    limits = GuardLimits(max_unzipped_bytes=4 << 20, max_entry_ratio=50, ratio_floor_bytes=1 << 20)
+def test_zip_bomb_caps_count_what_is_inflated(tmp_path: Path) -> None:
+    limits = GuardLimits(max_unzipped_bytes=4 << 20, max_member_bytes=2 << 20)
     fine = _zip(tmp_path / "fine.docx", {"word/document.xml": b"<w:t>text</w:t>" * 1000})
     check_zip(fine, limits)
-    ratio = _zip(tmp_path / "ratio.docx", {"word/document.xml": bytes(3 << 20)})
-    with pytest.raises(TooLarge, match=r"expands \d+x"):
-        check_zip(ratio, limits)
+    big = _zip(tmp_path / "big.docx", {"word/document.xml": bytes(3 << 20)})
+    with pytest.raises(TooLarge, match="'word/document.xml' unpacks to over 2 MB"):
+        check_zip(big, limits)
     total = _zip(tmp_path / "total.docx", {f"word/media/{i}.bin": os.urandom(1 << 20)
                                            for i in range(5)})
-    with pytest.raises(TooLarge, match="unpacks to over 4 MB"):
+    with pytest.raises(TooLarge, match="all entries together unpack to over 4 MB"):
         check_zip(total, limits)
+
+
+def test_zip_member_that_inflates_past_its_declared_size_is_refused(tmp_path: Path) -> None:
+    # The central directory says 2 KB; the deflate stream holds 64 MB of zeros.
+    path = _zip(tmp_path / "liar.docx", {"word/document.xml": bytes(64 << 20)})
+    data = bytearray(path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 24:central + 28] = (2048).to_bytes(4, "little")  # uncompressed size
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as zf:
+        assert zf.infolist()[0].file_size == 2048
+    with pytest.raises(TooLarge, match="declares 2048 bytes but inflates to more"):
+        check_zip(path)
+
+
+def test_zip_with_a_compression_method_we_do_not_read_gives_a_reason(tmp_path: Path) -> None:
+    path = tmp_path / "bz.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_BZIP2) as zf:
+        zf.writestr("word/document.xml", b"<w:document/>")
+    with pytest.raises(UnsupportedFormat, match="unsupported ZIP compression"):
+        check_zip(path)
+
+
+def test_damaged_zip_member_is_reported_as_damaged(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "crc.docx", {"word/document.xml": b"<w:t>text</w:t>" * 1000})
+    data = bytearray(path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 16] ^= 0xFF  # the CRC-32 the member must match
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedDocument, match="checksum"):
+        check_zip(path)
 
 
 def test_password_protected_zip_entries_are_refused(tmp_path: Path) -> None:

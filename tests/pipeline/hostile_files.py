@@ -6,6 +6,7 @@ file is hostile in exactly one way.
 
 from __future__ import annotations
 
+import io
 import random
 import zipfile
 from pathlib import Path
@@ -135,3 +136,73 @@ HOSTILE = {
     "empty.pdf": (empty_file, "empty file"),
     "prose.pdf": (prose_pdf, "no action-plan table found"),
 }
+
+
+_ODT_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
+)
+
+
+def linked_odt(path: Path, url: str) -> Path:
+    """An .odt that links to ``url``: an image, a section, a background image, a hyperlink.
+
+    It also holds one picture stored inside the package, which must survive link removal.
+    """
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_ODT_NAMESPACES} '
+        'office:version="1.2"><office:body><office:text>'
+        f'<text:p>Visit <text:a xlink:type="simple" xlink:href="{url}/link">our site</text:a>'
+        "</text:p>"
+        '<text:p><draw:frame draw:name="remote" svg:width="2cm" svg:height="2cm" '
+        'text:anchor-type="paragraph">'
+        f'<draw:image xlink:href="{url}/image.png" xlink:type="simple" xlink:show="embed" '
+        'xlink:actuate="onLoad"/></draw:frame></text:p>'
+        '<text:p><draw:frame draw:name="inside" svg:width="1cm" svg:height="1cm" '
+        'text:anchor-type="paragraph"><draw:image xlink:href="Pictures/dot.png" '
+        'xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>'
+        f'<text:section text:name="S1"><text:section-source xlink:href="{url}/section.odt" '
+        'xlink:type="simple"/><text:p>Section text</text:p></text:section>'
+        "<text:p>Closing paragraph</text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+    styles = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {_ODT_NAMESPACES} '
+        'office:version="1.2"><office:styles><style:style style:name="Bg" style:family="paragraph">'
+        '<style:paragraph-properties><style:background-image '
+        f'xlink:href="{url}/background.png" xlink:type="simple"/>'
+        "</style:paragraph-properties></style:style></office:styles></office:document-styles>"
+    )
+    settings = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-settings '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"><office:settings>'
+        '<config:config-item-set config:name="ooo:configuration-settings">'
+        '<config:config-item config:name="LinkUpdateMode" config:type="short">3'
+        "</config:config-item></config:config-item-set></office:settings>"
+        "</office:document-settings>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+        '<manifest:file-entry manifest:full-path="settings.xml" manifest:media-type="text/xml"/>'
+        '<manifest:file-entry manifest:full-path="Pictures/dot.png" '
+        'manifest:media-type="image/png"/></manifest:manifest>'
+    )
+    dot = io.BytesIO()
+    Image.new("RGB", (4, 4), "black").save(dot, "PNG")
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        for name, body in (("content.xml", content), ("styles.xml", styles),
+                           ("settings.xml", settings), ("META-INF/manifest.xml", manifest)):
+            zf.writestr(name, body, zipfile.ZIP_DEFLATED)
+        zf.writestr("Pictures/dot.png", dot.getvalue(), zipfile.ZIP_DEFLATED)
+    return path
