@@ -20,7 +20,7 @@ from pipeline.normalise.dates import split_stacked_targets
 from pipeline.normalise.response import looks_like_reason, parse_response
 from pipeline.numbering import cell_number, label_number, split_prefix
 from pipeline.plan_rows import PlanRow, plan_rows
-from pipeline.text import clean, joined_lines, visual_lines
+from pipeline.text import CellLine, cell_lines, clean, joined_lines, visual_lines
 
 _SENTENCE_END = re.compile(r"[.!?:;)\"'”’]\s*$")
 
@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[.!?:;)\"'”’]\s*$")
 class DraftAction:
     number: str | None
     texts: list[str]
-    owners: str = ""
+    owners: list[CellLine] = field(default_factory=list)  # with the evidence of each break
     target: str = ""
     page: int | None = None
 
@@ -204,10 +204,10 @@ class PlanAssembler:
 
     def _distribute(self, rec, items, owner_paras, target_paras, page) -> None:
         n = len(items)
-        owners = [joined_lines(owner_paras)] * n
+        owners = [cell_lines(owner_paras)] * n
         targets = [joined_lines(target_paras)] * n
         if n > 1:
-            owner_texts = [joined_lines([p]) for p in owner_paras]
+            owner_texts = [cell_lines([p]) for p in owner_paras]
             target_texts = [joined_lines([p]) for p in target_paras]
             if len(owner_texts) == n:
                 owners = owner_texts

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from extractors.layout import Paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class CellLine:
+    """One line of a cell as the reader saw it.
+
+    ``wrapped`` says the break before it was made by the layout (a full line wrapped, or a
+    page cut the cell) rather than by the author (a paragraph or typed line break).
+    """
+
+    text: str
+    wrapped: bool = False
 
 
 def clean(text: str | None) -> str:
@@ -21,3 +35,39 @@ def visual_lines(paragraphs: list[Paragraph]) -> str:
         p.lines for p in paragraphs
     ) else [p.labelled_text for p in paragraphs]
     return "\n".join(t.strip() for t in out if t.strip())
+
+
+def cell_lines(paragraphs: list[Paragraph]) -> list[CellLine]:
+    """A cell's lines with the evidence for each break: the author's, or the layout's."""
+    out: list[CellLine] = []
+    previous_page: int | None = None
+    for para in paragraphs:
+        if not para.labelled_text.strip():
+            continue
+        if not (para.lines and _lines_make(para)):
+            # DOCX (or a PDF paragraph edited since it was read): the paragraph break and
+            # any line break typed inside the paragraph are the author's.
+            out.extend(CellLine(t) for t in para.labelled_text.split("\n") if t.strip())
+            previous_page = para.page
+            continue
+        # The first paragraph on a new page may carry on the last one: the page, not the
+        # author, may have broken it.
+        cut = bool(out) and None not in (para.page, previous_page) and para.page != previous_page
+        label = f"{para.label} " if para.label else ""
+        text, wrapped = label + para.lines[0].text, cut
+        for line in para.lines[1:]:
+            if line.joiner == "":
+                text += line.text  # a word the column broke is one word
+                continue
+            out.append(CellLine(text, wrapped))
+            text, wrapped = line.text, True
+        out.append(CellLine(text, wrapped))
+        last = para.lines[-1].page
+        previous_page = last if last is not None else para.page
+    return out
+
+
+def _lines_make(para: Paragraph) -> bool:
+    """True when the paragraph's text is its lines put together (nothing edited since)."""
+    rebuilt = "".join((ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines))
+    return rebuilt.split() == para.text.split()

@@ -2,10 +2,13 @@
 
 Splitting (rules also in docs/normalisation.md):
 
-- ``;`` always separates owners. A line break separates them unless the role visibly wraps: the
-  line ends with a joining word or mark (``and``, ``of``, ``,``, ``(`` …) or the next line starts
-  in lower case, with ``and``/``&``, or with a word that cannot begin a role (``Manager``,
-  ``Lead``, ``Team`` … the lexicon's ``continuations``).
+- Line breaks are decided over the whole cell: every grouping of the cell's lines into owners
+  is scored by how well each piece reads as a role, body or person (lexicon + spaCy matchers)
+  plus what each break says — an author's break (DOCX paragraph, PDF line that ended short)
+  separates unless the text plainly runs on (a joining word or mark, a lower-case start, a word
+  that cannot begin a role); a wrap (full PDF line, page cut) splits only where both sides read
+  as owners, more readily when the next line opens with a title or "Name,".
+- ``;`` always separates owners within a line.
 - ``,`` ``/`` ``&`` ``and`` separate only when both neighbours are owners: they contain a role
   head from ``pipeline/data/owner_lexicon.json`` or are abbreviations ("Quality Team and Training
   department" → 2; "Head of Education, Skills and Work" → 1). Names in the lexicon's ``bodies``
@@ -23,13 +26,15 @@ possessive ``'s`` and punctuation dropped; plural head words made singular ("Hea
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 from pipeline.models import Owner
+from pipeline.text import CellLine
 
 _JOINERS = re.compile(r"(\b(and|of|for|the|in|to|with)|[,&/(\-–—])\s*$", re.I)
 _SEPARATORS = re.compile(r"\s*(;)\s*|\s*(,)\s*|\s*(/)\s*|\s+(and|&)\s+|\s+([–—-])\s+", re.I)
@@ -48,6 +53,10 @@ class _Lexicon:
     bodies: tuple[str, ...]
     person_titles: frozenset[str]
     not_alone: frozenset[str]
+    openers: frozenset[str]
+    modifiers: frozenset[str]
+    fields: frozenset[str]
+    units: frozenset[str]
 
 
 @functools.cache
@@ -64,6 +73,10 @@ def _lexicon() -> _Lexicon:
         bodies=tuple(data["bodies"]),
         person_titles=frozenset(data["person_titles"]),
         not_alone=frozenset(data.get("not_alone", [])),
+        openers=frozenset(data["openers"]),
+        modifiers=frozenset(data["modifiers"]),
+        fields=frozenset(data["fields"]),
+        units=frozenset(data["units"]),
     )
 
 
@@ -117,8 +130,7 @@ def one_owner_across(before: str, after: str) -> bool:
     """Whether two pieces of an owner cell cut apart (by a page) are one owner's name."""
     if _JOINERS.search(before) or not names_an_owner(after):
         return True
-    joined = f"{before} {after}"
-    return any(a < len(before) < b for a, b in _protected(joined))
+    return len(_segment_lines([CellLine(before), CellLine(after, wrapped=True)], {})) == 1
 
 
 def _is_name(text: str) -> bool:
@@ -130,8 +142,11 @@ def _is_name(text: str) -> bool:
     if not 2 <= len(words) <= 3:
         return False
     for w in words:
-        if w.lower() in lex.heads or w.lower() in _SKIP_WORDS or w.isupper() and len(w) > 1:
+        low = w.lower()
+        if low in lex.heads or low in _SKIP_WORDS or w.isupper() and len(w) > 1:
             return False
+        if low in lex.fields or low in lex.title_objects or low in lex.modifiers:
+            return False  # "Probation Practice", "Local Delivery": an area of work, no name
         if not re.fullmatch(r"[A-Z](?:[a-z'’-]+[a-zA-Z]*|\.)?", w):
             return False
     return True
@@ -142,32 +157,162 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in _nlp()[2](doc)]
 
 
-def _wraps(prev: str, nxt: str) -> bool:
-    """True when the break between two lines falls inside one owner's name."""
+# How strongly each kind of line break speaks for a new owner, against the pieces' own
+# reading: an author's break (a paragraph, a typed line break, a PDF line that ended short)
+# separates unless the text plainly runs on; a wrap (a full line, a page cut) costs a
+# little to split, so it splits only where both sides read as owners better than the whole.
+_AUTHOR_BREAK = 2.0
+_WRAP_BREAK = -0.5
+# A wrap after a piece that does not end an owner ("Female Lead" / "Operational Manager":
+# "Lead" may qualify what follows) splits only when the next line opens an owner itself.
+_OPEN_END = -1.0
+# A line that opens with a title ("Head of", "Director of", "Governor") or with "Name," starts
+# an owner of its own.
+_OPENS_OWNER = 1.0
+# Real owners are short: each word past this many makes a piece read less like one owner.
+_OWNER_WORDS = 6
+_LONG_PENALTY = 0.15
+_LEADING_LABEL = re.compile(r"^\s*(?:[-•●▪*·]|\d+[.)])\s+")
+
+
+def _runs_on(prev: str, nxt: str) -> bool:
+    """True when the next line plainly carries on the previous one's owner."""
     if prev.count("(") > prev.count(")") or _JOINERS.search(prev):
         return True
     first = re.match(r"\s*([\w&)]+)", nxt)
     if not first:
         return True
     word = first.group(1)
-    return (
-        word[0].islower()
-        or word[0] == ")"
-        or word.lower() in ("and", "&", "of")
-        or word.lower() in _lexicon().continuations
-    )
+    if _opens_title(nxt):
+        return False
+    if word[0].islower() or word[0] == ")" or word.lower() in ("and", "&", "of"):
+        return True
+    if word.lower() in _lexicon().continuations:
+        return True
+    # A known name across the break ("Probation" / "Delivery Unit") is one name.
+    joined = f"{prev} {nxt}"
+    return any(a < len(prev) < b for a, b in _protected(joined))
 
 
-def _lines_to_chunks(raw: str) -> list[str]:
-    lines = [re.sub(r"^\s*(?:[-•●▪*·]|\d+[.)])\s+", "", ln).strip() for ln in raw.split("\n")]
-    lines = [ln for ln in lines if ln]
-    chunks: list[str] = []
-    for line in lines:
-        if chunks and _wraps(chunks[-1], line):
-            chunks[-1] = f"{chunks[-1]} {line}"
-        else:
-            chunks.append(line)
-    return chunks
+def _opens_title(text: str) -> bool:
+    """True for a line that starts a role by its title: "Head of …", "Director …", "Governor"."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text)[:2]]
+    lex = _lexicon()
+    if not words:
+        return False
+    if len(words) == 2 and words[0] in lex.titles_of and words[1] == "of":
+        return True
+    return words[0] in lex.openers
+
+
+def _opens_with_person(text: str) -> bool:
+    """True for a line that starts "Sarah Whitfield, …": a named person, then their role."""
+    m = re.match(r"\s*([^,;()]+?),", text)
+    return bool(m) and _is_name(m.group(1).strip())
+
+
+def _part_score(text: str, abbreviations: Mapping[str, str]) -> float:
+    """How well one owner's text reads as an owner: 1 a role, body, person or abbreviation;
+    less for a bare name of a team or place; negative when its noun is still to come."""
+    words = text.split()
+    if not words:
+        return -1.0
+    lex = _lexicon()
+    last = words[-1].lower().strip(",.;:()")
+    if last in lex.modifiers or _JOINERS.search(text):
+        return -1.0  # "Heads of Local", "Deputy", "Head of": unfinished
+    if len(words) == 1:
+        # One word owns something alone only as an abbreviation or a title ("Governor").
+        whole = _is_abbrev(words[0], abbreviations) or last in lex.tails or last in lex.openers
+        return 1.0 if whole else 0.2
+    if _has_head(text, abbreviations) or _is_name(text):
+        score = 1.0
+    elif words[0][:1].isupper():
+        score = 0.3  # a named team or place without a head word
+    else:
+        score = 0.0
+    return score - _LONG_PENALTY * max(0, len(words) - _OWNER_WORDS)
+
+
+def _piece_score(text: str, abbreviations: Mapping[str, str]) -> float:
+    """A piece of a cell scored as the owners it would give (its separators split it)."""
+    return sum(_part_score(part, abbreviations) for part in _soft_split(text, abbreviations))
+
+
+def _ends_owner(text: str, abbreviations: Mapping[str, str]) -> bool:
+    """True when a piece's last words close an owner: a tail noun (Manager, Team, Unit …),
+    an abbreviation, "Head of <object>", a known body or a person's name."""
+    words = re.findall(r"[\w'’&-]+", text)
+    if not words:
+        return False
+    lex = _lexicon()
+    last = words[-1].lower()
+    if last in lex.tails or _is_abbrev(words[-1], abbreviations) and words[-1].isupper():
+        return True
+    titled = re.search(r"\b(\w+)\s+of\s+[\w'’&,\s-]+$", text)
+    if titled and titled.group(1).lower() in lex.titles_of and last not in lex.modifiers:
+        return True
+    if last in lex.modifiers or last in lex.heads:
+        return False  # "Female Lead", "Business Support": may qualify the next line's noun
+    return any(b == len(text) for _, b in _protected(text)) or _is_name(" ".join(words[-3:]))
+
+
+def _break_value(
+    prev_piece: str, prev: CellLine, line: CellLine, abbreviations: Mapping[str, str]
+) -> float:
+    """What splitting at the break before ``line`` adds, the previous owner being
+    ``prev_piece``."""
+    if not line.wrapped:
+        return _AUTHOR_BREAK
+    value = _WRAP_BREAK
+    if _opens_title(line.text) or _opens_with_person(line.text):
+        value += _OPENS_OWNER
+    elif not _ends_owner(prev_piece, abbreviations):
+        value += _OPEN_END
+    return value
+
+
+def _segment_lines(lines: list[CellLine], abbreviations: Mapping[str, str]) -> list[str]:
+    """Group a cell's lines into owners: the segmentation whose pieces read best as owners,
+    each line break weighed by who made it (``_break_value``)."""
+    lines = [
+        CellLine(t, ln.wrapped) for ln in lines if (t := _LEADING_LABEL.sub("", ln.text).strip())
+    ]
+    n = len(lines)
+    if n <= 1:
+        return [ln.text for ln in lines]
+    joined = [False, *(_runs_on(lines[k - 1].text, lines[k].text) for k in range(1, n))]
+
+    @functools.cache
+    def piece(i: int, j: int) -> str:
+        return " ".join(ln.text for ln in lines[i:j])
+
+    @functools.cache
+    def score(i: int, j: int) -> float:
+        return _piece_score(piece(i, j), abbreviations)
+
+    # best[(i, j)]: (score, -pieces, cuts) of the best segmentation of lines[:j] whose last
+    # piece is lines[i:j]; on a tie the one with fewer pieces wins.
+    best: dict[tuple[int, int], tuple[float, int, tuple[int, ...]]] = {}
+    for j in range(1, n + 1):
+        for i in range(j):
+            if i == 0:
+                best[(0, j)] = (score(0, j), -1, (0,))
+                continue
+            if joined[i]:
+                continue  # the line plainly carries on: no owner starts here
+            options = []
+            for h in range(i):
+                prev = best.get((h, i))
+                if prev is None:
+                    continue
+                value = _break_value(piece(h, i), lines[i - 1], lines[i], abbreviations)
+                options.append((prev[0] + value + score(i, j), prev[1] - 1, (*prev[2], i)))
+            if options:
+                best[(i, j)] = max(options, key=lambda o: o[:2])
+    final = max((v for (i, j), v in best.items() if j == n), key=lambda o: o[:2])
+    cuts = [*final[2], n]
+    return [piece(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
 
 
 def _soft_split(chunk: str, abbreviations: Mapping[str, str]) -> list[str]:
@@ -270,7 +415,7 @@ def _person_and_role(text: str, abbreviations: Mapping[str, str]) -> tuple[str |
         outside, inside = m.group(1).strip(), m.group(2).strip()
         if _ABBREV.match(inside) and _initials_match(inside, outside):
             return None, outside  # "Senior Leadership Team (SLT)" defines, not names
-        if _INITIALS.match(inside):
+        if _INITIALS.match(inside) and not _names_unit(inside, abbreviations):
             return inside, outside
         if _is_name(inside) and not _has_head(inside, abbreviations):
             return inside, outside
@@ -287,6 +432,14 @@ def _person_and_role(text: str, abbreviations: Mapping[str, str]) -> tuple[str |
     if words and words[0].lower().rstrip(".") in _lexicon().person_titles and _is_name(text):
         return text, ""
     return None, text
+
+
+def _names_unit(abbrev: str, abbreviations: Mapping[str, str]) -> bool:
+    """True for capitals that stand for a unit or body ("OMU", "PDU"), not a person's initials:
+    the document defines them, or they are widely used in the services (lexicon ``units``)."""
+    base = _strip_plural(abbrev.replace(".", "").replace(" ", ""))
+    lex = _lexicon()
+    return base in abbreviations or base.lower() in lex.units or base.lower() in lex.heads
 
 
 def _initials_match(abbrev: str, words: str) -> bool:
@@ -335,20 +488,75 @@ def _owner(text: str, abbreviations: Mapping[str, str]) -> Owner:
     )
 
 
-def parse_owners(raw: str | None, *, abbreviations: Mapping[str, str] | None = None) -> list[Owner]:
-    """Split an owner cell into owners with role, person, expansion and grouping key."""
-    if raw is None or not raw.strip():
+def parse_owners(
+    raw: str | Sequence[CellLine] | None, *, abbreviations: Mapping[str, str] | None = None
+) -> list[Owner]:
+    """Split an owner cell into owners with role, person, expansion and grouping key.
+
+    ``raw`` is the cell's lines with the evidence for each break (``pipeline.text.cell_lines``)
+    or plain text, whose line breaks count as the author's.
+    """
+    if raw is None:
+        return []
+    lines = [CellLine(t) for t in raw.split("\n")] if isinstance(raw, str) else list(raw)
+    if not any(ln.text.strip() for ln in lines):
         return []
     abbrevs = dict(abbreviations or {})
     owners: list[Owner] = []
-    chunks = [c for chunk in _lines_to_chunks(raw) for c in _after_brackets(chunk, abbrevs)]
+    segments = _segment_lines(lines, abbrevs)
+    chunks = [
+        c for seg in segments for part in _before_named_people(seg, abbrevs)
+        for c in _after_brackets(part, abbrevs)
+    ]
     for chunk in chunks:
         for piece in _soft_split(chunk, abbrevs):
             single = not _SEPARATORS.search(piece) and "(" not in piece
             for part in _run_split(piece) if single else [piece]:
                 if part.strip(" .,;:/&-–—"):  # punctuation alone names nobody
-                    owners.append(_owner(part, abbrevs))
+                    owners.extend(_owners_of(part, owners, abbrevs))
     return owners
+
+
+def _before_named_people(text: str, abbreviations: Mapping[str, str]) -> list[str]:
+    """A person's name followed by a comma starts an owner: "Tom Hargreaves, Heads of Area
+    Sarah Whitfield, Business Support Manager" is two people, each with a role."""
+    cuts = [0]
+    for comma in re.finditer(r",", text):
+        before = text[: comma.start()]
+        words = list(re.finditer(r"\S+", before))
+        for size in (3, 2):
+            if len(words) <= size:
+                continue
+            start = words[-size].start()
+            name, head = before[start:].strip(), text[cuts[-1] : start].strip()
+            if _is_name(name) and _has_head(head, abbreviations) and not _JOINERS.search(head):
+                cuts.append(start)
+                break
+    cuts.append(len(text))
+    return [text[a:b].strip() for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
+
+
+_BRACKETED_INITIALS = re.compile(r"^\(\s*((?:[A-Z]\.?\s?){2,4})\s*\)$")
+
+
+def _owners_of(part: str, before: list[Owner], abbreviations: Mapping[str, str]) -> list[Owner]:
+    """One piece as owners: "(CD)" after "Operations Managers (SF)" is a second person of
+    that role; "Head of Service (SF, CD)" names two people of one role."""
+    text = re.sub(r"\s+", " ", part).strip(" .")
+    alone = _BRACKETED_INITIALS.match(text)
+    if alone and before and before[-1].role and before[-1].person:
+        role = before[-1].role
+        person = alone.group(1).strip()
+        return [before[-1].model_copy(update={"raw": text, "role": role, "person": person})]
+    m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
+    if m:
+        people = [p.strip() for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", m.group(2))]
+        if len(people) > 1 and all(_INITIALS.match(p) for p in people):
+            first = _owner(f"{m.group(1)} ({people[0]})", abbreviations)
+            return [
+                first.model_copy(update={"raw": text, "person": p}) for p in people
+            ]
+    return [_owner(text, abbreviations)]
 
 
 def _after_brackets(chunk: str, abbreviations: Mapping[str, str]) -> list[str]:

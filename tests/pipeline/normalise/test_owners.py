@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.normalise.owners import find_abbreviations, parse_owners
+from pipeline.text import CellLine
 
 SLT = {"SLT": "Senior Leadership Team", "IH": "Interventions Hub", "RO": "Responsible Officer"}
 
@@ -192,4 +193,92 @@ def test_bracketed_name_closes_an_owner():
     assert [(o.role, o.person) for o in owners] == [
         ("Head of Service", "Sarah Whitfield"),
         ("Kingsmere Police", None),
+    ]
+
+
+# -- the cell as lines with the evidence of each break --------------------------------------
+
+
+def _wrapped(*texts: str) -> list[CellLine]:
+    """A PDF cell whose lines after the first were all wrapped by the layout (full lines)."""
+    return [CellLine(t, wrapped=i > 0) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "roles"),
+    [
+        # A title opening a line starts an owner even where the line above was full.
+        (("Head of Security", "Head of Operations"), ["Head of Security", "Head of Operations"]),
+        (("Senior Probation Officers", "Director of Operations"),
+         ["Senior Probation Officers", "Director of Operations"]),
+        (("Quality Assurance Lead", "Director of Operations"),
+         ["Quality Assurance Lead", "Director of Operations"]),
+        (("Head of Offender", "Management Delivery", "Head of Reducing", "Reoffending"),
+         ["Head of Offender Management Delivery", "Head of Reducing Reoffending"]),
+        # Two whole owners either side of a wrap, the first closed by its title's object.
+        (("Head of", "Operations", "Diversity and", "Inclusion Lead"),
+         ["Head of Operations", "Diversity and Inclusion Lead"]),
+        # A wrap inside one owner: the piece before it is unfinished or cannot stand alone.
+        (("Heads of Local", "Delivery Units"), ["Heads of Local Delivery Units"]),
+        (("Head of Human", "Resources"), ["Head of Human Resources"]),
+        (("Coventry University", "Female Lead", "Operational Manager"),
+         ["Coventry University", "Female Lead Operational Manager"]),
+        (("Operational", "Manager / Victim", "Liaison Officer"),
+         ["Operational Manager", "Victim Liaison Officer"]),
+        (("Operational Manager", "(DP); Head of Probation", "Delivery Unit"),
+         ["Operational Manager", "Head of Probation Delivery Unit"]),
+        (("Out of Court", "Disposal", "Coordinator and", "YOS Police", "Sergeant"),
+         ["Out of Court Disposal Coordinator", "YOS Police Sergeant"]),
+    ],
+)
+def test_wrapped_lines_are_weighed(lines, roles):
+    assert [o.role for o in parse_owners(_wrapped(*lines))] == roles
+
+
+def test_author_break_separates_where_a_wrap_would_not():
+    assert [o.role for o in parse_owners("Heads of Local\nDelivery Units")] == [
+        "Heads of Local", "Delivery Units"
+    ]  # two paragraphs in the .docx: the author ended the first
+    assert [o.role for o in parse_owners("Head of Education, Skills and\nWork")] == [
+        "Head of Education, Skills and Work"
+    ]  # unless the text plainly runs on
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Tom Hargreaves, Heads of Area\nSarah Whitfield, Business Support Manager",
+        "Tom Hargreaves, Heads of Area Sarah Whitfield, Business Support Manager",
+    ],
+)
+def test_a_name_with_a_comma_starts_an_owner(raw):
+    assert [(o.person, o.role) for o in parse_owners(raw)] == [
+        ("Tom Hargreaves", "Heads of Area"),
+        ("Sarah Whitfield", "Business Support Manager"),
+    ]
+
+
+@pytest.mark.parametrize("raw", ["Operations Managers (SF), (CD)", "Operations Managers (SF, CD)"])
+def test_bracketed_initials_are_people_of_one_role(raw):
+    assert [(o.person, o.role) for o in parse_owners(raw)] == [
+        ("SF", "Operations Managers"),
+        ("CD", "Operations Managers"),
+    ]
+
+
+def test_role_with_its_area_is_a_role():
+    [owner] = parse_owners("Deputy Director, Probation Practice")
+    assert (owner.person, owner.role) == (None, "Deputy Director, Probation Practice")
+
+
+def test_a_unit_in_brackets_is_not_a_person():
+    [owner] = parse_owners("Senior Probation Officer (OMU)")
+    assert (owner.person, owner.role) == (None, "Senior Probation Officer (OMU)")
+    [defined] = parse_owners("Case Manager (QAT)", abbreviations={"QAT": "Quality Assurance Team"})
+    assert defined.person is None
+
+
+def test_two_bodies_either_side_of_a_slash():
+    assert [o.role for o in parse_owners("Healthcare / NHS England commissioners")] == [
+        "Healthcare", "NHS England commissioners"
     ]
