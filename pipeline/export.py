@@ -38,9 +38,15 @@ WORKBOOK_NAME = "plans.xlsx"
 
 # Workbook geometry. Widths are in characters of the default font; a wrapped line of text is
 # about 15 points high in Calibri 11, which LibreOffice and Excel both use for the default.
-WRAP_WIDTH = 50  # long free text wraps in a column this wide
+WRAP_WIDTH = 48  # long free text wraps in a column this wide
 MAX_WIDTH = 30  # other text columns stop growing here (and wrap beyond it)
 DATE_WIDTH = 12
+HASH_WIDTH = 66  # a SHA-256 on one line
+# Calibri's average character is narrower than the "0" that column widths are measured in:
+# a 48-wide column holds about 60 characters of prose. 1.1 keeps a margin so text is never cut.
+CHARS_PER_WIDTH = 1.1
+A3_ABOVE_WIDTH = 250  # sheets wider than this print on A3, so fit-to-width stays legible
+A4, A3 = 9, 8  # xlsxwriter paper codes
 LINE_HEIGHT_PT = 15
 MAX_ROW_HEIGHT_PT = 409  # Excel's limit for one row
 # Free text: wrapped in a wide column.
@@ -57,6 +63,8 @@ def atomic_path(path: Path) -> Iterator[Path]:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp makes the file private (0600); outputs are for sharing, so use the usual mode.
+    os.chmod(tmp, 0o666 & ~_umask())
     try:
         yield tmp
         with tmp.open("rb+") as fh:
@@ -73,6 +81,12 @@ def atomic_text(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
     """Open a text stream whose content replaces ``path`` atomically when the block succeeds."""
     with atomic_path(path) as tmp, tmp.open("w", encoding=encoding, newline="") as fh:
         yield fh
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -166,6 +180,7 @@ def _styles(book: object) -> dict[str, object]:
                        "bottom": 1}),
         "wrap": add({"text_wrap": True, "valign": "top"}),
         "top": add({"valign": "top"}),
+        "number": add({"valign": "top", "align": "center"}),
         "date": add({"num_format": DATE_FORMAT, "valign": "top", "align": "left"}),
         "month": add({"num_format": MONTH_FORMAT, "valign": "top", "align": "left"}),
     }
@@ -176,6 +191,8 @@ def _width(column: Column, rows: list[dict[str, object]]) -> float:
         return max(DATE_WIDTH, _longest_word(column.header) + 2)
     if column.name in WRAP_COLUMNS:
         return WRAP_WIDTH
+    if column.name == "sha256":
+        return HASH_WIDTH
     longest = max([len(str(r[column.name])) for r in rows[:500] if r.get(column.name) is not None]
                   + [_longest_word(column.header)])
     return min(longest + 2, MAX_WIDTH)
@@ -187,7 +204,7 @@ def _longest_word(text: str) -> int:
 
 def _lines(text: str, width: float) -> int:
     """Lines a wrapped cell needs at ``width`` characters (with a margin for proportional type)."""
-    usable = max(width - 2, 1)
+    usable = max((width - 1) * CHARS_PER_WIDTH, 1)
     return sum(max(1, math.ceil(len(line) / usable)) for line in text.split("\n"))
 
 
@@ -209,7 +226,7 @@ def _write_sheet(sheet: object, columns: list[Column], rows: list[dict[str, obje
     ws.freeze_panes(1, 0)  # type: ignore[attr-defined]
     ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)  # type: ignore[attr-defined]
     ws.set_landscape()  # type: ignore[attr-defined]
-    ws.set_paper(9)  # type: ignore[attr-defined]  # A4
+    ws.set_paper(A3 if sum(widths) > A3_ABOVE_WIDTH else A4)  # type: ignore[attr-defined]
     ws.fit_to_pages(1, 0)  # type: ignore[attr-defined]  # one page wide, as many tall as needed
     ws.repeat_rows(0)  # type: ignore[attr-defined]
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)  # type: ignore[attr-defined]
@@ -236,7 +253,7 @@ def _write_cell(ws: object, r: int, col: int, column: Column, value: object, wid
         w.write_boolean(r, col, bool(value), styles["top"])  # type: ignore[attr-defined]
         return 1
     if column.kind == "int":
-        w.write_number(r, col, int(value), styles["top"])  # type: ignore[arg-type,attr-defined]
+        w.write_number(r, col, int(value), styles["number"])  # type: ignore[arg-type,attr-defined]
         return 1
     text = str(value)
     # Text is always written as a string cell: never a formula, number or link.

@@ -295,3 +295,18 @@ def month_date(value: str | None) -> dt.date | None:
         return None
     year, month, *day = (int(part) for part in value.split("-"))
     return dt.date(year, month, day[0] if day else 1)
+
+
+def columns_markdown() -> str:
+    """The README's table of every column of every table, generated from the lists above."""
+    lines = []
+    for table, (columns, csv_name, sheet) in TABLES.items():
+        lines += [f"**{csv_name}** (sheet {sheet}{'' if table != 'errors' else ', this run'}):",
+                  "", "| column | workbook header | meaning |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.header} | {c.description} |" for c in columns]
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(columns_markdown(), end="")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 from pathlib import Path
 
 import openpyxl
@@ -13,7 +15,7 @@ from batch_fakes import small_plan
 
 from pipeline.export import atomic_text, write_combined, write_csv, write_json
 from pipeline.models import ActionPlan
-from pipeline.tables import ACTION_COLUMNS, FailedFile, names
+from pipeline.tables import ACTION_COLUMNS, TABLES, FailedFile, columns_markdown, names
 
 
 def test_csv_has_one_row_per_action_and_keeps_action_less_recommendations(tmp_path: Path) -> None:
@@ -142,3 +144,20 @@ def test_empty_batch_still_writes_headers(tmp_path: Path) -> None:
 
 def _letter(index: int) -> str:
     return openpyxl.utils.get_column_letter(index + 1)
+
+
+def test_readme_column_table_is_generated_from_the_column_lists() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- columns:start -->\n", "<!-- columns:end -->"
+    documented = readme[readme.index(start) + len(start):readme.index(end)]
+    assert documented == columns_markdown(), "run: python -m pipeline.tables"
+    for columns, csv_name, _ in TABLES.values():
+        assert all(f"| `{c.name}` |" in documented for c in columns), csv_name
+
+
+def test_outputs_are_readable_by_others_not_private_temp_files(tmp_path: Path) -> None:
+    write_combined([small_plan()], [], tmp_path)
+    mask = os.umask(0)
+    os.umask(mask)
+    for path in tmp_path.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path.name
