@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-libreoffice eval bench lint schema clean
+.PHONY: setup run test test-libreoffice eval bench lint schema clean realworld
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ eval: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+# Real third-party office documents, none of them a plan: no plan, crash or time-out allowed.
+REALWORLD ?= ../shared/realworld
+realworld: setup
+	$(BIN)/python scripts/realworld.py $(REALWORLD)
 
 schema: setup
 	$(BIN)/actionplan schema > pipeline/schema/actionplan.schema.json

@@ -344,7 +344,34 @@ def build_plan(document: Document, source: Source) -> ActionPlan:
         assembler.add(row)
     info = read_front_matter(document)
     plan = finalise(assembler.recs, info, source, document, assembler.warnings)
-    if not plan.recommendations:
-        raise NoPlanFound("action-plan table found but it holds no recommendations",
-                          path=document.path)
+    if not plan.recommendations or not reads_as_plan(plan):
+        raise NoPlanFound(
+            "no action-plan table found (a table has plan column headings but no rows that "
+            "read as recommendations or actions)",
+            path=document.path,
+        )
     return plan
+
+
+# A recommendation or an action is a sentence: a few words, most of them words of letters.
+# A grid of one word or one figure per cell (a form, a data sheet, a prose page whose
+# words each sit in a box) under headings that happen to name plan columns is not a plan.
+MIN_SENTENCE_WORDS = 4
+MIN_SENTENCE_SHARE = 0.5
+
+
+def _reads_as_sentence(text: str) -> bool:
+    words = text.split()
+    lettered = sum(1 for w in words if sum(ch.isalpha() for ch in w) >= 2)
+    return len(words) >= MIN_SENTENCE_WORDS and lettered >= 0.5 * len(words)
+
+
+def reads_as_plan(plan: ActionPlan) -> bool:
+    """Whether most recommendations, or most actions, of a plan read as sentences (actions
+    may be terse: "Audit cases.")."""
+    recs = [r.text for r in plan.recommendations if r.text.strip()]
+    actions = [a.text for r in plan.recommendations for a in r.actions if a.text.strip()]
+    return any(
+        texts and sum(map(_reads_as_sentence, texts)) >= MIN_SENTENCE_SHARE * len(texts)
+        for texts in (recs, actions)
+    )

@@ -8,10 +8,13 @@ from extractors import READERS
 from extractors.convert import converted_to_docx
 from extractors.guard import check_pdf, check_zip, reader_error
 from extractors.layout import Document
+from extractors.pdf_screen import quick_page_texts
 from extractors.sniff import CONVERTIBLE, detect_format
 from pipeline.assemble import build_plan
+from pipeline.errors import NoPlanFound
 from pipeline.hashing import file_sha256
 from pipeline.models import ActionPlan, Source
+from pipeline.screen import could_hold_plan
 
 
 def extract_file(path: Path) -> ActionPlan:
@@ -32,6 +35,7 @@ def _read(fmt: str, path: Path, *, shown: Path) -> Document:
     try:
         if fmt == "pdf":
             check_pdf(path)
+            _screen_pdf(path, shown)
         else:
             check_zip(path)
         return READERS[fmt](path)
@@ -41,3 +45,14 @@ def _read(fmt: str, path: Path, *, shown: Path) -> Document:
             raise
         mapped.path = str(shown)
         raise mapped from exc
+
+
+def _screen_pdf(path: Path, shown: Path) -> None:
+    """Dismiss a PDF whose text names no plan columns on any page, before the slow read."""
+    texts = quick_page_texts(path)
+    if texts is not None and not could_hold_plan(texts):
+        raise NoPlanFound(
+            "no action-plan table found (no page has recommendation and action, owner or "
+            "date column headings)",
+            path=str(shown),
+        )

@@ -749,6 +749,18 @@ def test_table_that_is_not_a_plan_raises_no_plan_found(tmp_path: Path) -> None:
         extract_file(_save(d, tmp_path))
 
 
+def test_data_grid_under_plan_like_headings_is_no_plan(tmp_path: Path) -> None:
+    # | No. | Recommendation | Target date |   headings that name plan columns,
+    # | 1   | 42             | 02/04/15    |   rows of figures: no recommendation reads as one
+    d = docx.Document()
+    _table(d, [["No.", "Recommendation", "Target date"],
+               ["1", "42", "02/04/15"], ["2", "17 cases", "03/04/15"],
+               ["3", "Madan Nada", "04/04/15"]])
+    with pytest.raises(NoPlanFound) as caught:
+        extract_file(_save(d, tmp_path))
+    assert "no action-plan table found" in caught.value.reason
+
+
 # -- (15) front matter -----------------------------------------------------------------------
 
 

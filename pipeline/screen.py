@@ -1,0 +1,44 @@
+"""Whether a document's text could hold an action-plan table at all.
+
+A plan table has a header row of labels ("Recommendation", "Action", "Owner", "Target
+date"). Text extracted in content order keeps each header cell on a short line of its own
+or with its neighbours, so a page whose label-like lines name no plan columns holds no
+plan header. A document with no such page is dismissed before the slow geometric read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.columns import Role, classify_header, header_score
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+# A header line is a few labels; prose lines are longer and mostly other words.
+MAX_LABEL_WORDS = 14
+MIN_LABEL_SHARE = 0.5
+
+
+def label_roles(line: str) -> set[Role]:
+    """Column roles named by a line that reads as header labels (most words name a role)."""
+    tokens = _TOKEN.findall(line)
+    if not tokens or len(tokens) > MAX_LABEL_WORDS:
+        return set()
+    roles = [classify_header(token) for token in tokens]
+    if sum(role is not None for role in roles) < MIN_LABEL_SHARE * len(tokens):
+        return set()
+    return {role for role in roles if role is not None}
+
+
+def page_could_hold_plan(text: str) -> bool:
+    """Whether the page's label-like lines together name the columns of a plan table."""
+    roles: set[Role] = set()
+    for line in text.splitlines():
+        roles |= label_roles(line)
+    return header_score(list(roles)) > 0
+
+
+def could_hold_plan(page_texts: list[str]) -> bool:
+    """False only when some text was found and no page could hold a plan header."""
+    if not any(text.strip() for text in page_texts):
+        return True  # no text at all: the full reader says why (scanned, damaged)
+    return any(page_could_hold_plan(text) for text in page_texts)

@@ -1,0 +1,56 @@
+"""The quick screen that dismisses documents whose text names no plan columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.pdf_screen import quick_page_texts
+from pipeline.columns import Role
+from pipeline.screen import could_hold_plan, label_roles, page_could_hold_plan
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_header_labels_name_roles() -> None:
+    line = "Ref Recommendation Action required Deadline Lead Officer / Agency Progress"
+    assert {Role.RECOMMENDATION, Role.ACTION, Role.TARGET, Role.OWNER} <= label_roles(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is a time for action, not cultured debate.",  # prose naming a role word
+        "Those who had been slaves were now free.",
+        "Members are asked to note the recommendations and actions set out in this report, "
+        "and the dates by which officers will report back.",  # too long for a header line
+    ],
+)
+def test_prose_lines_name_no_roles(line: str) -> None:
+    assert label_roles(line) == set()
+
+
+def test_a_page_needs_plan_columns_together() -> None:
+    assert page_could_hold_plan("Recommendation\r\nAgreed /\r\nAction Taken/Planned\r\nOwner")
+    assert not page_could_hold_plan("Action\r\nThe action of the play unfolds slowly.")
+    assert not page_could_hold_plan("Date\r\nStatus of this return")  # a cover table
+
+
+def test_documents_without_text_are_left_to_the_reader() -> None:
+    assert could_hold_plan([])
+    assert could_hold_plan(["", "  "])
+    assert not could_hold_plan(["A story.", "Another page of the story."])
+
+
+def test_every_sample_pdf_passes_the_screen() -> None:
+    for pdf in sorted(SAMPLES.glob("*.pdf")):
+        texts = quick_page_texts(pdf)
+        assert texts, pdf.name
+        assert could_hold_plan(texts), pdf.name
+
+
+def test_unreadable_file_is_left_to_the_reader(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n garbage")
+    assert quick_page_texts(broken) is None
