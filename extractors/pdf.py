@@ -301,7 +301,7 @@ def _grid_tables(
     # Smallest first, so a grid drawn inside a cell is built before the grid that holds it.
     for i in sorted(parent, key=lambda k: _area(boxes[k])):
         children = [built[j] for j, p in parent.items() if p == i and built.get(j) is not None]
-        built[i] = _build_grid_table(grids[i], words, number, children)
+        built[i] = _build_grid_table(grids[i], words, number, children, rules)
     tables = []
     for i, table in built.items():
         if parent[i] is None and table is not None:
@@ -385,10 +385,36 @@ def _contains(outer, inner) -> bool:
     )
 
 
+# A table drawn inside a cell with rules only: its rules run across most of the cell (text
+# underlines do not), and lie clear of the cell's own borders.
+INNER_RULE_SHARE = 0.6
+CELL_BORDER_CLEARANCE = 2.0
+
+
+def _ruled_tables_in_cell(
+    box: tuple, words: list[Word], rules: list[dict], nested: list[Table], number: int
+) -> list[Table]:
+    """Tables drawn with horizontal rules only inside one grid cell (outside its grids)."""
+    x0, top, x1, bottom = box
+    width = x1 - x0
+    inside = [
+        r for r in rules
+        if top + CELL_BORDER_CLEARANCE < float(r["top"]) < bottom - CELL_BORDER_CLEARANCE
+        and float(r["x0"]) >= x0 - CELL_BORDER_CLEARANCE
+        and float(r["x1"]) <= x1 + CELL_BORDER_CLEARANCE
+        and float(r["x1"]) - float(r["x0"]) >= INNER_RULE_SHARE * width
+    ]
+    if len(inside) < 2:
+        return []
+    return find_ruled_tables(inside, words, [_box(t) for t in nested], number, width)
+
+
 def _build_grid_table(
-    cells_bboxes, words: list[Word], number: int, nested: list[Table] | None = None
+    cells_bboxes, words: list[Word], number: int, nested: list[Table] | None = None,
+    rules: list[dict] | None = None,
 ) -> Table | None:
-    """A ruled grid as a table; ``nested`` are grids drawn inside its cells, already built."""
+    """A ruled grid as a table; ``nested`` are grids drawn inside its cells, already built;
+    tables drawn inside a cell with horizontal rules only are found among ``rules``."""
     xs = _cluster([float(c[0]) for c in cells_bboxes] + [float(c[2]) for c in cells_bboxes])
     tops = _cluster([float(c[1]) for c in cells_bboxes])
     if len(xs) < 2:
@@ -400,6 +426,7 @@ def _build_grid_table(
         col = _index(xs, x0)
         span = max(1, _index(xs, x1) - col)
         inner = [t for t in nested or [] if _contains(boxes[index], _box(t))]
+        inner += _ruled_tables_in_cell(boxes[index], words_in[index], rules or [], inner, number)
         inside = [w for w in words_in[index] if not any(_inside(w, _box(t)) for t in inner)]
         lines = words_to_lines(inside, number)
         paragraphs = lines_to_paragraphs(lines, x0, x1, number)

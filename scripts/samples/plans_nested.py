@@ -224,6 +224,65 @@ REDBROOK = PlanSpec(
                   "2023-02-01", "2023-02-28", "planned"),
             ],
         ),
+        RecSpec(
+            number="3.8",
+            text="Leaders should make sure that prisoners can see a dentist within six weeks "
+            "of asking.",
+            response_raw="Agreed",
+            response="agreed",
+            actions=[
+                a("1", "Commission two extra dental sessions a week until the waiting list is "
+                  "below six weeks.", "Head of Healthcare", [o("Head of Healthcare")],
+                  "April 2023", "2023-04-01", "2023-04-30", "planned"),
+            ],
+        ),
+        RecSpec(
+            number="3.15",
+            text="Leaders should improve the range and quality of education, skills and work "
+            "activities so that they meet the needs of the population, including prisoners "
+            "serving long sentences and those with additional learning needs.",
+            response_raw="Agreed",
+            response="agreed",
+            actions=[
+                a("1", "Complete a needs analysis of the population with the education "
+                  "provider and the careers information service.", HOE, [o(HOE)],
+                  "December 2022", "2022-12-01", "2022-12-31", "planned"),
+                a("2", "Introduce level 2 qualifications in the kitchens, gardens and "
+                  "industrial cleaning workshops.", HOE, [o(HOE)], "By June 2023", None,
+                  "2023-06-30", "planned"),
+                a("3", "Appoint a neurodiversity support manager and screen every new arrival "
+                  "for additional learning needs.", GOV, [o(GOV)], "March 2023", "2023-03-01",
+                  "2023-03-31", "planned"),
+                a("4", "Set up a distance learning room for prisoners serving long sentences, "
+                  "with weekly tutor support.", "Education Manager", [o("Education Manager")],
+                  "Q1 2023/24", "2023-04-01", "2023-06-30", "planned"),
+            ],
+        ),
+        RecSpec(
+            number="4.3",
+            text="Leaders should make sure that every prisoner has a visit from family within "
+            "the first two weeks of arrival.",
+            response_raw="Not agreed",
+            response="not_agreed",
+            reason="The visits hall cannot open on extra days within the current budget; "
+            "video calls are offered to new arrivals instead.",
+            response_reason="affordability",
+            actions=[],
+        ),
+        RecSpec(
+            number="4.9",
+            text="Leaders should improve the support given to prisoners to keep in touch with "
+            "their children and families.",
+            response_raw="Agreed",
+            response="agreed",
+            actions=[
+                a("1", "Run a monthly family day with a children's play area.",
+                  "Family Services Manager", [o("Family Services Manager")], "Ongoing", None,
+                  None, "ongoing"),
+                a("2", "Train wing staff to refer prisoners to the family support worker.",
+                  HOR, [o(HOR)], "January 2023", "2023-01-01", "2023-01-31", "planned"),
+            ],
+        ),
     ],
 )
 

@@ -68,3 +68,27 @@ def test_nested_sample_pdf_has_one_plan_grid_per_page_with_inner_action_tables()
     assert len(inner) == 4  # recommendations 1, 2, 3 and 5 (4 is not agreed: no actions)
     assert all([c.text for c in t.rows[0].cells] == ["Action", "Owner", "Target date"]
                for t in inner)
+
+
+def _rule(y: float, x0: float, x1: float) -> dict:
+    return {"x0": x0, "x1": x1, "top": y}
+
+
+def test_table_ruled_by_horizontal_lines_inside_a_cell_is_nested_with_its_columns() -> None:
+    # outer grid as above; in the actions cell, rules at 158, 178, 198, 218 across 260..540
+    # (no vertical lines) over three rows whose words leave gutters at ~300 and ~420:
+    #   "1" | "Train" | "Head"     /   "2" | "Audit" | "Lead"   /   "3" | "Visit" | "Chief"
+    words = [w for w in WORDS if w.top < 160]
+    for i, (action, owner) in enumerate([("Train", "Head"), ("Audit", "Lead"),
+                                         ("Visit", "Chief")]):
+        top = 163 + 20 * i
+        words += [_word(str(i + 1), 265, top), _word(action, 310, top), _word(owner, 430, top)]
+    rules = [_rule(y, 260, 540) for y in (158, 178, 198, 218)]
+    rules += [_rule(y, 50, 550) for y in (100, 130, 300)]  # the outer grid's own borders
+    (table,) = _grid_tables([OUTER], words, 1, PAGE_HEIGHT, rules)
+    host = table.rows[1].cells[2]
+    (inner,) = host.nested
+    assert inner.ruled == "horizontal"
+    assert [[c.text for c in r.cells] for r in inner.rows] == [
+        ["1", "Train", "Head"], ["2", "Audit", "Lead"], ["3", "Visit", "Chief"]]
+    assert host.own_text == "Agreed"
