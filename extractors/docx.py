@@ -21,7 +21,6 @@ from lxml import etree
 
 from extractors.docx_numbering import Numbering, w, wint, wval
 from extractors.docx_strict import transitional_copy
-from extractors.guard import DEFAULT_LIMITS
 from extractors.layout import Block, Cell, Document, Paragraph, Row, Table
 from pipeline.errors import DamagedDocument
 
@@ -64,7 +63,7 @@ def read_docx(path: Path) -> Document:
     """Read ``path`` as a Word document; raise DamagedDocument when it cannot be opened."""
     try:
         # A Strict package is read through a transitional copy (python-docx knows only those).
-        source = transitional_copy(path, DEFAULT_LIMITS.max_unzipped_bytes) or str(path)
+        source = transitional_copy(path) or str(path)
         # python-docx reads and parses every part here; later steps only walk the trees.
         wdoc = docx.Document(source)
     except _DAMAGE as exc:

@@ -4,7 +4,8 @@ A Strict package names its XML and its relationship types under ``http://purl.oc
 where transitional files (all python-docx knows) use ``http://schemas.openxmlformats.org/``;
 the markup is otherwise the same for what the reader uses. A Strict package is rewritten in
 memory with the transitional names: each XML part parsed without entity resolution, DTDs or
-network, and every part read under a running byte budget, whatever the ZIP directory declares.
+network, and every part inflated under the guard's running byte budget (what is actually
+produced counts, not what the ZIP directory declares).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.errors import TooLarge
+from extractors.guard import DEFAULT_LIMITS, GuardLimits, read_member
 
 STRICT = "http://purl.oclc.org/ooxml/"
 _OOXML = "http://schemas.openxmlformats.org/"
@@ -24,7 +25,8 @@ NAMESPACES = {
     f"{STRICT}wordprocessingml/main": f"{_OOXML}wordprocessingml/2006/main",
     f"{STRICT}officeDocument/relationships": f"{_OOXML}officeDocument/2006/relationships",
     f"{STRICT}officeDocument/math": f"{_OOXML}officeDocument/2006/math",
-    f"{STRICT}officeDocument/extendedProperties": f"{_OOXML}officeDocument/2006/extended-properties",
+    f"{STRICT}officeDocument/extendedProperties":
+        f"{_OOXML}officeDocument/2006/extended-properties",
     f"{STRICT}officeDocument/customProperties": f"{_OOXML}officeDocument/2006/custom-properties",
     f"{STRICT}officeDocument/docPropsVTypes": f"{_OOXML}officeDocument/2006/docPropsVTypes",
     f"{STRICT}officeDocument/sharedTypes": f"{_OOXML}officeDocument/2006/sharedTypes",
@@ -50,50 +52,34 @@ RELATIONSHIP_NAMES = {
 }
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CONFORMANCE = f"{{{_OOXML}wordprocessingml/2006/main}}conformance"
-_CHUNK = 1 << 16
 
 
-def transitional_copy(path: Path, max_bytes: int) -> io.BytesIO | None:
+def transitional_copy(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> io.BytesIO | None:
     """The package as transitional OOXML, in memory, when it is Strict; None otherwise.
 
-    Raises ``TooLarge`` when its parts inflate past ``max_bytes`` together.
+    Every member is inflated under the guard's running byte budget (``TooLarge`` past it).
     """
     with zipfile.ZipFile(path) as archive:
-        budget = _Budget(max_bytes, path)
+        budget = [limits.max_unzipped_bytes]
         try:
-            rels = budget.read(archive, "_rels/.rels")
+            rels_info = archive.getinfo("_rels/.rels")
         except KeyError:
             return None
+        rels = read_member(archive, rels_info, limits, budget, path=path)
         if STRICT_RELATIONSHIPS.encode() not in rels:
             return None
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
             for info in archive.infolist():
-                blob = rels if info.filename == "_rels/.rels" else budget.read(archive, info)
+                if info.is_dir():
+                    continue
+                blob = rels if info is rels_info else read_member(
+                    archive, info, limits, budget, path=path)
                 if info.filename.endswith((".xml", ".rels")):
                     blob = _transitional_xml(blob)
                 copy.writestr(info.filename, blob)
     out.seek(0)
     return out
-
-
-class _Budget:
-    """Bytes inflated so far, counted as they are read rather than as the directory declares."""
-
-    def __init__(self, limit: int, path: Path) -> None:
-        self.left = limit
-        self.path = path
-
-    def read(self, archive: zipfile.ZipFile, member: str | zipfile.ZipInfo) -> bytes:
-        parts: list[bytes] = []
-        with archive.open(member) as stream:
-            while chunk := stream.read(min(_CHUNK, self.left + 1)):
-                self.left -= len(chunk)
-                if self.left < 0:
-                    raise TooLarge("too large: the Word document inflates past the size limit",
-                                   path=str(self.path))
-                parts.append(chunk)
-        return b"".join(parts)
 
 
 def _transitional_xml(blob: bytes) -> bytes:

@@ -11,6 +11,7 @@ import pytest
 
 from extractors.docx import read_docx
 from extractors.docx_strict import transitional_copy, transitional_relationship
+from extractors.guard import GuardLimits
 from extractors.layout import Document, Table
 from pipeline.errors import TooLarge
 from scripts.samples.strict import to_strict
@@ -63,14 +64,14 @@ def test_strict_package_reads_like_its_transitional_source(tmp_path: Path) -> No
 def test_transitional_package_is_read_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "plan.docx"
     path.write_bytes(_plan_docx())
-    assert transitional_copy(path, 1 << 30) is None
+    assert transitional_copy(path) is None
 
 
 def test_strict_package_inflating_past_the_budget_is_too_large(tmp_path: Path) -> None:
     path = tmp_path / "strict.docx"
     path.write_bytes(to_strict(_plan_docx()))
     with pytest.raises(TooLarge):
-        transitional_copy(path, 4096)
+        transitional_copy(path, GuardLimits(max_unzipped_bytes=4096))
 
 
 @pytest.mark.parametrize(
