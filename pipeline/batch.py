@@ -20,6 +20,7 @@ Decisions a user can rely on:
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import time
 from collections.abc import Iterable
@@ -31,12 +32,12 @@ from extractors import READERS
 from extractors.sniff import CONVERTIBLE
 from pipeline.errors import NoPlanFound
 from pipeline.export import remove_combined, write_combined, write_csv, write_json
-from pipeline.hashing import file_sha256
+from pipeline.input_files import special_file_reason
 from pipeline.manifest import Entry, Manifest, tool_version
 from pipeline.models import ActionPlan
 from pipeline.progress import Progress
 from pipeline.tables import TABLES, FailedFile, StoredPlan
-from pipeline.worker import MB, WorkerPool, default_jobs
+from pipeline.worker import MB, Task, WorkerPool, default_jobs
 
 ACCEPTED_SUFFIXES = tuple(f".{fmt}" for fmt in (*READERS, *CONVERTIBLE))
 FORMATS = ("json", "csv", "xlsx", "sqlite")
@@ -77,6 +78,7 @@ class InputFile:
 class Skipped:
     shown: str
     reason: str
+    kind: str = "missing"  # for paths that failed: "missing" or "unreadable"
 
 
 @dataclass
@@ -132,28 +134,52 @@ class BatchReport:
 
 
 def collect_inputs(paths: Iterable[Path]) -> tuple[list[Found], list[Skipped], list[Skipped]]:
-    """Expand folders; return (files to convert, skipped files, missing paths)."""
+    """Expand folders; return (files to convert, skipped files, paths that failed).
+
+    Nothing is passed over in silence: a folder that cannot be listed fails with its reason,
+    and every entry that is not taken (other extensions, links to folders) is listed.
+    """
     files: list[Found] = []
     skipped: list[Skipped] = []
-    missing: list[Skipped] = []
+    failed: list[Skipped] = []
+    accepted = "/".join(ACCEPTED_SUFFIXES)
     for path in paths:
         if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if found.name.startswith("~$"):
+            for found, why in _walk(path):
+                if why is not None:
+                    failed.append(Skipped(str(found), why, "unreadable"))
+                elif found.name.startswith("~$"):
                     skipped.append(Skipped(str(found), "Word lock file"))
                 elif found.suffix.lower() in ACCEPTED_SUFFIXES:
                     files.append(Found(found, found.relative_to(path).as_posix()))
+                elif found.is_dir():
+                    skipped.append(Skipped(str(found), "a link to a folder; not followed"))
                 else:
-                    accepted = "/".join(ACCEPTED_SUFFIXES)
                     skipped.append(Skipped(str(found), f"not a {accepted} file"))
-        elif path.is_file():
-            files.append(Found(path, path.name))
+        elif path.exists() or path.is_symlink():
+            files.append(Found(path, path.name))  # judged (and refused if special) later
         else:
-            missing.append(Skipped(str(path), "no such file or folder"))
+            failed.append(Skipped(str(path), "no such file or folder"))
     # The same file reached twice (overlapping arguments) is converted or listed once.
     unique_skipped = list({s.shown: s for s in skipped}.values())
     unique_files = list({f.path: f for f in reversed(files)}.values())[::-1]
-    return unique_files, unique_skipped, missing
+    return unique_files, unique_skipped, failed
+
+
+def _walk(folder: Path) -> list[tuple[Path, str | None]]:
+    """Every non-folder entry under ``folder`` (links not followed), sorted, plus each
+    folder that could not be listed with the reason."""
+    found: list[tuple[Path, str | None]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        found.append((where, f"folder cannot be read: {exc.strerror or exc}"))
+
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        base = Path(top)
+        linked = [d for d in dirs if (base / d).is_symlink()]
+        found += [(base / name, None) for name in [*names, *linked]]
+    return sorted(found, key=lambda pair: str(pair[0]))
 
 
 def _resolved(path: Path) -> str:
@@ -208,30 +234,41 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
         progress.note(f"skipped {skip.shown}: {skip.reason}")
     progress.start()
     results: dict[int, FileResult] = {}
-    entries: dict[int, Entry] = {}
-    tasks: list[tuple[int, str]] = []
+    known: dict[int, ActionPlan] = {}  # plans the folder holds, if the bytes prove unchanged
+    tasks: list[Task] = []
 
     for index, item in enumerate(inputs):
-        early = _precheck(item, options, formats, manifest, version, entries, index)
+        early = _precheck(item, options)
         if early is None:
-            tasks.append((index, str(item.path)))
+            held = None if options.force else _held_plan(item, manifest, version, out_dir)
+            if held is not None:
+                known[index] = held
+            tasks.append((index, str(item.path), held.source.sha256 if held else None))
         else:
-            early = _write_outputs(early, out_dir, formats, only_missing=True)
             results[index] = early
-            _update_manifest(manifest, early, entries.get(index))
+            _update_manifest(manifest, early, None)
             _report(progress, early)
 
     pool = WorkerPool(min(options.jobs, max(len(tasks), 1)), options.extract_ref,
                       timeout_s=options.timeout_s, max_memory_mb=options.max_memory_mb)
     for outcome in pool.run(tasks):
         item = inputs[outcome.index]
-        result = _finish(item, outcome.status, outcome.payload, outcome.kind, outcome.seconds)
-        results[outcome.index] = _write_outputs(result, out_dir, formats)
-        _update_manifest(manifest, results[outcome.index], entries.get(outcome.index))
-        _report(progress, results[outcome.index])
+        if outcome.status == "unchanged":
+            plan = known[outcome.index]
+            result = FileResult(item, "unchanged", plan, pages=plan.source.pages)
+            result = _write_outputs(result, out_dir, formats, only_missing=True)
+        else:
+            result = _finish(item, outcome.status, outcome.payload, outcome.kind,
+                             outcome.seconds)
+            result = _write_outputs(result, out_dir, formats)
+        results[outcome.index] = result
+        entry = Entry(item.shown, outcome.sha256, version, ("json",), _resolved(item.path),
+                      item.relative or item.path.name) if outcome.sha256 else None
+        _update_manifest(manifest, result, entry)
+        _report(progress, result)
 
     ordered = [results[i] for i in range(len(inputs))]
-    ordered += [FileResult(InputFile(Path(m.shown), m.shown, ""), "failed", kind="missing",
+    ordered += [FileResult(InputFile(Path(m.shown), m.shown, ""), "failed", kind=m.kind,
                            reason=m.reason) for m in missing]
     for result in ordered[len(inputs):]:
         _report(progress, result)
@@ -289,29 +326,35 @@ def _prune(manifest: Manifest, out_dir: Path) -> list[str]:
     return sorted(gone)
 
 
-def _precheck(item: InputFile, options: BatchOptions, formats: tuple[str, ...],
-              manifest: Manifest, version: str, entries: dict[int, Entry],
-              index: int) -> FileResult | None:
-    """Decide without a worker: too large, unreadable, or unchanged since the last run."""
+def _precheck(item: InputFile, options: BatchOptions) -> FileResult | None:
+    """Decide from ``stat`` alone, reading no byte: special file, too large or unreadable."""
     try:
-        size = item.path.stat().st_size
-        if size > options.max_size_mb * MB:
-            reason = (f"too large: {size / MB:.0f} MB (limit {options.max_size_mb} MB; "
-                      "raise --max-size)")
-            return _failure(item, "too_large", reason)
-        entry = Entry(item.shown, file_sha256(item.path), version, ("json",),
-                      _resolved(item.path), item.relative or item.path.name)
+        info = item.path.stat()
+        special = special_file_reason(item.path, info)
     except OSError as exc:
         return _failure(item, "unreadable", f"cannot be read: {exc.strerror or exc}")
-    entries[index] = entry
-    record = options.out_dir / f"{item.name}.json"
-    if options.force or not manifest.is_current(item.name, entry, [record]):
+    if special is not None:
+        return _failure(item, "not_a_file", special)
+    if info.st_size > options.max_size_mb * MB:
+        reason = (f"too large: {info.st_size / MB:.0f} MB (limit {options.max_size_mb} MB; "
+                  "raise --max-size)")
+        return _failure(item, "too_large", reason)
+    return None
+
+
+def _held_plan(item: InputFile, manifest: Manifest, version: str,
+               out_dir: Path) -> ActionPlan | None:
+    """The plan the folder holds for this input, if made by this version; the worker then
+    hashes the input and skips extraction when the bytes are the ones it was made from."""
+    entry = manifest.entries.get(item.name)
+    record = out_dir / f"{item.name}.json"
+    if entry is None or entry.version != version or entry.formats != ("json",):
         return None
     try:
         plan = ActionPlan.model_validate_json(record.read_bytes())
     except (OSError, ValueError):
         return None  # an output we cannot read back is redone, not trusted
-    return FileResult(item, "unchanged", plan, pages=plan.source.pages)
+    return plan if plan.source.sha256 == entry.sha256 else None
 
 
 def _failure(item: InputFile, kind: str, reason: str) -> FileResult:

@@ -9,6 +9,7 @@ by reference ("module:function") and imported in the worker only.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import logging
 import multiprocessing as mp
@@ -32,11 +33,16 @@ class Outcome:
     """What happened to one task: ``status`` is 'ok' (``payload`` = plan JSON) or 'error'."""
 
     index: int
-    status: str
+    status: str  # 'ok', 'unchanged' (the bytes hash to the known digest) or 'error'
     payload: str = ""
     kind: str = ""
     seconds: float = 0.0
     peak_rss_mb: float | None = None  # the worker's own peak resident memory so far
+    sha256: str = ""  # of the input's bytes, hashed in the worker under its limits
+
+
+# One task: (index, path, SHA-256 the output folder already holds a plan for, or None).
+Task = tuple[int, str, str | None]
 
 
 def resolve(ref: str) -> Callable[[Path], object]:
@@ -74,15 +80,14 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int) -> None:
         task = conn.recv()
         if task is None:
             return
-        index, path = task
+        index, path, known_sha = task
         start = time.perf_counter()
         out_of_memory = False
         try:
             if func is None:
                 outcome = Outcome(index, "error", load_error, "internal")
             else:
-                plan = func(Path(path))
-                outcome = Outcome(index, "ok", plan.model_dump_json())  # type: ignore[attr-defined]
+                outcome = _run_task(func, index, Path(path), known_sha)
         except MemoryError:
             out_of_memory = True
         except ActionPlanError as exc:
@@ -96,10 +101,24 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int) -> None:
             # because a library may have been left half-initialised by the failed allocation.
             outcome = Outcome(index, "error", "memory", "memory")
         seconds = time.perf_counter() - start
-        conn.send(Outcome(outcome.index, outcome.status, outcome.payload, outcome.kind,
-                          seconds, _peak_rss_mb()))
+        conn.send(dataclasses.replace(outcome, seconds=seconds, peak_rss_mb=_peak_rss_mb()))
         if out_of_memory:
             return
+
+
+def _run_task(func: Callable[[Path], object], index: int, path: Path,
+              known_sha: str | None) -> Outcome:
+    """Hash the input (every byte is read here, under the limits), then extract unless known."""
+    from pipeline.hashing import file_sha256
+
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        return Outcome(index, "error", f"cannot be read: {exc.strerror or exc}", "unreadable")
+    if known_sha is not None and sha == known_sha:
+        return Outcome(index, "unchanged", sha256=sha)
+    plan = func(path)
+    return Outcome(index, "ok", plan.model_dump_json(), sha256=sha)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -107,7 +126,7 @@ class _Worker:
     process: mp.process.BaseProcess
     conn: Connection
     ready: bool = False
-    task: tuple[int, str] | None = None
+    task: Task | None = None
     started: float = 0.0
     peak_rss_mb: float = 0.0
 
@@ -143,8 +162,8 @@ class WorkerPool:
         self._workers.remove(worker)
         self.worker_peaks_mb.append(worker.peak_rss_mb)
 
-    def run(self, tasks: list[tuple[int, str]]) -> Iterator[Outcome]:
-        """Yield one Outcome per (index, path) task; a hung or dead worker is replaced."""
+    def run(self, tasks: list[Task]) -> Iterator[Outcome]:
+        """Yield one Outcome per (index, path, known SHA-256) task; replace hung or dead workers."""
         pending = deque(tasks)
         try:
             for _ in range(min(self.jobs, len(pending))):
@@ -163,7 +182,7 @@ class WorkerPool:
         limit = self.timeout_s if worker.ready else _STARTUP_TIMEOUT_S
         return worker.started + limit
 
-    def _wait_once(self, pending: deque[tuple[int, str]]) -> Iterator[Outcome]:
+    def _wait_once(self, pending: deque[Task]) -> Iterator[Outcome]:
         if not self._workers:
             self._start()
         now = time.monotonic()
@@ -177,7 +196,7 @@ class WorkerPool:
             elif time.monotonic() >= self._deadline(worker):
                 yield from self._expire(worker, pending)
 
-    def _collect(self, worker: _Worker, pending: deque[tuple[int, str]]) -> Iterator[Outcome]:
+    def _collect(self, worker: _Worker, pending: deque[Task]) -> Iterator[Outcome]:
         message: object = None
         with contextlib.suppress(EOFError, OSError):
             if worker.conn.poll():
@@ -204,7 +223,7 @@ class WorkerPool:
         else:
             yield from self._fail_all(pending, f"a worker failed to start (exit code {code})")
 
-    def _fail_all(self, pending: deque[tuple[int, str]], why: str) -> Iterator[Outcome]:
+    def _fail_all(self, pending: deque[Task], why: str) -> Iterator[Outcome]:
         # Without workers nothing can run; every remaining file is reported, none lost.
         while pending:
             yield Outcome(pending.popleft()[0], "error", f"internal error: {why}", "internal")
@@ -214,7 +233,7 @@ class WorkerPool:
         return Outcome(outcome.index, "error", reason, "resource_limit", outcome.seconds,
                        outcome.peak_rss_mb)
 
-    def _expire(self, worker: _Worker, pending: deque[tuple[int, str]]) -> Iterator[Outcome]:
+    def _expire(self, worker: _Worker, pending: deque[Task]) -> Iterator[Outcome]:
         task = worker.task
         self._replace(worker, pending, kill=True)
         if task is None:
@@ -223,7 +242,7 @@ class WorkerPool:
         reason = f"took longer than {self.timeout_s:g} s; skipped (raise --timeout)"
         yield Outcome(task[0], "error", reason, "timeout", self.timeout_s)
 
-    def _replace(self, worker: _Worker, pending: deque[tuple[int, str]], *,
+    def _replace(self, worker: _Worker, pending: deque[Task], *,
                  kill: bool = False) -> None:
         self._retire(worker, kill=kill)
         if pending and len(self._workers) < self.jobs:

@@ -109,6 +109,18 @@ def docx_zip_bomb(path: Path, declared_gb: float = 1.0) -> Path:
     return path
 
 
+def docx_lying_bomb(path: Path) -> Path:
+    """A DOCX whose document.xml declares 2 KB in the central directory but inflates to 64 MB."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        zf.writestr("word/document.xml", bytes(64 << 20))
+    data = bytearray(path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 24:central + 28] = (2048).to_bytes(4, "little")  # uncompressed size
+    path.write_bytes(bytes(data))
+    return path
+
+
 def image_only_pdf(path: Path) -> Path:
     """A scanned-looking page: one image, no text layer."""
     image = Image.new("RGB", (850, 1100), "white")
@@ -132,6 +144,7 @@ HOSTILE = {
     "webpage.pdf": (html_as_pdf, "not a PDF or DOCX"),
     "random.docx": (random_as_docx, "not a PDF or DOCX"),
     "bomb.docx": (docx_zip_bomb, "ZIP bomb"),
+    "liar.docx": (docx_lying_bomb, "declares 2048 bytes but inflates to more (ZIP bomb?)"),
     "scanned.pdf": (image_only_pdf, "no text layer"),
     "empty.pdf": (empty_file, "empty file"),
     "prose.pdf": (prose_pdf, "no action-plan table found"),
