@@ -557,10 +557,37 @@ def split_stacked_targets(raw: str, n: int) -> list[str] | None:
     return items
 
 
+# A later date written over the first: "revised date March 2021", "now June 2021".
+_REVISION = re.compile(
+    r"(?:^|(?<=[\s(,;:–—-]))(?:(?:revised|new|amended|updated)(?:\s+target)?(?:\s+(?:completion\s+)?"
+    r"date)?(?:\s+(?:to|of|is))?|now(?:\s+(?:due|expected))?(?:\s+(?:by|in))?"
+    r"|(?:rescheduled|extended|moved|deferred|delayed|postponed|put back)\s+(?:to|until))"
+    r"\s*[:\-–—]?\s+",
+    re.IGNORECASE,
+)
+
+
+def _revised(raw: str, plan_years: Sequence[int]) -> tuple[str, _Clause] | None:
+    """The revised target in a cell that replaces its first date, with its parse, or None."""
+    flat = _one_line(raw)
+    for m in reversed(list(_REVISION.finditer(flat))):
+        rest = flat[m.end() :].strip(" )")
+        clause = _parse_clause(rest, plan_years)
+        if clause.understood and clause.periods:
+            return rest, clause
+    return None
+
+
 def parse_target(raw: str | None, *, plan_years: Sequence[int] = ()) -> tuple[Target, list[str]]:
     """Parse a target cell into a Target and warnings; ``plan_years`` supplies missing years."""
     if raw is None or not raw.strip():
         return Target(raw=raw), []
+    revised = _revised(raw, plan_years)
+    if revised is not None:
+        # The target is the date now in force; the original stays in ``raw`` for the record.
+        text, c = revised
+        note = f"target revised: took '{text}'; the original is kept in the raw text"
+        return Target(raw=raw, start=c.start, end=c.end, status=c.status), [note, *c.warnings]
     labelled = _labelled_parts(raw)
     if labelled is not None:
         pieces = labelled

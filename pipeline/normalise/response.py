@@ -27,16 +27,47 @@ _PHRASES: list[tuple[re.Pattern[str], Response]] = [
 # (a footnote mark may sit on the word).
 _AFTER = re.compile(r"^\*?\s*(?:$|[.:;,\n–—-]|\(|\s{2,})")
 
+# Words that point at a category: each mention counts once.
 _REASONS: dict[ResponseReason, re.Pattern[str]] = {
     "commissioning": re.compile(
-        r"\b(commission(?:ed|ing|er|ers)?|procure\w*|contract(?:ed|ual)?)\b"
+        r"\b(commission(?:ed|ing|er|ers)?|procure\w*|contract(?:ed|ual|s)?)\b"
     ),
-    "policy": re.compile(r"\b(polic(?:y|ies)|legislat\w*|statutory|national guidance)\b"),
-    "operational": re.compile(r"\b(operational(?:ly)?|capacity|staffing)\b"),
+    "policy": re.compile(
+        r"\b(polic(?:y|ies)|legislat\w*|statutory|national guidance|nationally"
+        r"|set by (?:hmpps|the ministry|moj|government)|(?:changed|varied|decided) locally)\b"
+    ),
+    "operational": re.compile(r"\b(operational(?:ly)?|capacity|staffing|workload)\b"),
     "affordability": re.compile(
         r"\b(afford\w*|funding|funded|cost(?:s|ly)?|budget\w*|financ\w*|resourc(?:e|es|ing))\b"
     ),
 }
+# Phrases that name the category outright ("on grounds of affordability", "not affordable",
+# "cannot be funded", "for operational reasons"): they outweigh any number of cue words.
+_NAMED: dict[ResponseReason, re.Pattern[str]] = {
+    "commissioning": re.compile(
+        r"\b(?:commissioning|contractual) (?:reasons?|grounds|arrangements|decisions?|constraints?)"
+        r"|\bon (?:the )?grounds? of commissioning|\b(?:is|are) commissioned (?:by|nationally)"
+        r"|\b(?:outside|not (?:part of|within|covered by)) (?:the|our|its) contract"
+    ),
+    "policy": re.compile(
+        r"\bpolicy (?:reasons?|grounds|decisions?|position|constraints?)"
+        r"|\bon (?:the )?grounds? of policy|\b(?:national|hmpps|moj|government) polic(?:y|ies)"
+        r"|\b(?:contrary to|conflicts? with|not in line with) (?:national )?(?:policy|legislation)"
+        r"|\bset nationally|\bcannot be (?:changed|varied|decided) locally"
+    ),
+    "operational": re.compile(
+        r"\boperational (?:reasons?|grounds|constraints?|pressures?|decisions?|matters?|realit\w+)"
+        r"|\bon (?:the )?grounds? of operational"
+    ),
+    "affordability": re.compile(
+        r"\baffordability|\b(?:not |un)affordable|\bcannot (?:be )?(?:funded|afforded|afford)"
+        r"|\b(?:not|no longer) (?:be )?funded|\bno (?:funding|budget)"
+        r"|\b(?:financial|cost|budgetary|funding|resource) "
+        r"(?:reasons?|grounds|constraints?|pressures?)"
+    ),
+}
+_NAMED_WEIGHT = 3
+
 # One of these alone marks an explanation; the weak ones need a second cue.
 _STRONG = re.compile(
     r"\b(cannot|can ?not|can't|unable to|not able to|outside (?:of )?(?:our|the) (?:control|remit)"
@@ -68,12 +99,21 @@ def parse_response(raw: str | None) -> Response | None:
 
 
 def reason_category(text: str | None) -> ResponseReason | None:
-    """The reason category a partly/not agreed explanation states first, or None."""
+    """The reason category a partly/not agreed explanation gives, judged on the whole text:
+    a category the text names outright wins, else the one with most cue words; on a tie,
+    the one mentioned first."""
     if not text:
         return None
     flat = _flat(text)
-    hits = [(m.start(), cat) for cat, rx in _REASONS.items() if (m := rx.search(flat))]
-    return min(hits)[1] if hits else None
+    tallies: list[tuple[int, int, ResponseReason]] = []
+    for cat, rx in _REASONS.items():
+        cues = list(rx.finditer(flat))
+        named = list(_NAMED[cat].finditer(flat))
+        weight = len(cues) + _NAMED_WEIGHT * len(named)
+        if weight:
+            first = min(m.start() for m in [*cues, *named])
+            tallies.append((-weight, first, cat))
+    return min(tallies)[2] if tallies else None
 
 
 def looks_like_reason(text: str) -> bool:

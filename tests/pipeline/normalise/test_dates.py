@@ -198,3 +198,29 @@ def test_any_day_month_year_round_trips(day):
     assert (target.start, target.end, warnings) == (day, day, [])
     target, _ = parse_target(day.strftime("%d/%m/%Y"))
     assert target.end == day
+
+
+@pytest.mark.parametrize(
+    ("raw", "start", "end"),
+    [
+        ("Delayed due to COVID-19 – revised date March 2021", "2021-03-01", "2021-03-31"),
+        ("December 2020 – now June 2021", "2021-06-01", "2021-06-30"),
+        ("December 2020\nRevised: June 2021", "2021-06-01", "2021-06-30"),
+        ("September 2020 (revised to January 2021)", "2021-01-01", "2021-01-31"),
+        ("Original date: May 2020, revised date: 31/03/2021", "2021-03-31", "2021-03-31"),
+        ("March 2021 – extended to end of June 2021", None, "2021-06-30"),
+    ],
+)
+def test_a_revised_date_is_the_target_and_the_original_stays_in_raw(raw, start, end):
+    target, warnings = parse_target(raw)
+    as_date = dt.date.fromisoformat
+    assert (target.start, target.end) == (start and as_date(start), as_date(end))
+    assert target.raw == raw and target.status == "planned"
+    assert any("revised" in w for w in warnings)
+
+
+@pytest.mark.parametrize("raw", ["Completed – now embedded", "Ongoing – now monthly"])
+def test_now_without_a_date_is_no_revision(raw):
+    target, warnings = parse_target(raw)
+    assert target.status in ("completed", "ongoing")
+    assert not any("revised" in w for w in warnings)

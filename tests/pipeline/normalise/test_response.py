@@ -52,6 +52,18 @@ def test_parse_response(raw, expected):
         ("There is no funding for an additional post.", "affordability"),
         ("Due to national policy and commissioning arrangements", "policy"),
         ("The Quality Team will review audits.", None),
+        # The category the sentence names outright wins over cue words of another.
+        ("The education contract provides places for 75%; more cannot be funded, so this is "
+         "not agreed on grounds of affordability.", "affordability"),
+        ("Removing the crowding would reduce capacity by 140 places, which is not affordable.",
+         "affordability"),
+        ("Additional places cannot be funded under the current contract.", "affordability"),
+        ("Staffing shortfalls mean we cannot offer this; it is an operational constraint.",
+         "operational"),
+        ("Staffing baselines are set nationally by HMPPS workforce planning and cannot be "
+         "changed locally.", "policy"),
+        ("The service is commissioned by NHS England and sits outside our contract; funding "
+         "is not ours to change.", "commissioning"),
         (None, None),
     ],
 )
