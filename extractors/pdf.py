@@ -19,6 +19,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_ruled import find_ruled_tables
+from extractors.pdf_rules import band_edges, rule_edges
 from extractors.pdf_text import (
     VOCABULARY,
     Word,
@@ -107,9 +108,30 @@ def _scan(page: pdfplumber.page.Page, number: int) -> _PageScan:
         for w in raw_words
         if w["text"].strip()
     ]
-    grids = [[tuple(float(v) for v in c) for c in t.cells] for t in page.find_tables(GRID_SETTINGS)]
-    rules = [{k: e[k] for k in ("x0", "x1", "top")} for e in page.horizontal_edges]
+    centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
+    edges = rule_edges(page.lines, page.rects, page.curves, centres)
+    grids = [[tuple(float(v) for v in c) for c in t.cells] for t in _find_grids(page, edges)]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    horizontal += band_edges(page.rects, centres)
+    rules = [{k: e[k] for k in ("x0", "x1", "top")} for e in horizontal]
     return _PageScan(number, words, grids, rules, float(page.width), float(page.height))
+
+
+def _find_grids(page: pdfplumber.page.Page, edges: list[dict]) -> list:
+    """pdfplumber's ruled tables, built from our rules only (never from shading or white
+    boxes behind words)."""
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    settings = {
+        **GRID_SETTINGS,
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": vertical,
+        "explicit_horizontal_lines": horizontal,
+    }
+    return page.find_tables(settings)
 
 
 MARGIN_SHARE = 0.12  # running headers and footers live in the top and bottom of the page

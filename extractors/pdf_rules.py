@@ -1,0 +1,144 @@
+"""Which drawn objects on a PDF page are table rules (borders), and which are decoration.
+
+Producers draw borders in different ways: LibreOffice strokes lines, Word and Aspose fill
+thin rectangles, browsers stroke boxes. They also draw things that are not borders: cell
+shading as a filled rectangle (often inset inside the cell's borders), and on prose pages
+a white rectangle behind every word. A rule is a stroke, or a filled rectangle thin in one
+direction; a filled rectangle with text inside is shading; white (background) paint is
+never a border. The rules come out as pdfplumber edge dicts, usable as explicit lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+# Thickest border Word offers is 6 pt; a cell shaded only a few points high or wide is
+# rare next to the 3 pt and thinner rules every producer draws.
+MAX_RULE_THICKNESS = 3.0
+# A rule is long against its thickness (a dot or a small square is a glyph or a bullet).
+MIN_RULE_ASPECT = 3.0
+# Paint this light is the page background: white boxes behind words, faint tints.
+BACKGROUND_LUMINANCE = 0.93
+
+
+def luminance(color: object) -> float | None:
+    """Relative lightness 0..1 of a pdfplumber colour (gray, RGB or CMYK), None if unknown
+    (a pattern or a colour space we cannot judge)."""
+    if color is None:
+        return 0.0  # PDF's default paint is black
+    if isinstance(color, int | float):
+        values: Sequence[float] = (float(color),)
+    elif isinstance(color, Sequence) and not isinstance(color, str):
+        try:
+            values = [float(v) for v in color]
+        except (TypeError, ValueError):
+            return None
+    else:
+        return None
+    if len(values) == 1:
+        return values[0]
+    if len(values) == 3:
+        r, g, b = values
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    if len(values) == 4:
+        c, m, y, k = values
+        r, g, b = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return None
+
+
+def _is_background(color: object) -> bool:
+    light = luminance(color)
+    return light is not None and light >= BACKGROUND_LUMINANCE
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+    return {
+        "object_type": "rule_edge",
+        "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+        "width": x1 - x0, "height": bottom - top, "orientation": orientation,
+    }
+
+
+def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
+    return [
+        _edge(x0, top, x1, top, "h"), _edge(x0, bottom, x1, bottom, "h"),
+        _edge(x0, top, x0, bottom, "v"), _edge(x1, top, x1, bottom, "v"),
+    ]
+
+
+def _holds_text(box: tuple[float, float, float, float], centres: list[tuple[float, float]]
+                ) -> bool:
+    x0, top, x1, bottom = box
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for cx, cy in centres)
+
+
+def _thin_fill_edge(x0: float, top: float, x1: float, bottom: float) -> dict | None:
+    """The centre line of a filled rectangle thin in one direction, or None if it is not."""
+    width, height = x1 - x0, bottom - top
+    if height <= MAX_RULE_THICKNESS and width >= MIN_RULE_ASPECT * max(height, 1.0):
+        y = (top + bottom) / 2
+        return _edge(x0, y, x1, y, "h")
+    if width <= MAX_RULE_THICKNESS and height >= MIN_RULE_ASPECT * max(width, 1.0):
+        x = (x0 + x1) / 2
+        return _edge(x, top, x, bottom, "v")
+    return None
+
+
+def rule_edges(
+    lines: Iterable[dict], rects: Iterable[dict], curves: Iterable[dict],
+    text_centres: list[tuple[float, float]],
+) -> list[dict]:
+    """The page's table rules as horizontal and vertical edges, in pdfplumber's edge form.
+
+    ``text_centres`` are the centres of the page's words: a box with text in it is shading.
+    """
+    edges: list[dict] = []
+    for line in lines:
+        if _is_background(line.get("stroking_color")):
+            continue
+        x0, x1 = float(line["x0"]), float(line["x1"])
+        top, bottom = float(line["top"]), float(line["bottom"])
+        if abs(bottom - top) < 0.5:
+            edges.append(_edge(x0, top, x1, top, "h"))
+        elif abs(x1 - x0) < 0.5:
+            edges.append(_edge(x0, top, x0, bottom, "v"))
+    for rect in rects:
+        x0, x1 = float(rect["x0"]), float(rect["x1"])
+        top, bottom = float(rect["top"]), float(rect["bottom"])
+        if rect.get("stroke") and not _is_background(rect.get("stroking_color")):
+            edges.extend(_box_edges(x0, top, x1, bottom))
+            continue
+        if not rect.get("fill") or _is_background(rect.get("non_stroking_color")):
+            continue
+        edge = _thin_fill_edge(x0, top, x1, bottom)
+        if edge is not None and not _holds_text((x0, top, x1, bottom), text_centres):
+            edges.append(edge)
+    for curve in curves:
+        if not curve.get("stroke") or _is_background(curve.get("stroking_color")):
+            continue
+        points = curve.get("pts") or []
+        for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+            if abs(ay - by) < 0.5 and abs(ax - bx) >= 1:
+                edges.append(_edge(min(ax, bx), ay, max(ax, bx), ay, "h"))
+            elif abs(ax - bx) < 0.5 and abs(ay - by) >= 1:
+                edges.append(_edge(ax, min(ay, by), ax, max(ay, by), "v"))
+    return edges
+
+
+def band_edges(rects: Iterable[dict], text_centres: list[tuple[float, float]]) -> list[dict]:
+    """Top and bottom of shaded bands (filled, coloured, not thin): row boundaries of a table
+    drawn with horizontal rules, where a shaded row (a header, a section title) meets the
+    next. They never make columns, so they never reach the grid finder."""
+    edges = []
+    for rect in rects:
+        if not rect.get("fill") or _is_background(rect.get("non_stroking_color")):
+            continue
+        x0, x1 = float(rect["x0"]), float(rect["x1"])
+        top, bottom = float(rect["top"]), float(rect["bottom"])
+        if _thin_fill_edge(x0, top, x1, bottom) is not None and not _holds_text(
+            (x0, top, x1, bottom), text_centres
+        ):
+            continue  # a rule, already counted
+        edges += [_edge(x0, top, x1, top, "h"), _edge(x0, bottom, x1, bottom, "h")]
+    return edges
