@@ -35,6 +35,7 @@ from pipeline.export import remove_combined, write_combined, write_csv, write_js
 from pipeline.input_files import special_file_reason
 from pipeline.manifest import Entry, Manifest, tool_version
 from pipeline.models import ActionPlan
+from pipeline.names import fit_name, printable, quoted
 from pipeline.progress import Progress
 from pipeline.tables import TABLES, FailedFile, StoredPlan
 from pipeline.worker import MB, Task, WorkerPool, default_jobs
@@ -147,19 +148,19 @@ def collect_inputs(paths: Iterable[Path]) -> tuple[list[Found], list[Skipped], l
         if path.is_dir():
             for found, why in _walk(path):
                 if why is not None:
-                    failed.append(Skipped(str(found), why, "unreadable"))
+                    failed.append(Skipped(quoted(str(found)), why, "unreadable"))
                 elif found.name.startswith("~$"):
-                    skipped.append(Skipped(str(found), "Word lock file"))
+                    skipped.append(Skipped(quoted(str(found)), "Word lock file"))
                 elif found.suffix.lower() in ACCEPTED_SUFFIXES:
                     files.append(Found(found, found.relative_to(path).as_posix()))
                 elif found.is_dir():
-                    skipped.append(Skipped(str(found), "a link to a folder; not followed"))
+                    skipped.append(Skipped(quoted(str(found)), "a link to a folder; not followed"))
                 else:
-                    skipped.append(Skipped(str(found), f"not a {accepted} file"))
+                    skipped.append(Skipped(quoted(str(found)), f"not a {accepted} file"))
         elif path.exists() or path.is_symlink():
             files.append(Found(path, path.name))  # judged (and refused if special) later
         else:
-            failed.append(Skipped(str(path), "no such file or folder"))
+            failed.append(Skipped(quoted(str(path)), "no such file or folder"))
     # The same file reached twice (overlapping arguments) is converted or listed once.
     unique_skipped = list({s.shown: s for s in skipped}.values())
     unique_files = list({f.path: f for f in reversed(files)}.values())[::-1]
@@ -190,23 +191,29 @@ def _hashed(name: str, source: str) -> str:
     return f"{name}-{hashlib.sha1(source.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
 
 
+def _plain_name(found: Found) -> str:
+    # Room for "-<8 hex>" should the name clash; a long name is shortened with a hash.
+    return fit_name(found.path.name, suffix_bytes=len("-12345678"))
+
+
 def assign_names(files: list[Found], manifest: Manifest | None = None) -> list[InputFile]:
     """Give each file a distinct output stem that stays the same from run to run."""
     held = {} if manifest is None else {n.casefold(): e.source for n, e in manifest.entries.items()}
     wanted: dict[str, set[str]] = {}
     for found in files:
-        wanted.setdefault(found.path.name.casefold(), set()).add(_resolved(found.path))
+        wanted.setdefault(_plain_name(found).casefold(), set()).add(_resolved(found.path))
     named = []
     for found in files:
         source = _resolved(found.path)
         name = manifest.name_of(source) if manifest is not None else None
         if name is None:
-            name = found.path.name
+            name = _plain_name(found)
             key = name.casefold()
             clash = (key in held and held[key] != source) or len(wanted[key]) > 1
             if clash or key in RESERVED_NAMES or name.startswith("."):
                 name = _hashed(name, source)
-        named.append(InputFile(found.path, str(found.path), name, found.relative))
+        named.append(InputFile(found.path, quoted(str(found.path)), name,
+                               printable(found.relative)))
     return named
 
 
@@ -263,12 +270,12 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
             result = _write_outputs(result, out_dir, formats)
         results[outcome.index] = result
         entry = Entry(item.shown, outcome.sha256, version, ("json",), _resolved(item.path),
-                      item.relative or item.path.name) if outcome.sha256 else None
+                      item.relative or printable(item.path.name)) if outcome.sha256 else None
         _update_manifest(manifest, result, entry)
         _report(progress, result)
 
     ordered = [results[i] for i in range(len(inputs))]
-    ordered += [FileResult(InputFile(Path(m.shown), m.shown, ""), "failed", kind=m.kind,
+    ordered += [FileResult(InputFile(Path(), m.shown, ""), "failed", kind=m.kind,
                            reason=m.reason) for m in missing]
     for result in ordered[len(inputs):]:
         _report(progress, result)
@@ -277,7 +284,8 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
         progress.note(f"pruned {name}: its input is gone")
     held = dataset_plans(manifest, out_dir, {r.input.name: r.plan for r in ordered if r.plan})
     for name in held.unreadable:
-        progress.note(f"{out_dir / (name + '.json')}: unreadable; left out of the tables "
+        record = quoted(str(out_dir / f"{name}.json"))
+        progress.note(f"{record}: unreadable; left out of the tables "
                       "(rerun its input to redo it)")
     progress.finish()
     report = BatchReport(ordered, skipped, time.monotonic() - started, pool.worker_peaks_mb,

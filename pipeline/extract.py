@@ -14,6 +14,7 @@ from pipeline.assemble import build_plan
 from pipeline.errors import NoPlanFound
 from pipeline.hashing import file_sha256
 from pipeline.models import ActionPlan, Source
+from pipeline.names import printable
 from pipeline.screen import could_hold_plan
 
 
@@ -25,7 +26,8 @@ def extract_file(path: Path) -> ActionPlan:
             fmt, document = "docx", _read("docx", docx_path, shown=path)
     else:
         document = _read(fmt, path, shown=path)
-    source = Source(file=path.name, format=fmt, sha256=file_sha256(path), pages=document.pages)
+    source = Source(file=printable(path.name), format=fmt, sha256=file_sha256(path),
+                    pages=document.pages)
     plan = build_plan(document, source)
     return ActionPlan.model_validate(plan.model_dump())
 

@@ -89,5 +89,6 @@ class Manifest:
             },
         }
         with atomic_text(self.path) as fh:
-            json.dump(body, fh, indent=2, ensure_ascii=False)
+            # ASCII escapes carry names that are not UTF-8 (lone surrogates) through JSON exactly.
+            json.dump(body, fh, indent=2, ensure_ascii=True)
             fh.write("\n")
