@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-libreoffice eval bench lint schema clean realworld
+.PHONY: setup run test test-libreoffice eval bench lint schema clean realworld compare-sources
 
 setup: $(STAMP)
 
@@ -34,6 +34,10 @@ bench: setup
 REALWORLD ?= ../shared/realworld
 realworld: setup
 	$(BIN)/python scripts/realworld.py $(REALWORLD)
+
+# Both PDF page sources over the real-world PDFs: where pdfium and pdfminer.six read differently.
+compare-sources: setup
+	$(BIN)/python -m scripts.compare_pdf_sources samples $(REALWORLD)/office_pdf
 
 schema: setup
 	$(BIN)/actionplan schema > pipeline/schema/actionplan.schema.json

@@ -12,12 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
-
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
+from extractors.pdf_pages import open_pdf
 from extractors.pdf_ruled import find_ruled_tables
 from extractors.pdf_rules import band_edges, rule_edges
 from extractors.pdf_text import (
@@ -28,7 +24,7 @@ from extractors.pdf_text import (
     vocabulary_key,
     words_to_lines,
 )
-from pipeline.errors import DamagedDocument, EncryptedDocument, NoTextLayer
+from pipeline.errors import NoTextLayer
 
 GRID_SETTINGS = {
     "vertical_strategy": "lines",
@@ -38,6 +34,7 @@ GRID_SETTINGS = {
     "intersection_tolerance": 3,
 }
 EDGE_TOLERANCE = 2.0
+WORD_SETTINGS = {"x_tolerance": 1.5, "y_tolerance": 2.5, "keep_blank_chars": False}
 
 
 # Words every plan may use in a narrow column (dates, answers), known even when the
@@ -66,22 +63,13 @@ class _PageScan:
 
 def read_pdf(path: Path) -> Document:
     """Read a PDF into the intermediate form; raises a one-line error for unusable files."""
-    try:
-        with pdfplumber.open(path) as pdf:
-            scans = []
-            for number, page in enumerate(pdf.pages, start=1):
-                scans.append(_scan(page, number))
-                page.close()  # drop pdfplumber's per-page caches: memory stays flat in pages
-            pages = len(pdf.pages)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedDocument("encrypted PDF: needs a password", path=str(path)) from exc
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-            raise EncryptedDocument("encrypted PDF: needs a password", path=str(path)) from exc
-        raise DamagedDocument(f"damaged or truncated PDF: {_short(cause)}", path=str(path)) from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise DamagedDocument(f"damaged or truncated PDF: {_short(exc)}", path=str(path)) from exc
+    # The page source (pdfium by default) raises the one-line errors for unusable files.
+    with open_pdf(path) as pdf:
+        scans = []
+        for number, page in enumerate(pdf.pages, start=1):
+            scans.append(_scan(page, number))
+            page.close()  # drop the per-page caches: memory stays flat in pages
+        pages = len(pdf.pages)
     if not any(scan.words for scan in scans):
         raise NoTextLayer(
             "no text layer: the PDF is scanned images; it needs OCR first", path=str(path)
@@ -100,8 +88,9 @@ def read_pdf(path: Path) -> Document:
     return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, page_height=height)
 
 
-def _scan(page: pdfplumber.page.Page, number: int) -> _PageScan:
-    raw_words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False)
+def _scan(page, number: int) -> _PageScan:
+    """Words, ruled grids and horizontal rules of one page (pdfplumber's page interface)."""
+    raw_words = page.extract_words(**WORD_SETTINGS)
     words = [
         Word(_plain(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]),
              float(w["bottom"]))
@@ -207,11 +196,6 @@ _PLAIN = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "�
 
 def _plain(text: str) -> str:
     return text.translate(_PLAIN)
-
-
-def _short(exc: object) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
 
 
 def _read_page(scan: _PageScan, running: set[int]) -> list[Block]:

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_PACKAGES = frozenset({"pipeline", "extractors"})
-READER_LIBS = frozenset({"pdfplumber", "pdfminer", "docx"})
+READER_LIBS = frozenset({"pdfplumber", "pdfminer", "pypdfium2", "docx"})
 EXTRACTOR_MAY_IMPORT = frozenset({"pipeline.errors", "pipeline.models"})
 
 

@@ -1,0 +1,423 @@
+"""Where the PDF reader's page objects come from: pdfium (default) or pdfminer.six.
+
+Both sources hand out pages with pdfplumber's page interface (``chars``, ``rects``,
+``lines``, ``curves``, ``edges``, ``horizontal_edges``, ``extract_words``, ``find_tables``,
+``width``, ``height``), so pdfplumber's own word grouping and table finder run unchanged on
+either. pdfium parses the file in C (several times faster than pdfminer's interpreter); its
+characters and paths are turned into the same dicts pdfminer's layout objects become, with
+pdfminer's rules for which path is a line, a rectangle or a curve.
+
+Only ``open_pdf`` is meant to be used by the reader; it raises the project's one-line
+errors for encrypted and damaged files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfplumber import utils as plumber_utils
+from pdfplumber.container import Container
+from pdfplumber.table import Table as PlumberTable
+from pdfplumber.table import TableFinder, TableSettings
+
+from pipeline.errors import DamagedDocument, EncryptedDocument
+
+SOURCES = ("pdfium", "pdfminer")
+# ACTIONPLAN_PDF_SOURCE=pdfminer reads with pdfminer.six instead (for comparison and fallback).
+SOURCE_ENV = "ACTIONPLAN_PDF_SOURCE"
+DEFAULT_SOURCE = "pdfium"
+
+
+def default_source() -> str:
+    """The page source in force: the environment's choice when valid, else pdfium."""
+    chosen = os.environ.get(SOURCE_ENV, DEFAULT_SOURCE).strip().lower()
+    return chosen if chosen in SOURCES else DEFAULT_SOURCE
+
+
+@contextlib.contextmanager
+def open_pdf(path: Path, source: str | None = None) -> Iterator[Any]:
+    """Open ``path``; the object yielded has ``.pages`` (a sequence of page objects)."""
+    source = source or default_source()
+    if source == "pdfminer":
+        with _open_pdfminer(path) as pdf:
+            yield pdf
+        return
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise _pdfium_error(exc, path) from exc
+    try:
+        yield PdfiumDocument(document)
+    except pdfium.PdfiumError as exc:  # a page that cannot be loaded
+        raise _pdfium_error(exc, path) from exc
+    finally:
+        document.close()
+
+
+@contextlib.contextmanager
+def _open_pdfminer(path: Path) -> Iterator[Any]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    encrypted = (PDFPasswordIncorrect, PDFEncryptionError)
+    try:
+        with pdfplumber.open(path) as pdf:
+            yield pdf
+    except encrypted as exc:
+        raise EncryptedDocument("encrypted PDF: needs a password", path=str(path)) from exc
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, encrypted):
+            raise EncryptedDocument("encrypted PDF: needs a password", path=str(path)) from exc
+        raise DamagedDocument(f"damaged or truncated PDF: {_short(cause)}", path=str(path)) from exc
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise DamagedDocument(f"damaged or truncated PDF: {_short(exc)}", path=str(path)) from exc
+
+
+def _pdfium_error(exc: Exception, path: Path) -> Exception:
+    code = getattr(exc, "err_code", None)
+    if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+        return EncryptedDocument("encrypted PDF: needs a password", path=str(path))
+    return DamagedDocument(f"damaged or truncated PDF: {_short(exc)}", path=str(path))
+
+
+def _short(exc: object) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+class PdfiumDocument:
+    """A pdfium document whose ``pages`` are built one at a time, on access."""
+
+    def __init__(self, document: pdfium.PdfDocument):
+        self._document = document
+        self.pages = _PageList(document)
+
+
+class _PageList(Sequence):
+    def __init__(self, document: pdfium.PdfDocument):
+        self._document = document
+        self._count = len(document)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        index %= self._count
+        page = self._document[index]
+        try:
+            return PdfiumPage(page, index + 1)
+        finally:
+            page.close()
+
+
+class PdfiumPage(Container):
+    """One page's characters and paths read with pdfium, shaped as pdfplumber's objects."""
+
+    def __init__(self, page: pdfium.PdfPage, number: int):
+        self.page_number = number
+        self._transform = _PageTransform(page)
+        self.width, self.height = self._transform.width, self._transform.height
+        self.bbox = (0.0, 0.0, self.width, self.height)
+        self._objects = {"char": _chars(page, self._transform, number),
+                         **_paths(page, self._transform, number)}
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return self._objects
+
+    def extract_words(self, **kwargs: Any) -> list[dict]:
+        """pdfplumber's word grouping over this page's characters."""
+        return plumber_utils.extract_words(self.chars, **kwargs)
+
+    def find_tables(self, table_settings: dict | None = None) -> list[PlumberTable]:
+        """pdfplumber's table finder over this page's edges."""
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables
+
+    def close(self) -> None:
+        self.flush_cache()
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """m then n, in PDF's row-vector convention."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+class _PageTransform:
+    """PDF user space → pdfplumber's page space (x, top), page rotation included.
+
+    The same steps pdfminer and pdfplumber take: pdfminer's rotation matrix for /Rotate,
+    then the y axis flipped against the (rotated) media box height.
+    """
+
+    def __init__(self, page: pdfium.PdfPage):
+        left, bottom, right, top = page.get_mediabox()
+        x0, x1 = sorted((left, right))
+        y0, y1 = sorted((bottom, top))
+        rotation = page.get_rotation() % 360
+        self.matrix: Matrix = {
+            90: (0, -1, 1, 0, -y0, x1),
+            180: (-1, 0, 0, -1, x1, y1),
+            270: (0, 1, -1, 0, y1, -x0),
+        }.get(rotation, (1, 0, 0, 1, -x0, -y0))
+        if rotation in (90, 270):
+            x0, y0, x1, y1 = y0, x0, y1, x1
+        self.width = x1 - x0
+        self.height = y1 - y0
+        # pdfplumber adds the media box's own offset back (its "mb_x0" and "mb_top").
+        self.dx = x0
+        self.dtop = self.height - y1
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = self.matrix
+        px, py = a * x + c * y + e, b * x + d * y + f
+        return px + self.dx, self.height - py + self.dtop
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float,
+                                                                       float]:
+        """A PDF-space rectangle → (x0, top, x1, bottom)."""
+        corners = [self.point(x0, y0), self.point(x1, y1)]
+        xs = sorted(p[0] for p in corners)
+        ys = sorted(p[1] for p in corners)
+        return xs[0], ys[0], xs[1], ys[1]
+
+
+_BLACK = (0.0,)
+_NO_WIDTH_LOOKUP = frozenset({2, *range(0xFB00, 0xFB07)})
+
+
+def _chars(page: pdfium.PdfPage, transform: _PageTransform, number: int) -> list[dict]:
+    """The page's characters as pdfplumber char dicts; pdfium's generated spaces and line
+    breaks are left out, as pdfminer has none."""
+    textpage = page.get_textpage()
+    try:
+        return _read_chars(textpage.raw, transform, number)
+    finally:
+        textpage.close()
+
+
+def _read_chars(raw, transform: _PageTransform, number: int) -> list[dict]:
+    c = pdfium_c
+    loose = c.FS_RECTF()
+    matrix = c.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    advance = ctypes.c_float()
+    colour = [ctypes.c_uint() for _ in range(4)]
+    fonts: dict[int, tuple[str, float, Any]] = {}
+    name_buffer = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    page_matrix = transform.matrix
+    chars = []
+    for index in range(c.FPDFText_CountChars(raw)):
+        if c.FPDFText_IsGenerated(raw, index) == 1:
+            continue
+        code = c.FPDFText_GetUnicode(raw, index)
+        if code in (0xFFFE, 0xFFFF) or code > 0x10FFFF:
+            continue
+        text = chr(code)
+        if text in "\r\n":
+            continue
+        if code == 2 and c.FPDFText_IsHyphen(raw, index) == 1:
+            text = "-"  # pdfium's mark for a hyphen ending a line; the page shows "-"
+        size = c.FPDFText_GetFontSize(raw, index)
+        c.FPDFText_GetMatrix(raw, index, matrix)
+        char_matrix = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0),
+                                page_matrix)
+        a, b, cc, d = char_matrix[:4]
+        upright = bool(a * d > 0 and b * cc <= 0)
+        c.FPDFText_GetLooseCharBox(raw, index, loose)
+        obj = c.FPDFText_GetTextObject(raw, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        font = fonts.get(key)
+        if font is None:
+            font = fonts[key] = _font(raw, index, obj, name_buffer, flags)
+        if matrix.a > 0 and matrix.d > 0 and matrix.b == 0 and matrix.c == 0:
+            c.FPDFText_GetCharOrigin(raw, index, ox, oy)
+            # pdfminer's box: one font size high from the baseline plus the font's descent
+            # (the font descriptor's for pdfminer, the font program's here: see
+            # scripts/compare_pdf_sources.py), from the origin to the advance.
+            height = size * matrix.d
+            y0 = oy.value + font[1] * height
+            x0, y1, x1 = ox.value, y0 + height, loose.right
+            # The advance from the font's widths, as pdfminer's box has it; the loose box
+            # can be the glyph's outline instead (an "f" reaching over the next letter).
+            # pdfium finds the width by the character's Unicode, which for a ligature or
+            # pdfium's hyphen mark names no single code of the font.
+            if (font[2] and code not in _NO_WIDTH_LOOKUP
+                    and c.FPDFFont_GetGlyphWidth(font[2], code, ctypes.c_float(size), advance)):
+                width = advance.value * matrix.a
+                if 0.5 * (x1 - x0) <= width <= 1.5 * (x1 - x0):
+                    x1 = x0 + width
+        else:
+            x0, y0, x1, y1 = loose.left, loose.bottom, loose.right, loose.top
+        bx0, btop, bx1, bbottom = transform.box(x0, y0, x1, y1)
+        fill = _BLACK
+        if c.FPDFText_GetFillColor(raw, index, *colour):
+            fill = tuple(v.value / 255 for v in colour[:3])
+        chars.append({
+            "object_type": "char", "page_number": number, "text": text,
+            "fontname": font[0], "size": bbottom - btop if upright else bx1 - bx0,
+            "x0": bx0, "x1": bx1, "top": btop, "bottom": bbottom, "doctop": btop,
+            "y0": transform.height - bbottom, "y1": transform.height - btop,
+            "width": bx1 - bx0, "height": bbottom - btop, "upright": upright,
+            "matrix": char_matrix, "adv": bx1 - bx0,
+            "non_stroking_color": fill, "stroking_color": None,
+        })
+    return chars
+
+
+def _font(raw, index: int, obj, buffer, flags) -> tuple[str, float, Any]:
+    """(base font name, descent per unit of font size, pdfium font) of the character's text
+    object."""
+    length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), flags)
+    name = buffer.value.decode("utf-8", "replace") if length else ""
+    descent = ctypes.c_float()
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return name, 0.0, None
+    if not pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent):
+        return name, 0.0, font
+    return name, min(0.0, descent.value / 1000), font
+
+
+_SEGMENT_OPS = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l",
+                pdfium_c.FPDF_SEGMENT_BEZIERTO: "c"}
+
+
+def _paths(page: pdfium.PdfPage, transform: _PageTransform, number: int) -> dict[str, list]:
+    """The page's painted paths as pdfplumber's lines, rects and curves."""
+    found: dict[str, list] = {"line": [], "rect": [], "curve": []}
+    c = pdfium_c
+    identity: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack = [(c.FPDFPage_GetObject(page.raw, i), identity)
+             for i in range(c.FPDFPage_CountObjects(page.raw))]
+    stack.reverse()
+    m = c.FS_MATRIX()
+    while stack:
+        obj, outer = stack.pop()
+        kind = c.FPDFPageObj_GetType(obj)
+        if kind == c.FPDF_PAGEOBJ_FORM:
+            c.FPDFPageObj_GetMatrix(obj, m)
+            inner = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+            children = [(c.FPDFFormObj_GetObject(obj, i), inner)
+                        for i in range(c.FPDFFormObj_CountObjects(obj))]
+            stack.extend(reversed(children))
+        elif kind == c.FPDF_PAGEOBJ_PATH:
+            for shape, item in _path_objects(obj, outer, transform, number):
+                found[shape].append(item)
+    return found
+
+
+def _colour(getter, obj) -> tuple[float, ...] | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not getter(obj, r, g, b, a):
+        return None
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+def _path_objects(obj, outer: Matrix, transform: _PageTransform, number: int):
+    """One pdfium path object → pdfplumber objects, by pdfminer's rules (converter.paint_path):
+    each subpath on its own; one segment is a line; a closed axis-aligned four-sided
+    subpath is a rect; anything else a curve."""
+    c = pdfium_c
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+    fill = fill_mode.value != c.FPDF_FILLMODE_NONE
+    if not (fill or stroke.value):
+        return
+    m = c.FS_MATRIX()
+    c.FPDFPageObj_GetMatrix(obj, m)
+    to_page = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    width = ctypes.c_float()
+    c.FPDFPageObj_GetStrokeWidth(obj, width)
+    attrs = {
+        "page_number": number, "stroke": bool(stroke.value), "fill": fill,
+        "evenodd": fill_mode.value == c.FPDF_FILLMODE_ALTERNATE,
+        "linewidth": float(width.value),
+        "stroking_color": _colour(c.FPDFPageObj_GetStrokeColor, obj),
+        "non_stroking_color": _colour(c.FPDFPageObj_GetFillColor, obj),
+        "dash": None,
+    }
+    x, y = ctypes.c_float(), ctypes.c_float()
+    ops: list[tuple[str, list[tuple[float, float]]]] = []
+    pending: list[tuple[float, float]] = []
+    a, b, cc, d, e, f = to_page
+    for index in range(c.FPDFPath_CountSegments(obj)):
+        segment = c.FPDFPath_GetPathSegment(obj, index)
+        c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (a * x.value + cc * y.value + e, b * x.value + d * y.value + f)
+        op = _SEGMENT_OPS.get(c.FPDFPathSegment_GetType(segment))
+        if op is None:
+            continue
+        if op == "c":
+            pending.append(point)
+            if len(pending) == 3:  # pdfium lists a Bézier as three points
+                ops.append(("c", pending))
+                pending = []
+        else:
+            ops.append((op, [point]))
+        if c.FPDFPathSegment_GetClose(segment):
+            ops.append(("h", []))
+    subpath: list = []
+    for op in ops:
+        if op[0] == "m" and subpath:
+            yield from _shape(subpath, attrs, transform)
+            subpath = []
+        subpath.append(op)
+    if subpath:
+        yield from _shape(subpath, attrs, transform)
+
+
+def _shape(path: list, attrs: dict, transform: _PageTransform):
+    shape = "".join(op for op, _ in path)
+    if shape[:1] != "m" or len(path) < 2:
+        return
+    pts = [pts[-1] if op != "h" else path[0][1][-1] for op, pts in path]
+    if len(shape) > 3 and shape[-2:] == "lh" and _same(pts[-2], pts[0]):
+        shape = shape[:-2] + "h"
+        pts.pop()
+    page_pts = [transform.point(*p) for p in pts]
+    xs = [p[0] for p in page_pts]
+    tops = [p[1] for p in page_pts]
+    x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
+    kind = "curve"
+    if shape in ("mlh", "ml"):
+        kind = "line"
+    elif shape in ("mlllh", "mllll"):
+        (px0, py0), (px1, py1), (px2, py2), (px3, py3), _ = pts
+        closed = _same(pts[0], pts[4])
+        square = ((px0 == px1 and py1 == py2 and px2 == px3 and py3 == py0)
+                  or (py0 == py1 and px1 == px2 and py2 == py3 and px3 == px0))
+        if closed and square:
+            kind = "rect"
+            page_pts = page_pts[:4]  # pdfminer lists a rectangle's four corners
+    item = {
+        **attrs, "object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+        "doctop": top, "y0": transform.height - bottom, "y1": transform.height - top,
+        "width": x1 - x0, "height": bottom - top,
+        "pts": page_pts,
+    }
+    yield kind, item
+
+
+def _same(p: tuple[float, float], q: tuple[float, float]) -> bool:
+    return p == q

@@ -1,0 +1,127 @@
+"""The pdfium page source reads what pdfminer.six reads: words, grid cells, rules, errors.
+
+Tolerances and the known, explained differences are in scripts/compare_pdf_sources.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.pdfgen import canvas
+
+from extractors.pdf_pages import SOURCE_ENV, default_source, open_pdf
+from pipeline.errors import DamagedDocument, EncryptedDocument
+from scripts.compare_pdf_sources import compare, match_words
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SAMPLE_PDFS = sorted(SAMPLES.glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", SAMPLE_PDFS, ids=[p.name for p in SAMPLE_PDFS])
+def test_both_sources_give_the_same_words_grids_and_rules(path: Path) -> None:
+    result = compare(path)
+    shown = (result.only_pdfminer + result.only_pdfium)[:5]
+    assert result.error == {}
+    assert result.words > 100
+    assert result.same, (f"words only pdfminer/pdfium: {len(result.only_pdfminer)}/"
+                         f"{len(result.only_pdfium)} e.g. {shown}; grid pages "
+                         f"{result.grid_pages}, rule pages {result.rule_pages}")
+
+
+def _drawing(path: Path, *, rotate: int = 0) -> Path:
+    """A page with a line, a stroked and a filled rectangle, a curve, a form XObject holding a
+    rule, and text at 10 pt, 7 pt and scaled by the text matrix."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setPageRotation(rotate)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 760, "Recommendation agreed")
+    pdf.setFont("Helvetica-Bold", 7)
+    pdf.drawString(300, 760, "Target date")
+    text = pdf.beginText(72, 700)
+    text.setFont("Times-Roman", 12)
+    text.setHorizScale(80)
+    text.textLine("Scaled words here")
+    pdf.drawText(text)
+    pdf.setLineWidth(0.75)
+    pdf.line(72, 740, 520, 740)
+    pdf.rect(72, 600, 200, 60, stroke=1, fill=0)
+    pdf.setFillColorRGB(0.8, 0.8, 0.8)
+    pdf.rect(300, 600, 100, 30, stroke=0, fill=1)
+    pdf.bezier(72, 500, 100, 550, 150, 550, 200, 500)
+    pdf.beginForm("rule")
+    pdf.line(72, 450, 400, 450)
+    pdf.endForm()
+    pdf.saveState()
+    pdf.translate(10, -20)
+    pdf.doForm("rule")
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def _objects(path: Path, source: str) -> dict[str, list[tuple]]:
+    with open_pdf(path, source) as pdf:
+        page = pdf.pages[0]
+        found = {
+            kind: sorted(tuple(round(float(o[k]), 1) for k in ("x0", "top", "x1", "bottom"))
+                         for o in page.objects.get(kind, []))
+            for kind in ("line", "rect", "curve")
+        }
+        found["words"] = [(w["text"], w["x0"], w["top"], w["x1"], w["bottom"])
+                          for w in page.extract_words()]
+        found["size"] = [(round(page.width), round(page.height))]
+        found["upright"] = sorted({c["upright"] for c in page.chars})
+        return found
+
+
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_paths_text_and_page_rotation_read_as_pdfminer_reads_them(
+    tmp_path: Path, rotate: int
+) -> None:
+    path = _drawing(tmp_path / f"drawing_{rotate}.pdf", rotate=rotate)
+    miner, pdfium = _objects(path, "pdfminer"), _objects(path, "pdfium")
+    assert len(miner["line"]) == 2 and len(miner["rect"]) == 2 and len(miner["curve"]) == 1
+    assert match_words(miner.pop("words"), pdfium.pop("words")) == ([], [])
+    assert pdfium == miner
+
+
+def test_the_form_xobject_rule_is_placed_by_its_matrix(tmp_path: Path) -> None:
+    path = _drawing(tmp_path / "drawing.pdf")
+    with open_pdf(path, "pdfium") as pdf:
+        lines = pdf.pages[0].lines
+    tops = sorted(round(line["top"]) for line in lines)
+    # The form's rule at y=450, translated by (10, -20): 842 - 430 from the top.
+    assert tops == [round(842 - 740), round(842 - 430)]
+
+
+def test_an_encrypted_pdf_is_refused_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    pdf = canvas.Canvas(str(path), encrypt=StandardEncryption("user", "owner"))
+    pdf.drawString(72, 720, "secret plan")
+    pdf.save()
+    for source in ("pdfium", "pdfminer"):
+        with pytest.raises(EncryptedDocument), open_pdf(path, source) as opened:
+            opened.pages[0].extract_words()
+
+
+def test_a_truncated_pdf_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes((SAMPLES / "dtv_crc_2020.pdf").read_bytes()[:3000])
+    with pytest.raises(DamagedDocument), open_pdf(path, "pdfium") as opened:
+        for page in opened.pages:
+            page.extract_words()
+
+
+def test_pdfium_is_the_default_and_the_environment_can_choose_pdfminer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(SOURCE_ENV, raising=False)
+    assert default_source() == "pdfium"
+    monkeypatch.setenv(SOURCE_ENV, "pdfminer")
+    assert default_source() == "pdfminer"
+    monkeypatch.setenv(SOURCE_ENV, "nonsense")
+    assert default_source() == "pdfium"
