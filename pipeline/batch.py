@@ -23,16 +23,17 @@ import hashlib
 import os
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from extractors import READERS
 from extractors.sniff import CONVERTIBLE
 from pipeline.errors import NoPlanFound
 from pipeline.export import remove_combined, write_combined, write_csv, write_json
 from pipeline.input_files import special_file_reason
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.manifest import Entry, Manifest, tool_version
 from pipeline.models import ActionPlan
 from pipeline.names import fit_name, printable, quoted
@@ -40,12 +41,16 @@ from pipeline.progress import Progress
 from pipeline.tables import TABLES, FailedFile, StoredPlan
 from pipeline.worker import MB, Task, WorkerPool, default_jobs
 
+if TYPE_CHECKING:
+    from pipeline import Result
+
 ACCEPTED_SUFFIXES = tuple(f".{fmt}" for fmt in (*READERS, *CONVERTIBLE))
 FORMATS = ("json", "csv", "xlsx", "sqlite")
 PER_PLAN_FORMATS = ("json", "csv")  # written per input; xlsx and sqlite are combined only
 # Stems the combined outputs use; an input with one of these names gets a suffix.
 RESERVED_NAMES = frozenset(TABLES)
 NO_PLAN_REASON = "no action-plan table found"
+EXTRACT_REF = "pipeline.extract:extract_file"  # the per-file function workers run
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +59,22 @@ class BatchOptions:
     formats: tuple[str, ...] = FORMATS
     jobs: int = field(default_factory=default_jobs)
     force: bool = False
-    timeout_s: float = 120.0
-    max_memory_mb: int = 1500
-    max_size_mb: int = 200
-    extract_ref: str = "pipeline.extract:extract_file"  # per-file function, run in workers
+    limits: Limits = DEFAULT_LIMITS  # the same object the library API takes
+    extract_ref: str = EXTRACT_REF  # per-file function, run in workers
     prune: bool = False  # drop plans whose input no longer exists
+    verbosity: int = 0  # -1 failures and summary only; 1 also every skipped and converted file
+
+    @property
+    def timeout_s(self) -> float:
+        return self.limits.timeout_s
+
+    @property
+    def max_memory_mb(self) -> int:
+        return self.limits.max_memory_mb
+
+    @property
+    def max_size_mb(self) -> float:
+        return self.limits.max_size_mb
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +143,8 @@ class BatchReport:
             f"files: {self.count('ok')} ok, {self.count('failed')} failed, "
             f"{self.count('no_plan')} no plan found, {len(self.skipped)} skipped, "
             f"{self.count('unchanged')} unchanged\n"
-            f"plans: {recs} recommendations, {actions} actions, {warnings} warnings\n"
+            f"plans: {_count(recs, 'recommendation')}, {_count(actions, 'action')}, "
+            f"{_count(warnings, 'warning')}\n"
             f"time: {self.seconds:.1f} s for {_count(pages, 'page')} converted{rate}\n"
             f"dataset: {_count(self.dataset, 'plan')} in the output folder"
             + (f" ({self.pruned} pruned)" if self.pruned else "")
@@ -236,9 +253,11 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
     # The JSON is the plan's record in the dataset, so it is always written.
     formats = tuple(f for f in PER_PLAN_FORMATS if f == "json" or f in options.formats)
 
-    progress = Progress(len(inputs) + len(missing), stream, tty=tty)
-    for skip in skipped:
-        progress.note(f"skipped {skip.shown}: {skip.reason}")
+    progress = Progress(len(inputs) + len(missing), stream, tty=tty,
+                        verbosity=options.verbosity)
+    if options.verbosity > 0:
+        for skip in skipped:
+            progress.note(f"skipped {skip.shown}: {skip.reason}")
     progress.start()
     results: dict[int, FileResult] = {}
     known: dict[int, ActionPlan] = {}  # plans the folder holds, if the bytes prove unchanged
@@ -257,7 +276,8 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
             _report(progress, early)
 
     pool = WorkerPool(min(options.jobs, max(len(tasks), 1)), options.extract_ref,
-                      timeout_s=options.timeout_s, max_memory_mb=options.max_memory_mb)
+                      timeout_s=options.timeout_s, max_memory_mb=options.max_memory_mb,
+                      call_kwargs={"limits": options.limits})
     for outcome in pool.run(tasks):
         item = inputs[outcome.index]
         if outcome.status == "unchanged":
@@ -344,7 +364,7 @@ def _precheck(item: InputFile, options: BatchOptions) -> FileResult | None:
     if special is not None:
         return _failure(item, "not_a_file", special)
     if info.st_size > options.max_size_mb * MB:
-        reason = (f"too large: {info.st_size / MB:.0f} MB (limit {options.max_size_mb} MB; "
+        reason = (f"too large: {info.st_size / MB:.0f} MB (limit {options.max_size_mb:g} MB; "
                   "raise --max-size)")
         return _failure(item, "too_large", reason)
     return None
@@ -367,6 +387,41 @@ def _held_plan(item: InputFile, manifest: Manifest, version: str,
 
 def _failure(item: InputFile, kind: str, reason: str) -> FileResult:
     return FileResult(item, "failed", kind=kind, reason=reason)
+
+
+def run_files(paths: list[Path], limits: Limits, *, jobs: int | None = None,
+              extract_ref: str | None = None) -> Iterator[Result]:
+    """The library's batch: a ``Result`` per input, in input order; nothing is written."""
+    from pipeline import Result
+
+    files, _, missing = collect_inputs(paths)
+    for gone in missing:
+        yield Result(Path(gone.shown), error=gone.reason, kind="missing")
+    ready: dict[int, Result] = {}
+    tasks: list[Task] = []
+    for index, found in enumerate(files):
+        item = InputFile(found.path, str(found.path), "", found.relative)
+        early = _precheck(item, BatchOptions(Path(), limits=limits))
+        if early is not None:
+            ready[index] = Result(found.path, error=early.reason, kind=early.kind)
+            continue
+        tasks.append((index, str(found.path), None))
+    pool = WorkerPool(min(jobs or default_jobs(), max(len(tasks), 1)), extract_ref or EXTRACT_REF,
+                      timeout_s=limits.timeout_s, max_memory_mb=limits.max_memory_mb,
+                      call_kwargs={"limits": limits})
+    following = 0  # results are handed out in input order, each as soon as it can be
+    for outcome in pool.run(tasks):
+        found = files[outcome.index]
+        item = InputFile(found.path, str(found.path), "", found.relative)
+        result = _finish(item, outcome.status, outcome.payload, outcome.kind, outcome.seconds)
+        ready[outcome.index] = (Result(found.path, result.plan) if result.plan is not None
+                                else Result(found.path, error=result.reason, kind=result.kind))
+        while following in ready:
+            yield ready.pop(following)
+            following += 1
+    while following < len(files):
+        yield ready.pop(following)
+        following += 1
 
 
 def _finish(item: InputFile, status: str, payload: str, kind: str,
@@ -434,7 +489,7 @@ def _report(progress: Progress, result: FileResult) -> None:
                   + (f", {result.seconds:.1f} s" if result.status == "ok" else ", unchanged"))
         progress.succeeded(result.input.shown, detail, result.pages)
     else:
-        progress.failed(result.input.shown, result.reason)
+        progress.failed(result.input.shown, result.reason, no_plan=result.status == "no_plan")
 
 
 def _count(n: int, noun: str) -> str:

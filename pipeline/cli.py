@@ -1,10 +1,13 @@
 """Command line: ``actionplan extract`` converts files and folders, ``actionplan schema`` prints
-the JSON Schema. Exit status 0 only when every input became a plan."""
+the JSON Schema. Exit status 0 only when every input became a plan, 1 when some did not, 2 for
+a usage error (bad option, missing path, output that is a file), reported as one ``Error:``
+line before anything is written."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,19 +17,36 @@ EXAMPLE = """example:
   actionplan extract plans/2020 plans/hmp-leeds.docx --out output --jobs 2
   writes output/<file name>.json and .csv per plan, and the tables of every plan the
   folder holds: plans.csv, recommendations.csv, actions.csv, owners.csv, errors.csv,
-  plans.xlsx and plans.sqlite"""
+  plans.xlsx and plans.sqlite
+
+  actionplan extract plans/2020 --out - | jq .plan.organisation
+  writes one JSON plan per line to stdout and nothing to disk"""
+STDOUT = "-"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors as one line: 'Error: …', exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"Error: {message} (see {self.prog} --help)\n")
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
 
 
 def _positive_float(text: str) -> float:
-    value = float(text)
-    if not value > 0:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
+    if not 0 < value < float("inf"):
         raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
     return value
 
@@ -48,22 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
     from pipeline.batch import ACCEPTED_SUFFIXES, FORMATS
     from pipeline.worker import default_jobs
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="actionplan",
         description="Turn HM Inspectorate action plans (PDF, DOCX) into validated JSON and CSV.",
     )
     parser.add_argument("--version", action="version", version=f"actionplan {tool_version()}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                     parser_class=_Parser)
 
     extract = commands.add_parser(
         "extract", help="convert plans in files or folders",
-        description=f"Convert action plans ({', '.join(ACCEPTED_SUFFIXES)}); folders are "
-        "walked recursively.",
+        description=f"Convert action plans. Folders are walked recursively for "
+        f"{', '.join(ACCEPTED_SUFFIXES)} files (any case); a file named here is tried whatever "
+        "its name. Either way the format is judged from the file's bytes.",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
-    extract.add_argument("--out", required=True, type=Path, metavar="DIR",
-                         help="output folder (created if missing)")
+    extract.add_argument("--out", required=True, metavar="DIR",
+                         help="output folder (created if missing); '-' writes JSON Lines of "
+                         "plans to stdout and no files")
     extract.add_argument("--format", type=_formats, default=FORMATS, dest="formats",
                          metavar=",".join(FORMATS),
                          help="outputs to write, any of them (default: all); the per-plan "
@@ -78,8 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="time limit per file (default: 120)")
     extract.add_argument("--max-memory", type=_positive_int, default=1500, metavar="MB",
                          help="memory limit per worker process (default: 1500)")
-    extract.add_argument("--max-size", type=_positive_int, default=200, metavar="MB",
+    extract.add_argument("--max-size", type=_positive_float, default=200, metavar="MB",
                          help="refuse input files larger than this (default: 200)")
+    extract.add_argument("--max-pages", type=_positive_int, default=2000, metavar="N",
+                         help="refuse PDFs declaring more pages than this (default: 2000)")
+    talk = extract.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity",
+                      default=0, help="print only failures and the summary")
+    talk.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity",
+                      help="also list every skipped file and every file converted")
 
     commands.add_parser("schema", help="print the output JSON Schema",
                         description="Print the JSON Schema of the per-file JSON output.")
@@ -97,13 +127,29 @@ def main(argv: list[str] | None = None) -> int:
     return _extract(args)
 
 
+def _usage_error(message: str) -> int:
+    print(f"Error: {message}", file=sys.stderr)
+    return 2
+
+
 def _extract(args: argparse.Namespace) -> int:
+    from pipeline.limits import Limits
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        return _usage_error(f"no such file or folder: {', '.join(missing)}")
+    limits = Limits(max_size_mb=args.max_size, max_pages=args.max_pages,
+                    timeout_s=args.timeout, max_memory_mb=args.max_memory)
+    if args.out == STDOUT:
+        return _extract_to_stdout(args, limits)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        return _usage_error(f"--out {out}: is a file, not a folder")
     from pipeline.batch import BatchOptions, run_batch
 
     options = BatchOptions(
-        out_dir=args.out, formats=args.formats, jobs=args.jobs, force=args.force,
-        prune=args.prune,
-        timeout_s=args.timeout, max_memory_mb=args.max_memory, max_size_mb=args.max_size,
+        out_dir=out, formats=args.formats, jobs=args.jobs, force=args.force,
+        prune=args.prune, limits=limits, verbosity=args.verbosity,
     )
     try:
         report = run_batch(args.paths, options)
@@ -111,7 +157,31 @@ def _extract(args: argparse.Namespace) -> int:
         print("interrupted; outputs written so far are complete", file=sys.stderr)
         return 130
     except OSError as exc:  # the output folder itself is unusable
-        print(f"{exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"Error: {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(report.summary())
     return 0 if report.ok else 1
+
+
+def _extract_to_stdout(args: argparse.Namespace, limits: object) -> int:
+    """``--out -``: one JSON plan per line on stdout, in input order; failures on stderr."""
+    from pipeline import extract_many
+
+    converted = failed = 0
+    try:
+        for result in extract_many(args.paths, limits, jobs=args.jobs):  # type: ignore[arg-type]
+            if result.plan is not None:
+                sys.stdout.write(result.plan.model_dump_json() + "\n")
+                sys.stdout.flush()
+                converted += 1
+            else:
+                print(f"{result.path}: {result.error}", file=sys.stderr)
+                failed += 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    if args.verbosity >= 0:
+        print(f"files: {converted} ok, {failed} failed", file=sys.stderr)
+    return 0 if failed == 0 else 1

@@ -2,44 +2,60 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from extractors import READERS
 from extractors.convert import converted_to_docx
-from extractors.guard import check_pdf, check_zip, reader_error
+from extractors.guard import DEFAULT_LIMITS as GUARD_DEFAULTS
+from extractors.guard import GuardLimits, check_pdf, check_zip, reader_error
 from extractors.layout import Document
 from extractors.pdf_screen import quick_page_texts
 from extractors.sniff import CONVERTIBLE, detect_format
 from pipeline.assemble import build_plan
-from pipeline.errors import NoPlanFound
+from pipeline.errors import NoPlanFound, TooLarge
 from pipeline.hashing import file_sha256
+from pipeline.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.models import ActionPlan, Source
 from pipeline.names import printable
 from pipeline.screen import could_hold_plan
 
 
-def extract_file(path: Path) -> ActionPlan:
-    """Extract the action plan of one PDF or DOCX; raises ``ActionPlanError`` on bad input."""
+def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
+    """Extract the action plan of one PDF or DOCX; raises ``ActionPlanError`` on bad input.
+
+    Size and page limits are checked here; time and memory limits are the worker's job."""
+    path = Path(path)
+    check_size(path, limits)
+    guard = replace(GUARD_DEFAULTS, max_pages=limits.max_pages)
     fmt = detect_format(path)
     if fmt in CONVERTIBLE:
         with converted_to_docx(path, fmt) as docx_path:
-            fmt, document = "docx", _read("docx", docx_path, shown=path)
+            fmt, document = "docx", _read("docx", docx_path, shown=path, guard=guard)
     else:
-        document = _read(fmt, path, shown=path)
+        document = _read(fmt, path, shown=path, guard=guard)
     source = Source(file=printable(path.name), format=fmt, sha256=file_sha256(path),
                     pages=document.pages)
     plan = build_plan(document, source)
     return ActionPlan.model_validate(plan.model_dump())
 
 
-def _read(fmt: str, path: Path, *, shown: Path) -> Document:
+def check_size(path: Path, limits: Limits) -> None:
+    """Refuse a file over ``limits.max_size_mb`` before reading any of it."""
+    size = path.stat().st_size
+    if size > limits.max_size_mb * MB:
+        raise TooLarge(f"too large: {size / MB:.0f} MB (limit {limits.max_size_mb:g} MB; "
+                       "raise --max-size)", path=str(path))
+
+
+def _read(fmt: str, path: Path, *, shown: Path, guard: GuardLimits) -> Document:
     """Run the safety checks and the reader, turning library failures into one-line errors."""
     try:
         if fmt == "pdf":
-            check_pdf(path)
+            check_pdf(path, guard)
             _screen_pdf(path, shown)
         else:
-            check_zip(path)
+            check_zip(path, guard)
         return READERS[fmt](path)
     except Exception as exc:
         mapped = reader_error(exc, shown)

@@ -131,6 +131,13 @@ class ActionPlan(StrictModel):
     recommendations: list[Recommendation] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
 
+    def to_frames(self) -> dict:
+        """The plan as pandas DataFrames ('plans', 'recommendations', 'actions', 'owners'),
+        the same tables as the CSV files, with datetime64 date columns."""
+        from pipeline.export import plan_frames  # pandas only when asked for
+
+        return plan_frames(self)
+
 
 def json_schema() -> dict:
     """JSON Schema of the output document, generated from the models."""

@@ -1,6 +1,7 @@
 """How a batch shows its progress: a one-line bar on a terminal, plain log lines otherwise.
 
-Failures are always printed as their own line, "<file>: <reason>", exactly once.
+Failures are always printed as their own line, "<file>: <reason>", exactly once. The bar
+counts what the summary counts: failed, and no plan found, apart.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ _BAR_WIDTH = 24
 class Progress:
     """Reports each finished file; ``tty`` picks the bar over log lines."""
 
-    def __init__(self, total: int, stream: TextIO, *, tty: bool | None = None):
+    def __init__(self, total: int, stream: TextIO, *, tty: bool | None = None,
+                 verbosity: int = 0):
         self.total = total
         self.stream = stream
         self.tty = stream.isatty() if tty is None else tty
+        self.verbosity = verbosity  # -1: failures only; 1: every file as a line, even on a tty
         self.done = 0
         self.failures = 0
+        self.no_plan = 0
         self.pages = 0
         self.started = time.monotonic()
         self._bar_shown = False
@@ -33,14 +37,17 @@ class Progress:
         """One file converted (or found unchanged)."""
         self.done += 1
         self.pages += pages or 0
-        if not self.tty:
+        if (not self.tty and self.verbosity >= 0) or self.verbosity > 0:
             self._line(f"[{self.done}/{self.total}] ok {file}: {detail}")
         self._draw()
 
-    def failed(self, file: str, reason: str) -> None:
+    def failed(self, file: str, reason: str, *, no_plan: bool = False) -> None:
         """One file gave no plan; its line goes out at once, above the bar."""
         self.done += 1
-        self.failures += 1
+        if no_plan:
+            self.no_plan += 1
+        else:
+            self.failures += 1
         self._line(f"{file}: {reason}")
         self._draw()
 
@@ -64,13 +71,14 @@ class Progress:
         self.stream.flush()
 
     def _draw(self) -> None:
-        if not self.tty:
+        if not self.tty or self.verbosity < 0:
             return
         filled = int(_BAR_WIDTH * self.done / self.total) if self.total else _BAR_WIDTH
         bar = "#" * filled + "-" * (_BAR_WIDTH - filled)
         self.stream.write(
             f"\r\x1b[2K[{bar}] {self.done}/{self.total} files  "
-            f"{self.pages_per_second():.1f} pages/s  {self.failures} failed"
+            f"{self.pages_per_second():.1f} pages/s  {self.failures} failed, "
+            f"{self.no_plan} no plan found"
         )
         self.stream.flush()
         self._bar_shown = True

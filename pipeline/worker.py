@@ -45,7 +45,7 @@ class Outcome:
 Task = tuple[int, str, str | None]
 
 
-def resolve(ref: str) -> Callable[[Path], object]:
+def resolve(ref: str) -> Callable[..., object]:
     """Import 'package.module:function' and return the function."""
     module, _, name = ref.partition(":")
     return getattr(importlib.import_module(module), name)
@@ -62,13 +62,14 @@ def _quieten() -> None:
     warnings.simplefilter("ignore")
 
 
-def _worker_main(conn: Connection, ref: str, max_memory_mb: int) -> None:
+def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
+                 call_kwargs: dict[str, object] | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _quieten()
     from pipeline.errors import ActionPlanError
 
     try:
-        func: Callable[[Path], object] | None = resolve(ref)
+        func: Callable[..., object] | None = resolve(ref)
         load_error = ""
     except Exception as exc:  # reported per task, so every file names the cause
         func, load_error = None, f"internal error: {type(exc).__name__}: {exc}"
@@ -87,7 +88,7 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int) -> None:
             if func is None:
                 outcome = Outcome(index, "error", load_error, "internal")
             else:
-                outcome = _run_task(func, index, Path(path), known_sha)
+                outcome = _run_task(func, index, Path(path), known_sha, call_kwargs or {})
         except MemoryError:
             out_of_memory = True
         except ActionPlanError as exc:
@@ -106,8 +107,8 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int) -> None:
             return
 
 
-def _run_task(func: Callable[[Path], object], index: int, path: Path,
-              known_sha: str | None) -> Outcome:
+def _run_task(func: Callable[..., object], index: int, path: Path,
+              known_sha: str | None, call_kwargs: dict[str, object]) -> Outcome:
     """Hash the input (every byte is read here, under the limits), then extract unless known."""
     from pipeline.hashing import file_sha256
 
@@ -117,7 +118,7 @@ def _run_task(func: Callable[[Path], object], index: int, path: Path,
         return Outcome(index, "error", f"cannot be read: {exc.strerror or exc}", "unreadable")
     if known_sha is not None and sha == known_sha:
         return Outcome(index, "unchanged", sha256=sha)
-    plan = func(path)
+    plan = func(path, **call_kwargs)
     return Outcome(index, "ok", plan.model_dump_json(), sha256=sha)  # type: ignore[attr-defined]
 
 
@@ -134,11 +135,13 @@ class _Worker:
 class WorkerPool:
     """Runs tasks on ``jobs`` spawned workers; yields an ``Outcome`` per task as each finishes."""
 
-    def __init__(self, jobs: int, ref: str, *, timeout_s: float, max_memory_mb: int):
+    def __init__(self, jobs: int, ref: str, *, timeout_s: float, max_memory_mb: int,
+                 call_kwargs: dict[str, object] | None = None):
         self.jobs = max(1, jobs)
         self.ref = ref
         self.timeout_s = timeout_s
         self.max_memory_mb = max_memory_mb
+        self.call_kwargs = call_kwargs  # keyword arguments of every call (e.g. the limits)
         self._ctx = mp.get_context("spawn")
         self._workers: list[_Worker] = []
         self.worker_peaks_mb: list[float] = []  # peak RSS of every worker that has ended
@@ -146,7 +149,8 @@ class WorkerPool:
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
-            target=_worker_main, args=(child, self.ref, self.max_memory_mb), daemon=True
+            target=_worker_main, args=(child, self.ref, self.max_memory_mb, self.call_kwargs),
+            daemon=True
         )
         process.start()
         child.close()

@@ -21,6 +21,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from pipeline.batch import BatchOptions, BatchReport, run_batch
+from pipeline.limits import Limits
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -99,7 +100,8 @@ def pipeline_run(files: list[Path], jobs: int, label: str) -> tuple[BatchReport,
     """Run the batch with ``jobs`` workers into a fresh folder; return report and wall time."""
     out = BENCH / f"out_{label}"
     shutil.rmtree(out, ignore_errors=True)
-    options = BatchOptions(out, jobs=jobs, force=True, timeout_s=600, max_memory_mb=1500)
+    options = BatchOptions(out, jobs=jobs, force=True,
+                           limits=Limits(timeout_s=600, max_memory_mb=1500))
     with open(os.devnull, "w", encoding="utf-8") as quiet:
         start = time.perf_counter()
         report = run_batch(files, options, quiet, tty=False)

@@ -52,7 +52,7 @@ def small_plan(file: str = "plan.pdf", organisation: str = "HMP Leeds",
     )
 
 
-def fake_extract(path: Path) -> ActionPlan:
+def fake_extract(path: Path, limits: object = None) -> ActionPlan:
     """Behave according to the file's content, so one batch can mix outcomes."""
     text = path.read_bytes().decode("utf-8", "replace")
     if text.startswith("hang"):

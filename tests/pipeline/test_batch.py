@@ -23,6 +23,7 @@ from pipeline.batch import (
     collect_inputs,
     run_batch,
 )
+from pipeline.limits import Limits
 from pipeline.manifest import MANIFEST_NAME
 from pipeline.progress import Progress
 
@@ -30,7 +31,8 @@ FAKE = "batch_fakes:fake_extract"
 
 
 def _options(out: Path, **kw: object) -> BatchOptions:
-    base = BatchOptions(out, jobs=2, timeout_s=4, max_memory_mb=900, extract_ref=FAKE)
+    limits = Limits(timeout_s=4, max_memory_mb=900, max_size_mb=kw.pop("max_size_mb", 200))
+    base = BatchOptions(out, jobs=2, limits=limits, extract_ref=FAKE)
     return replace(base, **kw)
 
 

@@ -12,7 +12,8 @@ import pytest
 
 import pipeline.batch
 from pipeline import cli
-from pipeline.models import json_schema
+from pipeline.limits import Limits
+from pipeline.models import ActionPlan, json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,27 +52,58 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         ["extract", "x.pdf", "--out", "o", "--format", "xml"],
         ["extract", "x.pdf", "--out", "o", "--jobs", "0"],
         ["extract", "x.pdf", "--out", "o", "--timeout", "-1"],
+        ["extract", "x.pdf", "--out", "o", "--max-size", "lots"],
+        ["extract", "x.pdf", "--out", "o", "--max-pages", "1.5"],
+        ["extract", "x.pdf", "--out", "o", "-q", "-v"],
         [],
     ],
 )
-def test_bad_arguments_exit_2_with_usage_not_traceback(argv: list[str],
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_arguments_exit_2_with_one_error_line(argv: list[str], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(SystemExit) as exited:
         cli.main(argv)
     assert exited.value.code == 2
     err = capsys.readouterr().err
-    assert "usage: actionplan" in err and "Traceback" not in err
+    assert len(err.splitlines()) == 1 and err.startswith("Error: "), err
+    assert "_positive" not in err  # the message names the rule, not a function
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_values_are_explained(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["extract", "x.pdf", "--out", "o", "--max-size", "lots"])
+    assert "--max-size: must be a number, not 'lots'" in capsys.readouterr().err
+
+
+def test_missing_path_and_file_as_output_are_usage_errors_before_anything_is_written(
+    tmp_path: Path, fake_extraction, capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "a.pdf").write_text("ok", encoding="utf-8")
+    code = cli.main(["extract", str(tmp_path / "a.pdf"), str(tmp_path / "gone.pdf"),
+                     "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert capsys.readouterr().err == f"Error: no such file or folder: {tmp_path / 'gone.pdf'}\n"
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "blocker").write_text("a file", encoding="utf-8")
+    code = cli.main(["extract", str(tmp_path / "a.pdf"), "--out", str(tmp_path / "blocker")])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("Error: --out ")
+    assert fake_extraction == []  # the batch never started
 
 
 def test_options_reach_the_batch(tmp_path: Path, fake_extraction) -> None:
     (tmp_path / "a.pdf").write_text("ok", encoding="utf-8")
     argv = ["extract", str(tmp_path / "a.pdf"), "--out", str(tmp_path / "out"),
             "--format", "csv", "--jobs", "1", "--force", "--timeout", "30",
-            "--max-memory", "800", "--max-size", "5"]
+            "--max-memory", "800", "--max-size", "0.5", "--max-pages", "40", "--prune", "-q"]
     assert cli.main(argv) == 0
     options = fake_extraction[0]
-    assert (options.formats, options.jobs, options.force, options.timeout_s,
-            options.max_memory_mb, options.max_size_mb) == (("csv",), 1, True, 30.0, 800, 5)
+    assert (options.formats, options.jobs, options.force, options.prune, options.verbosity) == (
+        ("csv",), 1, True, True, -1)
+    assert options.limits == Limits(max_size_mb=0.5, max_pages=40, timeout_s=30.0,
+                                    max_memory_mb=800)
 
 
 def test_all_good_exits_0_and_prints_summary(tmp_path: Path, fake_extraction,
@@ -93,24 +125,50 @@ def test_any_failure_exits_1_with_one_line_per_failure(tmp_path: Path, fake_extr
     (tmp_path / "good.pdf").write_text("ok", encoding="utf-8")
     (tmp_path / "bad.pdf").write_text("bug", encoding="utf-8")
     code = cli.main(["extract", str(tmp_path / "good.pdf"), str(tmp_path / "bad.pdf"),
-                     str(tmp_path / "missing.pdf"), "--out", str(tmp_path / "out")])
+                     "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 1
     failures = [line for line in err.splitlines() if not line.startswith("[")]
-    assert failures == [
-        f"{tmp_path / 'bad.pdf'}: internal error: ValueError: something broke",
-        f"{tmp_path / 'missing.pdf'}: no such file or folder",
-    ]
+    assert failures == [f"{tmp_path / 'bad.pdf'}: internal error: ValueError: something broke"]
 
 
-def test_unusable_output_folder_is_one_line(tmp_path: Path, fake_extraction,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "a.pdf").write_text("ok", encoding="utf-8")
-    (tmp_path / "blocker").write_text("a file, not a folder", encoding="utf-8")
-    code = cli.main(["extract", str(tmp_path / "a.pdf"), "--out", str(tmp_path / "blocker")])
+def test_quiet_prints_failures_and_summary_verbose_lists_skipped_files(
+    tmp_path: Path, fake_extraction, capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "in").mkdir()
+    for name, text in {"a.pdf": "ok", "b.pdf": "bug", "notes.txt": "x"}.items():
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    argv = ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "1"]
+    cli.main([*argv, "-q"])
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [f"{tmp_path / 'in' / 'b.pdf'}: internal error: ValueError: "
+                                "something broke"]
+    assert "files: 1 ok, 1 failed, 0 no plan found, 1 skipped" in out
+    cli.main(argv)
     err = capsys.readouterr().err
+    assert "notes.txt" not in err  # skipped files are counted in the summary, not listed
+    cli.main([*argv, "-v", "--force"])
+    err = capsys.readouterr().err
+    assert f"skipped {tmp_path / 'in' / 'notes.txt'}: not a" in err
+    assert f"ok {tmp_path / 'in' / 'a.pdf'}: 2 recommendations, 2 actions, 3 pages" in err
+
+
+def test_out_dash_writes_json_lines_to_stdout_and_no_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("pipeline.batch.EXTRACT_REF", "batch_fakes:fake_extract")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    for name, text in {"a.pdf": "ok", "b.pdf": "encrypted", "c.docx": "ok, c"}.items():
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    code = cli.main(["extract", "in", "--out", "-", "--jobs", "2"])
+    out, err = capsys.readouterr()
     assert code == 1
-    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    plans = [ActionPlan.model_validate_json(line) for line in out.splitlines()]
+    assert [p.source.file for p in plans] == ["a.pdf", "c.docx"]  # input order
+    assert err.splitlines() == ["in/b.pdf: encrypted: needs a password",
+                                "files: 2 ok, 1 failed"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
 
 
 def test_python_dash_m_pipeline_is_the_same_command() -> None:

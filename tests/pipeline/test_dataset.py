@@ -16,13 +16,15 @@ import pandas as pd
 
 from pipeline.batch import BatchOptions, BatchReport, run_batch
 from pipeline.hashing import file_sha256
+from pipeline.limits import Limits
 from pipeline.tables import PLAN_ID_LENGTH
 
 FAKE = "batch_fakes:fake_extract"
 
 
 def _run(paths: list[Path], out: Path, **kw: object) -> tuple[BatchReport, str]:
-    options = replace(BatchOptions(out, jobs=1, timeout_s=20, extract_ref=FAKE), **kw)
+    options = replace(BatchOptions(out, jobs=1, limits=Limits(timeout_s=20), extract_ref=FAKE),
+                      **kw)
     log = io.StringIO()
     return run_batch(paths, options, log, tty=False), log.getvalue()
 
