@@ -16,12 +16,14 @@ import pytest
 from pipeline.batch import BatchOptions, collect_inputs, run_batch
 from pipeline.errors import UnsupportedFormat
 from pipeline.input_files import open_input, special_file_reason
+from pipeline.limits import Limits
 
 FAKE = "batch_fakes:fake_extract"
 
 
 def _options(out: Path, **kw: object) -> BatchOptions:
-    return replace(BatchOptions(out, jobs=2, timeout_s=20, extract_ref=FAKE), **kw)
+    return replace(BatchOptions(out, jobs=2, limits=Limits(timeout_s=20), extract_ref=FAKE),
+                   **kw)
 
 
 @pytest.fixture()
