@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline import score_table
 from pipeline.metrics import (
     FIELDS,
     LOWER_IS_BETTER,
     Scores,
+    Tally,
     add_scores,
+    field_names,
     score_failure,
     score_plan,
 )
@@ -124,38 +127,55 @@ def evaluate_samples(samples_dir: Path, only: str | None = None) -> EvalReport:
 
 
 def _cell(scores: Scores, name: str) -> str:
-    ratio = scores[name].ratio
-    return "-" if ratio is None else f"{ratio:.2f}"
+    tally = scores.get(name)
+    return "-" if tally is None or tally.ratio is None else f"{tally.ratio:.2f}"
+
+
+def report_fields(report: EvalReport) -> list[str]:
+    """Every field any document was scored on, named fields first in report order."""
+    return field_names(report.totals())
+
+
+# The table is printed in blocks of this many columns, so that it fits a terminal.
+COLUMNS_PER_BLOCK = 14
 
 
 def format_table(report: EvalReport) -> str:
-    """Fixed-width table: one row per document, then pooled rows per format and overall."""
+    """Fixed-width tables: one row per document, then pooled rows per format and overall."""
+    names = report_fields(report)
     name_w = max([len(f"{d.name}.{d.format}") for d in report.docs] + [12])
-    col_w = max(len(label) for label in FIELDS.values()) + 1
-    header = "document".ljust(name_w) + "".join(lbl.rjust(col_w) for lbl in FIELDS.values())
-    lines = [header, "-" * len(header)]
-    for doc in report.docs:
-        label = f"{doc.name}.{doc.format}" + (" !" if doc.error else "")
-        lines.append(
-            label.ljust(name_w) + "".join(_cell(doc.scores, n).rjust(col_w) for n in FIELDS)
-        )
-    lines.append("-" * len(header))
-    for fmt in (*FORMATS, None):
-        totals = report.totals(fmt)
-        label = f"ALL {fmt or 'formats'}"
-        lines.append(label.ljust(name_w) + "".join(_cell(totals, n).rjust(col_w) for n in FIELDS))
-    return "\n".join(lines)
+    col_w = max(len(FIELDS.get(n, n)) for n in names) + 1
+    blocks = []
+    for first in range(0, len(names), COLUMNS_PER_BLOCK):
+        block = names[first : first + COLUMNS_PER_BLOCK]
+        header = "document".ljust(name_w) + "".join(FIELDS.get(n, n).rjust(col_w) for n in block)
+        lines = [header, "-" * len(header)]
+        for doc in report.docs:
+            label = f"{doc.name}.{doc.format}" + (" !" if doc.error else "")
+            lines.append(
+                label.ljust(name_w) + "".join(_cell(doc.scores, n).rjust(col_w) for n in block)
+            )
+        lines.append("-" * len(header))
+        for fmt in (*FORMATS, None):
+            totals = report.totals(fmt)
+            label = f"ALL {fmt or 'formats'}"
+            lines.append(
+                label.ljust(name_w) + "".join(_cell(totals, n).rjust(col_w) for n in block)
+            )
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def format_summary(report: EvalReport) -> list[str]:
     """One line per format (and overall) naming every field with hits/total."""
     out = []
+    names = report_fields(report)
     for fmt in (*FORMATS, None):
         subset = [d for d in report.docs if fmt is None or d.format == fmt]
         totals = report.totals(fmt)
         parts = []
-        for name in FIELDS:
-            tally = totals[name]
+        for name in names:
+            tally = totals.get(name, Tally())
             shown = "-" if tally.ratio is None else f"{tally.ratio:.3f}"
             parts.append(f"{name}={shown} ({tally.hits}/{tally.total})")
         failed = sum(1 for d in subset if d.error)
@@ -190,11 +210,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("samples_dir", type=Path, help="folder of samples and expected JSON")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--only", metavar="NAME", help="evaluate one sample stem only")
+    parser.add_argument(
+        "--write-scores",
+        metavar="TSV",
+        type=Path,
+        help="also write the per-document score table (samples/scores.tsv) from this run",
+    )
     args = parser.parse_args(argv)
     report = evaluate_samples(args.samples_dir, args.only)
     if not report.docs and not report.missing:
         print(f"Error: no *{EXPECTED_SUFFIX} in {args.samples_dir}", file=sys.stderr)
         return 1
+    if args.write_scores is not None:
+        if args.only is not None:
+            print("Error: --write-scores needs every sample, not --only", file=sys.stderr)
+            return 1
+        failed = [d.path.name for d in report.docs if d.error]
+        if failed:
+            print(f"Error: not writing scores, extraction failed: {failed}", file=sys.stderr)
+            return 1
+        rows = [(d.path.name, d.scores) for d in report.docs]
+        args.write_scores.write_text(score_table.format_table(rows), encoding="utf-8")
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:

@@ -15,21 +15,34 @@ from difflib import SequenceMatcher
 from typing import Any
 
 MATCH_THRESHOLD = 0.6
-META_FIELDS = ("organisation", "inspectorate", "report_published", "submitted")
 
-# Field name → short column label; the order is the report's column order.
+# Field name → short column label; the order is the report's column order. Every key an
+# expected file holds is scored: those named here under these names, any other under its
+# path ("rec.priority", "target.parts"), so a field added to the expected files is never
+# silently left out (tests/pipeline/test_evaluate.py checks this against the models too).
 FIELDS: dict[str, str] = {
     "recs_found": "recs",
     "recs_spurious": "r.spur",
+    "rec_number": "r.num",
+    "rec_number_inferred": "r.inf",
     "rec_text": "r.text",
+    "section": "sect",
     "response": "resp",
+    "response_raw": "r.raw",
+    "response_reason": "r.why",
+    "reason": "reason",
     "actions_found": "acts",
     "actions_spurious": "a.spur",
+    "action_number": "a.num",
+    "action_number_inferred": "a.inf",
     "action_text": "a.text",
     "owners": "owners",
+    "owner_raw": "o.raw",
+    "target_raw": "t.raw",
     "target_start": "start",
     "target_end": "end",
     "status": "status",
+    "title": "title",
     "organisation": "org",
     "inspectorate": "insp",
     "report_published": "publ",
@@ -38,6 +51,46 @@ FIELDS: dict[str, str] = {
 }
 # For these a lower figure is better: they count predicted items with no expected partner.
 LOWER_IS_BETTER = frozenset({"recs_spurious", "actions_spurious"})
+# Counts of items found, not values compared.
+STRUCTURAL = frozenset({"recs_found", "recs_spurious", "actions_found", "actions_spurious"})
+
+# Expected-file key → field name, per level of the plan; keys not listed score as "<level>.<key>".
+PLAN_KEYS = {
+    "title": "title",
+    "organisation": "organisation",
+    "inspectorate": "inspectorate",
+    "report_published": "report_published",
+    "submitted": "submitted",
+}
+REC_KEYS = {
+    "number": "rec_number",
+    "number_inferred": "rec_number_inferred",
+    "text": "rec_text",
+    "section": "section",
+    "response": "response",
+    "response_raw": "response_raw",
+    "response_reason": "response_reason",
+    "reason": "reason",
+}
+ACTION_KEYS = {
+    "number": "action_number",
+    "number_inferred": "action_number_inferred",
+    "text": "action_text",
+}
+TARGET_KEYS = {
+    "raw": "target_raw",
+    "start": "target_start",
+    "end": "target_end",
+    "status": "status",
+}
+# An owner is right when its role and person both are; its raw text is scored on its own.
+OWNER_IDENTITY = ("role", "person")
+OWNER_KEYS = {"raw": "owner_raw"}
+# The top level of an expected file: the plan's front matter and its recommendations. Source
+# facts (hash, pages) and warnings are not things a reader of the document writes down.
+SCORED_TOP_LEVEL = frozenset({"plan", "recommendations"})
+# Keys that hold the nested levels themselves, scored through their items.
+NESTED = {"rec": {"actions"}, "action": {"owners", "target"}}
 
 Plan = Mapping[str, Any]
 Pairs = list[tuple[int, int]]
@@ -152,33 +205,75 @@ def match_actions(expected: list[Plan], predicted: list[Plan]) -> Pairs:
     return pairs
 
 
-def owners_key(owners: Iterable[Plan] | None) -> Counter[tuple[str | None, str | None]]:
-    """Multiset of (role, person), casefolded and whitespace-collapsed, for comparison."""
-
-    def norm(value: str | None) -> str | None:
-        collapsed = collapse_ws(value)
-        return collapsed.casefold() if collapsed else None
-
-    return Counter((norm(o.get("role")), norm(o.get("person"))) for o in owners or [])
-
-
-def _text_exact(expected: str | None, predicted: str | None) -> bool:
-    return collapse_ws(expected) == collapse_ws(predicted)
+def _norm_value(value: Any) -> Any:
+    """Strings compared with whitespace collapsed (the only liberty taken); lists and dicts
+    element by element; anything else as it is."""
+    if isinstance(value, str):
+        return collapse_ws(value)
+    if isinstance(value, list):
+        return [_norm_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _norm_value(v) for k, v in value.items()}
+    return value
 
 
-def _meta_equal(field: str, expected: Any, predicted: Any) -> bool:
-    if field == "organisation":
-        return _text_exact(expected, predicted)
-    return expected == predicted
+def values_equal(expected: Any, predicted: Any) -> bool:
+    """Exact equality of two field values, whitespace runs in text aside."""
+    return _norm_value(expected) == _norm_value(predicted)
+
+
+def owners_key(
+    owners: Iterable[Plan] | None, keys: tuple[str, ...] = OWNER_IDENTITY
+) -> Counter[tuple[Any, ...]]:
+    """Multiset of the owners' ``keys`` values, text casefolded and whitespace-collapsed."""
+
+    def norm(value: Any) -> Any:
+        if isinstance(value, str):
+            collapsed = collapse_ws(value)
+            return collapsed.casefold() if collapsed else None
+        return value
+
+    return Counter(tuple(norm(o.get(k)) for k in keys) for o in owners or [])
 
 
 def empty_scores() -> Scores:
-    """A fresh tally for every field."""
+    """A fresh tally for every named field."""
     return {name: Tally() for name in FIELDS}
 
 
+def field_name(level: str, key: str) -> str:
+    """The field a key of an expected item at ``level`` is scored under."""
+    table = {
+        "plan": PLAN_KEYS,
+        "rec": REC_KEYS,
+        "action": ACTION_KEYS,
+        "target": TARGET_KEYS,
+        "owner": OWNER_KEYS,
+    }[level]
+    return table.get(key, f"{level}.{key}")
+
+
+def _add(scores: Scores, name: str, ok: bool) -> None:
+    scores[name] = scores.get(name, Tally()) + Tally(int(ok), 1)
+
+
+def _score_fields(
+    scores: Scores, level: str, expected: Plan, predicted: Plan | None, skip: set[str]
+) -> None:
+    """Score every key of one expected item (except nested levels) against its partner."""
+    for key, value in expected.items():
+        if key in skip:
+            continue
+        ok = predicted is not None and values_equal(value, predicted.get(key))
+        _add(scores, field_name(level, key), ok)
+
+
 def score_plan(expected: Plan, predicted: Plan) -> Scores:
-    """Per-field tallies of one predicted plan against its expected plan."""
+    """Per-field tallies of one predicted plan against its expected plan: every key the
+    expected plan holds is scored, an item that was not found counting as wrong throughout."""
+    unscored = set(expected) - SCORED_TOP_LEVEL
+    if unscored:
+        raise ValueError(f"expected plan holds {sorted(unscored)}, which nothing scores")
     scores = empty_scores()
     exp_recs = list(expected.get("recommendations") or [])
     pred_recs = list(predicted.get("recommendations") or [])
@@ -194,12 +289,7 @@ def score_plan(expected: Plan, predicted: Plan) -> Scores:
 
     for ei, exp in enumerate(exp_recs):
         pred = pred_recs[rec_pairs[ei]] if ei in rec_pairs else None
-        scores["rec_text"] += Tally(
-            int(pred is not None and _text_exact(exp["text"], pred.get("text"))), 1
-        )
-        scores["response"] += Tally(
-            int(pred is not None and exp.get("response") == pred.get("response")), 1
-        )
+        _score_fields(scores, "rec", exp, pred, NESTED["rec"])
         exp_actions = list(exp.get("actions") or [])
         pred_actions = list(pred.get("actions") or []) if pred is not None else []
         act_pairs = dict(match_actions(exp_actions, pred_actions))
@@ -209,47 +299,38 @@ def score_plan(expected: Plan, predicted: Plan) -> Scores:
             _score_action(scores, exp_act, pred_act)
 
     scores["actions_spurious"] = Tally(spurious_actions, total_pred_actions)
-    _score_metadata(scores, expected.get("plan") or {}, predicted.get("plan") or {})
+    plan_scores: Scores = {}
+    exp_plan = expected.get("plan") or {}
+    _score_fields(plan_scores, "plan", exp_plan, predicted.get("plan") or {}, set())
+    for name, tally in plan_scores.items():
+        scores[name] = tally
+        scores["metadata"] += tally
     return scores
 
 
 def _score_action(scores: Scores, expected: Plan, predicted: Plan | None) -> None:
     found = predicted is not None
-    pred = predicted or {}
-    exp_target = expected.get("target") or {}
-    pred_target = pred.get("target") or {}
-    checks = {
-        "actions_found": found,
-        "action_text": found and _text_exact(expected["text"], pred.get("text")),
-        "owners": found and owners_key(expected.get("owners")) == owners_key(pred.get("owners")),
-        "target_start": found and exp_target.get("start") == pred_target.get("start"),
-        "target_end": found and exp_target.get("end") == pred_target.get("end"),
-        "status": found and exp_target.get("status") == pred_target.get("status"),
-    }
-    for name, ok in checks.items():
-        scores[name] += Tally(int(ok), 1)
-
-
-def _score_metadata(scores: Scores, expected: Plan, predicted: Plan) -> None:
-    for field in META_FIELDS:
-        ok = _meta_equal(field, expected.get(field), predicted.get(field))
-        scores[field] = Tally(int(ok), 1)
-        scores["metadata"] += scores[field]
+    _add(scores, "actions_found", found)
+    _score_fields(scores, "action", expected, predicted, NESTED["action"])
+    if "target" in expected:
+        pred_target = (predicted or {}).get("target") or {}
+        _score_fields(
+            scores, "target", expected["target"] or {}, pred_target if found else None, set()
+        )
+    if "owners" in expected:
+        exp_owners = expected["owners"] or []
+        pred_owners = (predicted or {}).get("owners") or []
+        _add(scores, "owners", found and owners_key(exp_owners) == owners_key(pred_owners))
+        # Every other key of the owners (raw, expansion, key …): the multiset of its values.
+        other = sorted({k for o in exp_owners for k in o} - set(OWNER_IDENTITY))
+        for key in other:
+            same = owners_key(exp_owners, (key,)) == owners_key(pred_owners, (key,))
+            _add(scores, field_name("owner", key), found and same)
 
 
 def score_failure(expected: Plan) -> Scores:
     """Tallies for a document whose extraction failed: nothing found, every field wrong."""
-    scores = empty_scores()
-    exp_recs = list(expected.get("recommendations") or [])
-    n_actions = sum(len(r.get("actions") or []) for r in exp_recs)
-    for name in ("recs_found", "rec_text", "response"):
-        scores[name] = Tally(0, len(exp_recs))
-    for name in ("actions_found", "action_text", "owners", "target_start", "target_end", "status"):
-        scores[name] = Tally(0, n_actions)
-    for name in META_FIELDS:
-        scores[name] = Tally(0, 1)
-    scores["metadata"] = Tally(0, len(META_FIELDS))
-    return scores
+    return score_plan(expected, {})
 
 
 def add_scores(many: Iterable[Scores]) -> Scores:
@@ -257,5 +338,10 @@ def add_scores(many: Iterable[Scores]) -> Scores:
     total = empty_scores()
     for scores in many:
         for name, tally in scores.items():
-            total[name] += tally
+            total[name] = total.get(name, Tally()) + tally
     return total
+
+
+def field_names(scores: Scores) -> list[str]:
+    """The named fields in report order, then any other field scored, by name."""
+    return [*FIELDS, *sorted(set(scores) - set(FIELDS))]

@@ -1,8 +1,10 @@
 """Every sample document against its expected JSON: the acceptance bar of extraction.
 
 Thresholds are the issues' targets: the extraction fields (issue 2) on every document, the
-normalised fields (issue 3) over all samples of a format. A sample whose documents are
-missing fails rather than silently dropping out of the parametrisation.
+normalised fields (issue 3) over all samples of a format. Beyond them, every field of every
+document is held to the committed score table (samples/scores.tsv, pipeline/score_table.py):
+a drop fails, and so does an improvement the table does not record yet. A sample whose
+documents are missing fails rather than silently dropping out of the parametrisation.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import score_table
 from pipeline.evaluate import EXPECTED_SUFFIX, FORMATS, expected_files, sample_stem
 from pipeline.metrics import LOWER_IS_BETTER, score_plan
 from pipeline.models import ActionPlan, PlanInfo, Recommendation
@@ -126,3 +129,31 @@ def test_normalised_fields_meet_the_bar_over_the_samples(fmt: str) -> None:
             worst = sorted(documents, key=lambda d: extracted_scores(d)[name].ratio or 1.0)[:3]
             failures.append(f"{name} {hits}/{total} < {minimum} (worst: {[w.name for w in worst]})")
     assert not failures, f"{fmt}: " + "; ".join(failures)
+
+
+@functools.cache
+def committed_scores() -> score_table.Table:
+    return score_table.read_table(score_table.SCORE_TABLE)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+def test_document_keeps_its_committed_scores(document: Path) -> None:
+    recorded = committed_scores().get(document.name)
+    assert recorded, (
+        f"{document.name} is not in {score_table.SCORE_TABLE.name}: run "
+        f"`{score_table.REGENERATE}` and commit the table"
+    )
+    result = score_table.compare(extracted_scores(document), recorded)
+    assert not result.drops, f"{document.name}: scores dropped: " + "; ".join(result.drops)
+    assert not result.changes, (
+        f"{document.name}: scores changed (not a drop): "
+        + "; ".join(result.changes)
+        + f". Record them: `{score_table.REGENERATE}`, and commit samples/scores.tsv"
+        " with this change"
+    )
+
+
+def test_score_table_names_only_sample_documents() -> None:
+    names = {d.name for d in DOCUMENTS}
+    stale = sorted(set(committed_scores()) - names)
+    assert not stale, f"{score_table.SCORE_TABLE.name} rows for documents that are gone: {stale}"
