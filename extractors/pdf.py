@@ -106,7 +106,7 @@ def _scan(page, number: int) -> _PageScan:
     return _PageScan(number, words, grids, rules, float(page.width), float(page.height))
 
 
-def _find_grids(page: pdfplumber.page.Page, edges: list[dict]) -> list:
+def _find_grids(page, edges: list[dict]) -> list:
     """pdfplumber's ruled tables, built from our rules only (never from shading or white
     boxes behind words)."""
     vertical = [e for e in edges if e["orientation"] == "v"]
