@@ -24,7 +24,11 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*", re.IGNORECASE)
 # "Progress against agreed action" is not read as an action or an agreement column.
 _RULES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.EXTRA, re.compile(r"\b(progress|rag|success|measure|evidence|outcome|impact|comment"
-                            r"|comments|update|risk|resources?|cost|notes?|monitoring|priority)\b")),
+                            r"|comments|update|risk|resources?|cost|notes?|monitoring|priority"
+                            r"|kpis?|difference|different)\b"
+                            # "How we will know it has worked": what shows success, not the work
+                            r"|\bhow (?:we|will we|you|will you|do we) (?:will )?(?:know|tell)"
+                            r"|\b(?:has|have) (?:it )?worked\b")),
     (Role.ACTION_NO, re.compile(r"^actions?\.?\s*(no|number|ref(erence)?|#)\.?$")),
     # "Rec No", "Concern no.", "Para ref", "No.", "Ref": a short header ending in a number word.
     (Role.REC_NO, re.compile(r"^(rec\.?|([\w.]+\s+){0,2}(no|nos|number|ref(erence)?|#)\.?"
@@ -34,13 +38,14 @@ _RULES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.RESPONSE, re.compile(r"\b(agreed|agree|accepted|accept|rejected|reject)\b|"
                                r"\bagreement\b")),
     (Role.OWNER, re.compile(r"\b(owners?|responsible|responsibility|lead|leads|accountable"
-                            r"|by whom|who|officer|manager)\b")),
+                            r"|by whom|who|officer|manager|led by|delivered by|person)\b")),
     (Role.TARGET, re.compile(r"\b(target|date|dates|timescales?|deadline|when|completion|due"
                              r"|timeframe|timeline|by when)\b")),
     (Role.RECOMMENDATION, re.compile(r"\b(recommendations?|area requiring improvement"
                                      r"|areas? for improvement|concerns?|finding)\b")),
     (Role.ACTION, re.compile(r"\b(actions?|response|steps|planned|activity|activities"
-                             r"|how)\b")),
+                             r"|how|tasks?|what we will do|what will we do|what we are doing"
+                             r"|we will|to be done|will be done|intervention)\b")),
     (Role.EXTRA, re.compile(r"\b(agency|partner|status|rag|theme|objective)\b")),
 ]
 
@@ -86,6 +91,46 @@ def classify_header(text: str) -> Role | None:
         if pattern.search(words):
             return role
     return None
+
+
+# Extra columns, by what they hold: kept out of actions, owners and dates, each with a meaning.
+_EXTRA_MEANINGS: list[tuple[str, re.Pattern[str]]] = [
+    ("progress", re.compile(r"\b(progress|update|monitoring|status|position|achieved)\b")),
+    ("success_measure", re.compile(r"\b(success|measures?|kpis?|know|worked|difference"
+                                   r"|evidence)\b")),
+    ("outcome", re.compile(r"\b(outcomes?|impact|objective|aim|different)\b")),
+    ("rag", re.compile(r"\brag\b")),
+    ("agency", re.compile(r"\b(agency|partner|partners)\b")),
+    ("risk", re.compile(r"\b(risks?|priority)\b")),
+    ("resources", re.compile(r"\b(resources?|cost|costs|funding)\b")),
+    ("comment", re.compile(r"\b(comments?|notes?|theme)\b")),
+]
+
+
+def extra_meaning(text: str) -> str | None:
+    """What an extra column holds ("progress", "success_measure", "outcome", "rag", "agency",
+    "risk", "resources", "comment"), or None when it is not an extra column."""
+    if classify_header(text) != Role.EXTRA:
+        return None
+    words = header_text(text)
+    return next((name for name, rx in _EXTRA_MEANINGS if rx.search(words)), "other")
+
+
+# When two columns could hold the actions, the header that says so most plainly wins.
+_ACTION_WORDING: list[re.Pattern[str]] = [
+    re.compile(r"\bactions?\b"),
+    re.compile(r"\b(what we will do|what will we do|what we are doing|we will|tasks?)\b"),
+    re.compile(r"\bresponse\b"),
+]
+
+
+def action_wording(text: str) -> int:
+    """How plainly a header says its column holds the actions: higher is plainer (0: not)."""
+    words = header_text(text)
+    for rank, rx in enumerate(_ACTION_WORDING):
+        if rx.search(words):
+            return len(_ACTION_WORDING) - rank
+    return 0
 
 
 def header_score(roles: list[Role | None]) -> int:

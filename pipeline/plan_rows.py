@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.layout import BULLET_CHARS, Cell, Document, Paragraph, Row, Table
-from pipeline.columns import Role, classify_header, header_score, header_text
+from pipeline.columns import Role, action_wording, classify_header, header_score, header_text
 from pipeline.normalise.owners import one_owner_across
 from pipeline.normalise.response import parse_response
 from pipeline.numbering import cell_number
@@ -429,13 +429,14 @@ def _roles_from_header(table: Table, rows: list[Row]) -> list[Role | None]:
             roles[col] = Role.EXTRA  # a second owner/date column adds nothing to the first
         if role is not None:
             seen.add(role)
-    # "Response | Action taken/planned": when one action-like column says "action" and
-    # another does not, the other is prose answering the recommendation, not actions.
+    # "Response | Action taken/planned": when several columns could hold the actions, the
+    # one whose header says so most plainly (action, then what we will do, then response)
+    # holds them; the others are prose answering the recommendation.
     actionish = [c for c, r in enumerate(roles) if r == Role.ACTION]
-    named = {c for c in actionish if re.search(r"\bactions?\b", header_text(texts[c]))}
-    if named and len({texts[c] for c in actionish}) > 1:
+    plainest = max((action_wording(texts[c]) for c in actionish), default=0)
+    if plainest and len({texts[c] for c in actionish}) > 1:
         for col in actionish:
-            if col not in named:
+            if action_wording(texts[col]) < plainest:
                 roles[col] = Role.NARRATIVE
     return roles
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.columns import Role, classify_header, header_score, header_text
+from pipeline.columns import (
+    Role,
+    action_wording,
+    classify_header,
+    extra_meaning,
+    header_score,
+    header_text,
+)
 
 # Variants from shared/reference/action-plan-formats.md ("Column headers seen"), plus the
 # numbered and line-broken forms real plans print.
@@ -63,6 +70,18 @@ HEADERS: list[tuple[str, Role]] = [
     ("Desired outcome", Role.EXTRA),
     ("Additional comment", Role.EXTRA),
     ("STATUS OF THIS RETURN", Role.EXTRA),
+    # plain-English headers of local plans
+    ("What we will do", Role.ACTION),
+    ("Led by", Role.OWNER),
+    ("By when", Role.TARGET),
+    ("How we will know it has worked", Role.EXTRA),
+    ("How will we know we have succeeded?", Role.EXTRA),
+    ("Lead agency", Role.OWNER),
+    ("Responsible", Role.OWNER),
+    ("Person responsible", Role.OWNER),
+    ("Timescale for completion", Role.TARGET),
+    ("Key tasks", Role.ACTION),
+    ("What will be different", Role.EXTRA),
 ]
 
 
@@ -137,3 +156,27 @@ def test_real_headers_score_as_plans() -> None:
     assert roles == [Role.REC_NO, Role.RECOMMENDATION, Role.ACTION, Role.OWNER, Role.TARGET,
                      Role.EXTRA]
     assert header_score(roles) == 5
+
+
+@pytest.mark.parametrize(
+    ("header", "meaning"),
+    [
+        ("Progress update", "progress"),
+        ("Progress against agreed action and impact monitoring", "progress"),
+        ("Success measure / evidence", "success_measure"),
+        ("How we will know it has worked", "success_measure"),
+        ("Desired outcome", "outcome"),
+        ("RAG", "rag"),
+        ("Agency", "agency"),
+        ("Additional comment", "comment"),
+        ("What we will do", None),
+    ],
+)
+def test_extra_columns_have_a_meaning_of_their_own(header: str, meaning: str | None) -> None:
+    assert extra_meaning(header) == meaning
+
+
+def test_plainest_action_header_wins() -> None:
+    ranks = [action_wording(h) for h in ("Action taken/planned", "What we will do",
+                                         "Response", "Steps planned")]
+    assert ranks == sorted(ranks, reverse=True) and ranks[0] > ranks[-1] == 0
