@@ -188,18 +188,25 @@ class PlanAssembler:
         response = parse_response(" ".join(rec.response))
         if response not in ("partly_agreed", "not_agreed"):
             return items
-        if response == "not_agreed" and not owner_paras and not target_paras:
+        if response == "not_agreed" and not _says_something(owner_paras + target_paras):
             rec.reason.extend(t for item in items for t in item.texts)
             return []
         kept = list(items)
         while kept and not kept[0].labelled and looks_like_reason(" ".join(kept[0].texts)):
-            if len(kept[0].texts) > 1:
-                # The reason is the first paragraph; what follows it is an unnumbered action.
-                rec.reason.append(kept[0].texts[0])
-                kept[0] = _Item(None, kept[0].texts[1:], False)
+            texts = list(kept[0].texts)
+            rec.reason.append(texts.pop(0))
+            # Its continuation paragraphs stay with it ("In addition, …", "This is …");
+            # what reads as something to do is an unnumbered action.
+            while texts and _continues_reason(texts[0], response):
+                rec.reason.append(texts.pop(0))
+            if texts:
+                kept[0] = _Item(None, texts, False)
                 break
-            rec.reason.extend(kept[0].texts)
             kept = kept[1:]
+            while kept and not kept[0].labelled and _continues_reason(
+                " ".join(kept[0].texts), response
+            ):
+                rec.reason.extend(kept.pop(0).texts)
         return kept
 
     def _distribute(self, rec, items, owner_paras, target_paras, page) -> None:
@@ -294,6 +301,7 @@ def _split_items(paras: list[Paragraph]) -> list[_Item]:
     top = "digit" if "digit" in kinds else "letter" if "letter" in kinds else None
     items: list[_Item] = []
     pending: str | None = None  # a number printed alone (its own cell or line) labels what follows
+    points = False  # inside bullets that belong to the action above them
     for para in paras:
         text = para.text.strip()
         alone = cell_number(text)
@@ -307,6 +315,15 @@ def _split_items(paras: list[Paragraph]) -> list[_Item]:
         if top and items and items[-1].number and _numbered(para) != top:
             items[-1].texts.append(text)  # "• …" or "a) …" under "2. …": part of action 2
             continue
+        bullet = _is_bullet(para)
+        if items and bullet and (points or _introduces_points(items[-1], text)):
+            # "Review investigations, including:" then "• all investigations where …": the
+            # bullets are that action's points; a cell that opens with bullets, or whose
+            # lead-in only says "We will:", lists its actions in them.
+            items[-1].texts.append(text)
+            points = True
+            continue
+        points = points and bullet
         if para.label:
             items.append(_Item(label_number(para.label), [text], True))
             continue
@@ -318,6 +335,64 @@ def _split_items(paras: list[Paragraph]) -> list[_Item]:
         else:
             items.append(_Item(None, [text], False))
     return [i for i in items if any(t.strip() for t in i.texts)]
+
+
+def _is_bullet(para: Paragraph) -> bool:
+    """A bulleted paragraph: a generated or printed bullet, not a number or letter."""
+    if para.label:
+        return label_number(para.label) is None
+    number, rest = split_prefix(para.text.strip())
+    return number is None and rest != para.text.strip()
+
+
+_NOTHING = re.compile(r"^\W*(?:n/?a|none|not applicable|nil|-+|–|—)?\W*$", re.I)
+# Openings that carry an explanation on into its next paragraph.
+_CONNECTIVE = re.compile(
+    r"^(?:however|in addition|additionally|furthermore|moreover|also|this|these|that|it|such"
+    r"|as such|as a result|therefore|consequently|for this reason|whilst|while|although"
+    r"|instead|equally|similarly|in particular|secondly|second|finally)\b",
+    re.I,
+)
+# Openings of something to do: a subject and "will", or a verb of the kind actions begin with.
+_ACTION_START = re.compile(
+    r"^(?:(?:\w+\W+){0,5}(?:will|shall|is going to|are going to)\b"
+    r"|(?:review|develop|deliver|introduce|ensure|provide|train|audit|implement|establish"
+    r"|increase|continue|monitor|create|update|carry|complete|set|publish|recruit|offer|hold"
+    r"|run|agree|appoint|share|embed|produce|undertake|work|explore|seek|raise|write|launch"
+    r"|improve|reduce|assess|consider|identify|refresh|revise|extend|promote)\b)",
+    re.I,
+)
+
+
+def _says_something(paragraphs: list[Paragraph]) -> bool:
+    """True when owner or date cells hold more than a placeholder ("N/A", "-", "None")."""
+    return any(not _NOTHING.match(p.text) for p in paragraphs)
+
+
+def _continues_reason(text: str, response: str | None) -> bool:
+    """True when a paragraph after a reason carries the explanation on, not an action."""
+    flat = clean(text)
+    if not flat or _ACTION_START.match(flat):
+        return False
+    if response == "not_agreed":
+        return True  # nothing is to be done: what is not an action explains the answer
+    return bool(_CONNECTIVE.match(flat)) or flat[:1].islower() or looks_like_reason(flat)
+
+
+_LEAD_IN = re.compile(r"(?:\b(?:will|shall|to|we)|^\W*(?:\w+\W+){0,2}\w+)\s*:\s*$", re.I)
+
+
+def _introduces_points(item: _Item, bullet_text: str) -> bool:
+    """True when an action leads into bullets that continue it: a bullet carrying on its
+    sentence in lower case, or a colon after a whole action ("Review all investigations,
+    including:"), not after a lead-in to the list of actions ("The YOS will:")."""
+    if item.labelled and item.number is None:
+        return False  # the action above is itself a bullet: this one is its sibling
+    last = item.texts[-1].rstrip()
+    rest = (split_prefix(bullet_text.strip())[1] or bullet_text).strip()
+    if rest[:1].islower() and not last.endswith("."):
+        return True
+    return last.endswith(":") and not _LEAD_IN.search(" ".join(item.texts))
 
 
 def _numbered(para: Paragraph) -> str | None:
