@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/actionplan extract samples --out output
+	$(BIN)/actionplan extract samples --out output --quiet
 
 test: setup
 	$(BIN)/ruff check pipeline extractors tests scripts
@@ -49,4 +49,5 @@ schema: setup
 	$(BIN)/actionplan schema > pipeline/schema/actionplan.schema.json
 
 clean:
-	rm -rf $(VENV) output/*.json output/*.csv output/*.xlsx
+	rm -rf $(VENV) output/*.json output/*.csv output/*.xlsx output/*.sqlite \
+		output/.actionplan-manifest.json

@@ -42,7 +42,7 @@ from pipeline.tables import TABLES, FailedFile, StoredPlan
 from pipeline.worker import MB, Task, WorkerPool, default_jobs
 
 if TYPE_CHECKING:
-    from pipeline import Result
+    from pipeline.api import Result
 
 ACCEPTED_SUFFIXES = tuple(f".{fmt}" for fmt in (*READERS, *CONVERTIBLE))
 FORMATS = ("json", "csv", "xlsx", "sqlite")
@@ -392,7 +392,7 @@ def _failure(item: InputFile, kind: str, reason: str) -> FileResult:
 def run_files(paths: list[Path], limits: Limits, *, jobs: int | None = None,
               extract_ref: str | None = None) -> Iterator[Result]:
     """The library's batch: a ``Result`` per input, in input order; nothing is written."""
-    from pipeline import Result
+    from pipeline.api import Result
 
     files, _, missing = collect_inputs(paths)
     for gone in missing:

@@ -165,7 +165,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _extract_to_stdout(args: argparse.Namespace, limits: object) -> int:
     """``--out -``: one JSON plan per line on stdout, in input order; failures on stderr."""
-    from pipeline import extract_many
+    from pipeline.api import extract_many
 
     converted = failed = 0
     try:

@@ -49,9 +49,9 @@ A3_ABOVE_WIDTH = 250  # sheets wider than this print on A3, so fit-to-width stay
 A4, A3 = 9, 8  # xlsxwriter paper codes
 LINE_HEIGHT_PT = 15
 MAX_ROW_HEIGHT_PT = 409  # Excel's limit for one row
-# Free text: wrapped in a wide column.
-WRAP_COLUMNS = frozenset({"rec_text", "action_text", "reason", "owners", "target_raw", "title",
-                          "owner_roles", "owner_persons", "owner_keys", "owner"})
+# Prose: wrapped in a wide column. Other text grows with its content up to MAX_WIDTH and
+# wraps beyond it (owners, targets as written).
+WRAP_COLUMNS = frozenset({"rec_text", "action_text", "reason", "title"})
 DATE_FORMAT = "dd/mm/yyyy"
 MONTH_FORMAT = "mm/yyyy"
 

@@ -128,3 +128,15 @@ def test_combined_outputs_read_back_with_right_counts_and_dates(batch) -> None:
         assert pd.api.types.is_datetime64_any_dtype(sheets["Actions"][column])
         assert sheets["Actions"][column].notna().any()
     assert pd.api.types.is_datetime64_any_dtype(sheets["Plans"]["Plan submitted"])
+
+
+def test_library_api_round_trips_every_sample_to_the_json_the_cli_wrote(batch) -> None:
+    from actionplan import extract
+
+    _, out, _, _, _ = batch
+    assert len(GOOD) >= 30
+    for document in GOOD:
+        written = (out / f"{document.name}.json").read_text(encoding="utf-8")
+        plan = extract(str(document))  # a str is a path too
+        assert isinstance(plan, ActionPlan)
+        assert plan.model_dump_json(indent=2) + "\n" == written, document.name
