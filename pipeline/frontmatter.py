@@ -1,11 +1,20 @@
-"""Plan metadata from the text before (and around) the table: body, dates, inspectorate."""
+"""Plan metadata from the text before (and around) the table: title, body, inspectorate, dates.
+
+The published templates put what the plan answers in a few lines at the top — the title
+("Action Plan: HMP X"), the response line ("A Response to the HMI Probation Inspection: X"),
+a cover table ("ESTABLISHMENT: HMP X") and the inspection line ("Report on an unannounced
+inspection of HMP X by HM Chief Inspector of Prisons"). Those lines are trusted before
+anything else; introductions are boilerplate, and the 2018–20 HMPPS prison template's names
+both inspectorates.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from extractors.layout import RUNNING, Document
+from extractors.layout import RUNNING, Document, Table
 from pipeline.models import PlanInfo
 from pipeline.normalise.dates import parse_target
 from pipeline.text import clean
@@ -23,70 +32,285 @@ _PUBLISHED = re.compile(
     r"(?P<date>.+)$",
     re.IGNORECASE,
 )
+
+# -- inspectorate -------------------------------------------------------------------------
 _PROBATION = re.compile(
     r"HMI ?Probation|Inspectorate of Probation|Chief Inspector of Probation", re.IGNORECASE
 )
 _PRISONS = re.compile(r"HMI ?Prisons|Inspectorate of Prisons|Chief Inspector of Prisons", re.I)
+# What an answered report is about, when no inspectorate is named: a prison establishment,
+# or a probation or youth justice body.
+_ESTABLISHMENT = re.compile(
+    r"\bHM\s?P\b|\bHMP\s?/\s?YOI\b|\bHM\s?YOI\b|\bYOI\b|\bHM Prison\b|\bHMIP Inspection\b"
+    r"|\bHM\s?CIP\b|\bestablishment\b",
+    re.IGNORECASE,
+)
+_PROBATION_BODY = re.compile(
+    r"\bCRC\b|Community Rehabilitation Company|National Probation Service|\bNPS\b"
+    r"|Probation Delivery Unit|\bPDU\b|Youth (?:Offending|Justice)|\bYO[ST]\b|\bYJS\b"
+    r"|youth offending work",
+    re.IGNORECASE,
+)
+_PRISON_ORG = re.compile(r"\bHM\s?P\b|\bYOI\b|Prison")
+_PROBATION_ORG = re.compile(r"Youth|CRC|Probation|NPS|Community Rehabilitation|PDU")
 
+# -- title ---------------------------------------------------------------------------------
+_PLAN_WORDS = re.compile(r"\b(?:action|improvement|inspection|progress)\s+plan\b|\bplan\s*:", re.I)
+_RESPONSE = re.compile(r"\bresponse to\b", re.IGNORECASE)
+_BARE_PLAN = re.compile(r"^(?:inspection |improvement )?action plan$", re.IGNORECASE)
+_INTRO_HEADING = re.compile(r"^(?:\d+\.?\s*)?(?:introduction|background|context)$", re.I)
+# A heading is short and is not a sentence of the introduction.
+TITLE_MAX_CHARS = 160
+HEAD_PARAGRAPHS = 15  # the title block sits in the first paragraphs of the first page
+
+# -- organisation --------------------------------------------------------------------------
+# A name stops before the words of a title: 'HMP Marlow Heath Action Plan'.
+_NOT_PLAN_WORD = r"(?!(?:Action|Improvement|Inspection|Plan|Report|Response|Progress)\b)"
 _NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|upon|on|the)?\s*[A-Z][\w'’&.-]*){0,6}"
-_ORG_PATTERNS = [
-    re.compile(r"^action plan\s*[:\-–]\s*(?P<org>.+)$", re.IGNORECASE),
-    re.compile(rf"\b(?P<org>NPS\s+{_NAME}\s+(?:Division|Region))"),
-    re.compile(r"\b(?P<org>HM\s?(?:P|YOI|P\s*(?:&|and)\s*YOI|P/YOI|Prison(?: and YOI)?)\s+"
-               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"),
-    re.compile(rf"\b(?P<org>{_NAME}\s+Youth (?:Offending|Justice) (?:Service|Team|Partnership))"),
-    re.compile(r"response to the .{0,40}?inspection(?:\s*[:\-–]\s*|\s+of\s+(?:the\s+)?)"
-               r"(?!(?:youth (?:offending|justice)|probation) services)(?P<org>.+)$",
-               re.IGNORECASE),
-    re.compile(rf"\b(?P<org>{_NAME}\s+(?:CRC|Community Rehabilitation Company|NPS\b.*"
-               r"|National Probation Service.*|Probation Delivery Unit|PDU))"),
-    # Last: the inspection's own wording names the area, not the body.
-    re.compile(r"inspection of (?:youth (?:offending|justice) services|probation services) in "
-               r"(?P<org>[^—–,(.]+)", re.IGNORECASE),
+# A colon, or a dash standing apart ("Post-inspection" is one word).
+_SEP = r"(?:\s*:\s*|\s+[-–—]\s+|\s*[–—]\s*)"
+_TITLE_ORG = [
+    re.compile(rf"^action plan{_SEP}(?P<org>.+)$", re.IGNORECASE),
+    re.compile(
+        rf"^(?P<org>.+?){_SEP}(?:(?:a |the )?response to\b|(?:post-)?inspection\b"
+        r"|(?:\w+\s+)?(?:action|improvement)\s+plan\b)",
+        re.IGNORECASE,
+    ),
 ]
+_RESPONSE_ORG = re.compile(
+    r"response to the .{0,60}?inspection(?:\s*[:\-–]\s*|\s+of\s+(?:the\s+)?|\s*$)"
+    r"(?P<org>.*)$",
+    re.IGNORECASE,
+)
+_ESTABLISHMENT_CELL = re.compile(
+    r"\bESTABLISHMENT\s*[:\-–]?\s*(?P<org>.+?)(?:\s+POSITION AS AT\b.*)?$", re.IGNORECASE
+)
+_INSPECTION_OF = re.compile(
+    r"^(?:an |the )?(?:(?:full |short |joint )?(?:un)?announced |thematic )?inspection of\s+"
+    r"(?:the\s+)?(?P<org>.+)$",
+    re.IGNORECASE,
+)
+_BODY_PATTERNS = [
+    re.compile(rf"\b(?P<org>NPS\s+{_NAME}\s+(?:Division|Region))"),
+    re.compile(
+        r"\b(?P<org>HM\s?(?:P|YOI|P\s*(?:&|and)\s*YOI|P/YOI|Prison(?: and YOI)?)\s+"
+        rf"{_NOT_PLAN_WORD}[A-Z][\w'’-]+(?:\s+{_NOT_PLAN_WORD}[A-Z][\w'’-]+){{0,2}})"
+    ),
+    re.compile(rf"\b(?P<org>{_NAME}\s+Youth (?:Offending|Justice) (?:Services?|Team|Partnership))"),
+    re.compile(
+        rf"\b(?P<org>{_NAME}\s+(?:CRC|Community Rehabilitation Company|NPS\b.*"
+        r"|National Probation Service.*|Probation Delivery Unit|PDU))"
+    ),
+]
+_INSPECTION_LINE = [
+    re.compile(
+        r"inspection of (?:youth (?:offending|justice) services|probation services) in "
+        r"(?P<org>[^—–,(.]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"youth offending work in (?P<org>[^—–,(.0-9]+)", re.IGNORECASE),
+    re.compile(
+        r"inspection of (?:the\s+)?(?!(?:youth (?:offending|justice)|probation) services)"
+        r"(?P<org>.+?)(?:\s+by\s+HM\b.*|\s*\(.*)?$",
+        re.IGNORECASE,
+    ),
+]
+# Words that name a report or an inspectorate, never the inspected body.
+_NOT_A_BODY = re.compile(
+    r"\bHM\s?CIP\b|\bHMIP\b|\bHMI\b|Inspectorate|\bREPORT\b|\brecommendations?\b"
+    r"|\bresponse\b|\baction plan\b",
+    re.IGNORECASE,
+)
+_GENERIC_BODY = re.compile(
+    r"^(?:the\s+)?(?:youth (?:offending|justice)\s+(?:services?|team|partnership)"
+    r"|probation services?|community rehabilitation company|national probation service)$",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    r"\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.]\d{1,2}[/.]\d",
+    re.IGNORECASE,
+)
+_BODY_END = re.compile(
+    r"(?:CRC|Company|Service|Services|Division|Region|Team|Partnership|Unit|PDU|Trust|Council)$"
+)
 _TRAILING = re.compile(r"[\s,;:.\-–—]+$")
+ORG_MAX_CHARS = 120
+CONTINUATION_MAX_CHARS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """The lines of the title block, in order, and the rest of the document's text lines."""
+
+    lines: list[str]  # own paragraphs before the introduction (or the first table)
+    own: list[str]  # every body paragraph that is not page furniture
+    running: list[str]  # page headers and footers kept as text
+    cells: list[str]  # cells of the tables before the plan (cover tables)
 
 
 def read_front_matter(document: Document) -> PlanInfo:
-    """Organisation, inspectorate, report-published and submitted dates, title."""
-    lines = [clean(p.text) for p in document.paragraphs() if clean(p.text)]
-    # Cover tables ("DATE | STATUS OF THIS RETURN") can hold dates too: read them last.
-    for table in document.tables()[:3]:
-        for row in table.rows:
-            lines.append(clean(" ".join(c.text for c in row.cells)))
+    """Title, organisation, inspectorate, report-published and submitted dates."""
+    head = _head(document)
+    every = [*head.own, *head.running, *head.cells]
     info = PlanInfo()
-    # A running page header repeats the title's words on every page: prefer the body's own.
-    own = [clean(p.text) for p in document.paragraphs() if p.style != RUNNING and clean(p.text)]
-    titles = [ln for ln in own if "action plan" in ln.lower() and len(ln) < 150]
-    plain = [ln for ln in titles if not (_SUBMITTED.search(ln) or _PUBLISHED.search(ln))]
-    info.title = (plain or own or lines or [None])[0]
-    for line in lines:
+    info.title = _title(head)
+    for line in every:
         if info.submitted is None and (m := _SUBMITTED.search(line)):
             info.submitted = _day(m.group("date"))
         if info.report_published is None and (m := _PUBLISHED.search(line)):
             info.report_published = _month_or_day(m.group("date"))
-        if info.inspectorate is None:
-            if _PROBATION.search(line):
-                info.inspectorate = "HMI Probation"
-            elif _PRISONS.search(line):
-                info.inspectorate = "HMI Prisons"
-    info.organisation = _organisation(lines, "\n".join(document.texts()))
-    if info.inspectorate is None and info.organisation:
-        if re.search(r"\bHM\s?P|YOI|Prison", info.organisation):
-            info.inspectorate = "HMI Prisons"
-        elif re.search(r"Youth|CRC|Probation|NPS", info.organisation):
-            info.inspectorate = "HMI Probation"
+    info.organisation = _organisation(head, "\n".join(document.texts()))
+    info.inspectorate = _inspectorate(head, info.organisation)
     return info
 
 
-def _organisation(lines: list[str], document_text: str) -> str | None:
-    for pattern in _ORG_PATTERNS:
-        for line in lines[:60]:
-            match = pattern.search(line)
-            if match:
-                org = _TRAILING.sub("", match.group("org").split(" by HM")[0]).strip()
-                if 2 < len(org) <= 120:
-                    return _usual_case(org, document_text)
+def _head(document: Document) -> _Head:
+    own: list[str] = []
+    running: list[str] = []
+    lines: list[str] = []
+    cells: list[str] = []
+    in_head = True
+    tables_seen = 0
+    for block in document.blocks:
+        if isinstance(block, Table):
+            tables_seen += 1
+            if tables_seen <= 3:
+                for row in block.rows:
+                    cells.extend(clean(c.text) for c in row.cells if clean(c.text))
+                    cells.append(clean(" ".join(c.text for c in row.cells)))
+            # A cover table (ESTABLISHMENT | TIMETABLE …) may sit inside the title block.
+            in_head = in_head and _is_cover_table(block)
+            continue
+        text = clean(block.text)
+        if not text:
+            continue
+        if block.style == RUNNING:
+            running.append(text)
+            continue
+        own.append(text)
+        if in_head and _INTRO_HEADING.match(text):
+            in_head = False
+        if in_head and len(lines) < HEAD_PARAGRAPHS:
+            lines.append(text)
+    return _Head(lines, own, running, cells)
+
+
+def _is_cover_table(table: Table) -> bool:
+    words = " ".join(c.text for r in table.rows[:2] for c in r.cells)
+    return bool(re.search(r"ESTABLISHMENT|STATUS OF THIS RETURN|TIMETABLE", words, re.I))
+
+
+# -- title ---------------------------------------------------------------------------------
+def _is_date_line(line: str) -> bool:
+    return bool(_SUBMITTED.search(line) or _PUBLISHED.search(line))
+
+
+def _title_rank(line: str) -> int:
+    """How plainly a line is the plan's heading: 3 names the plan with more than the plan
+    words, 2 is a response heading, 1 the bare words 'Action Plan', 0 not a heading."""
+    if len(line) > TITLE_MAX_CHARS or _is_date_line(line) or re.search(r"\.\s+\w", line):
+        return 0
+    if _BARE_PLAN.match(line.strip(" .:")):
+        return 1
+    if _PLAN_WORDS.search(line):
+        return 3
+    if _RESPONSE.search(line) and not line.lower().startswith("in response to the report"):
+        return 2
+    return 0
+
+
+def _title(head: _Head) -> str | None:
+    """The plan's heading as printed: the best-ranked heading line, earliest first; never a
+    date line, never page furniture when the body has a heading of its own."""
+    candidates = head.lines + [ln for ln in head.own[:60] if ln not in head.lines]
+    ranked = [(r, -i, ln) for i, ln in enumerate(candidates) if (r := _title_rank(ln))]
+    if ranked:
+        return max(ranked)[2]
+    fallback = [ln for ln in head.own if not _is_date_line(ln)]
+    return (fallback or head.own or head.running or [None])[0]
+
+
+# -- organisation --------------------------------------------------------------------------
+def _body_name(text: str) -> str | None:
+    """``text`` trimmed, when it can be the inspected body's name: not a report or an
+    inspectorate, not a date, not a body type with no name."""
+    org = _TRAILING.sub("", text.split(" by HM")[0]).strip(" \"'‘’“”")
+    org = re.sub(r"^(?:the|an?)\s+", "", org, flags=re.IGNORECASE) if org[:4].lower() in (
+        "the ",
+        "an i",
+    ) else org
+    if not (2 < len(org) <= ORG_MAX_CHARS) or not org[0].isupper() and not org[0].isdigit():
+        return None
+    if _NOT_A_BODY.search(org) or _GENERIC_BODY.match(org) or _MONTH_DAY.search(org):
+        return None
+    if org[0].isdigit():
+        return None
+    return org
+
+
+def _continuation(line: str, following: str | None) -> str:
+    """``line`` with the next paragraph joined when that paragraph carries on the name
+    (a name that wraps: 'Warwickshire & West Mercia' / 'Community Rehabilitation Company.')."""
+    if not following or len(following) > CONTINUATION_MAX_CHARS:
+        return line
+    if ":" in following or _is_date_line(following) or not following[0].isupper():
+        return line
+    if _title_rank(following) or re.search(r"\.\s+\w", following):
+        return line
+    joined = f"{line} {following}".strip()
+    if not line or (not _BODY_END.search(line.rstrip(" .")) and _body_name(joined)):
+        return joined
+    return line
+
+
+def _organisation(head: _Head, document_text: str) -> str | None:
+    """The inspected body, from the most trusted line that names one: the title, the
+    response line (joined with its continuation), the cover table's ESTABLISHMENT cell, a
+    body named in the title block, the inspection line; then a body named anywhere."""
+    lines = head.lines
+    title = _title(head)
+    found = None
+    if title is not None:
+        for pattern in _TITLE_ORG:
+            if (m := pattern.search(title)) and (found := _body_name(m.group("org"))):
+                break
+    if found is None:
+        found = _from_response_line(lines)
+    if found is None:
+        for text in [*head.cells, *head.running, *lines]:
+            if (m := _ESTABLISHMENT_CELL.search(text)) and (found := _body_name(m.group("org"))):
+                break
+    if found is None:
+        found = _first_match(_BODY_PATTERNS, lines)
+    if found is None:
+        found = _first_match(_INSPECTION_LINE, lines)
+    if found is None:
+        found = _first_match(_BODY_PATTERNS, head.own[:60] + head.cells)
+    if found is None:
+        found = _first_match(_INSPECTION_LINE, head.own[:60])
+    return _usual_case(found, document_text) if found else None
+
+
+def _from_response_line(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines):
+        m = _RESPONSE_ORG.search(line)
+        if m is None:
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        text = _continuation(m.group("org").strip(), following)
+        # A thematic inspection names its subject on the next line: 'An Inspection of …'.
+        if (sub := _INSPECTION_OF.match(text)) is not None:
+            text = sub.group("org")
+        if name := _body_name(text):
+            return name
+    return None
+
+
+def _first_match(patterns: list[re.Pattern[str]], lines: list[str]) -> str | None:
+    for pattern in patterns:
+        for line in lines:
+            if (m := pattern.search(line)) and (name := _body_name(m.group("org"))):
+                return name
     return None
 
 
@@ -98,6 +322,39 @@ def _usual_case(org: str, text: str) -> str:
         if not match.group(0).isupper():
             return match.group(0)
     return org
+
+
+# -- inspectorate --------------------------------------------------------------------------
+def _named_inspectorate(line: str) -> str | None:
+    """The inspectorate a line names; None when it names neither, or both (boilerplate)."""
+    probation, prisons = bool(_PROBATION.search(line)), bool(_PRISONS.search(line))
+    if probation == prisons:
+        return None
+    return "HMI Probation" if probation else "HMI Prisons"
+
+
+def _inspectorate(head: _Head, organisation: str | None) -> str | None:
+    """What the plan answers: an inspectorate named in the title block, else the kind of
+    body the title block names (a prison establishment or a probation/youth body), else the
+    organisation's kind, and only then an inspectorate named elsewhere."""
+    for line in head.lines:
+        if named := _named_inspectorate(line):
+            return named
+    for line in [*head.lines, *head.cells[:12]]:
+        prison, probation = bool(_ESTABLISHMENT.search(line)), bool(
+            _PROBATION_BODY.search(line)
+        )
+        if prison != probation:
+            return "HMI Prisons" if prison else "HMI Probation"
+    if organisation:
+        if _PRISON_ORG.search(organisation):
+            return "HMI Prisons"
+        if _PROBATION_ORG.search(organisation):
+            return "HMI Probation"
+    for line in [*head.own, *head.running, *head.cells]:
+        if named := _named_inspectorate(line):
+            return named
+    return None
 
 
 # The first date in a sentence: "5 November 2020; this version updated 15 January 2021."

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extractors.layout import RUNNING, Document, Paragraph
+from extractors.layout import RUNNING, Cell, Document, Paragraph, Row, Table
 from pipeline.frontmatter import read_front_matter
 
 
@@ -55,3 +55,104 @@ def test_title_prefers_the_body_over_a_running_header() -> None:
 def test_nothing_known_gives_nothing() -> None:
     info = read_front_matter(_doc("Some unrelated prose."))
     assert (info.organisation, info.inspectorate, info.submitted) == (None, None, None)
+
+
+# ---------------------------------------------------------------- templates as published
+JOINT_INTRO = (
+    "HM Inspectorate of Prisons (HMIP) and HM Inspectorate of Probation for England and Wales "
+    "are independent inspectorates which provide scrutiny of the conditions for and treatment "
+    "of those in prison and under probation supervision."
+)
+
+
+def _table(*rows: tuple[str, ...]) -> Table:
+    return Table(
+        rows=[Row(cells=[Cell(paragraphs=[Paragraph(text=t)], col=i) for i, t in enumerate(r)])
+              for r in rows],
+        n_cols=len(rows[0]),
+    )
+
+
+def test_hmpps_prison_template_answers_hmi_prisons_despite_the_joint_introduction() -> None:
+    info = read_front_matter(_doc(
+        "Action Plan: HMP Brackenfield",
+        "Action Plan Submitted 22/05/2019",
+        "A Response to the HMIP Inspection: 17, 18 December & 7-11 January 2019",
+        "Report Published: 26 th March 2019",
+        "INTRODUCTION",
+        JOINT_INTRO,
+    ))
+    assert info.inspectorate == "HMI Prisons"
+    assert info.organisation == "HMP Brackenfield"
+    assert info.title == "Action Plan: HMP Brackenfield"
+    assert info.submitted == dt.date(2019, 5, 22)
+    assert info.report_published == "2019-03-26"
+
+
+def test_yoi_title_alone_says_prisons() -> None:
+    info = read_front_matter(_doc("Action Plan: HMYOI Ashgrove", "INTRODUCTION", JOINT_INTRO))
+    assert (info.inspectorate, info.organisation) == ("HMI Prisons", "HMYOI Ashgrove")
+
+
+def test_probation_thematic_with_the_joint_introduction_stays_probation() -> None:
+    info = read_front_matter(_doc(
+        "Action Plan Submitted: 3rd March 2020",
+        "A Response to the HMI Probation Inspection:",
+        "An Inspection of Central Functions supporting the National Probation Service",
+        "Report Published: 14 January 2020",
+        "INTRODUCTION",
+        JOINT_INTRO,
+    ))
+    assert info.inspectorate == "HMI Probation"
+    assert info.organisation == "Central Functions supporting the National Probation Service"
+    assert info.title.startswith("A Response to the HMI Probation Inspection")
+
+
+def test_a_body_name_wrapping_onto_the_next_paragraph_is_joined() -> None:
+    info = read_front_matter(_doc(
+        "Action Plan Submitted: 19th July 2019",
+        "A Response to the HMI Probation Inspection: Warwickshire & West Mercia",
+        "Community Rehabilitation Company.",
+        "Report Published: JUNE 2019",
+    ))
+    assert info.organisation == "Warwickshire & West Mercia Community Rehabilitation Company"
+    assert info.submitted == dt.date(2019, 7, 19)
+
+
+def test_hmcip_2015_template_takes_the_establishment_not_the_report() -> None:
+    blocks = [
+        Paragraph(text="ACTION PLAN - HMCIP REPORT ESTABLISHMENT: HMP ORWELL POSITION AS AT: "
+                  "December 2015", style=RUNNING),
+        Paragraph(text="ACTION PLAN: HMCIP REPORT"),
+        _table(("ESTABLISHMENT: HMP ORWELL", "TIMETABLE", "DATE", "STATUS OF THIS RETURN"),
+               ("", "Full Unannounced inspection", "11-22 May", ""),
+               ("", "Report published", "20 October 2015", ""),
+               ("", "Action Plan Submitted", "18 January 2016", "Attached")),
+    ]
+    info = read_front_matter(Document(path="x.pdf", format="pdf", blocks=blocks))
+    assert info.title == "ACTION PLAN: HMCIP REPORT"
+    assert info.organisation == "HMP ORWELL"
+    assert info.inspectorate == "HMI Prisons"
+    assert info.report_published == "2015-10-20"
+    assert info.submitted == dt.date(2016, 1, 18)
+
+
+def test_youth_sqs_plan_is_probation_and_named_by_its_title() -> None:
+    info = read_front_matter(_doc(
+        "Wyvern Youth Offending Services - Improvement Action Plan",
+        "In response to the Short Quality Screening (SQS) of youth offending work 12th-14th "
+        "November 2012 by HM Inspectorate of Probation",
+    ))
+    assert info.organisation == "Wyvern Youth Offending Services"
+    assert info.inspectorate == "HMI Probation"
+    assert info.title == "Wyvern Youth Offending Services - Improvement Action Plan"
+
+
+def test_title_is_never_a_date_line_or_a_bare_heading_when_a_better_one_exists() -> None:
+    info = read_front_matter(_doc(
+        "Tamar and Exe CRC: response to the HM Inspectorate of Probation inspection",
+        "Action Plan Submitted 22/05/2019",
+        "ACTION PLAN",
+    ))
+    assert info.title.startswith("Tamar and Exe CRC: response to")
+    assert info.organisation == "Tamar and Exe CRC"
