@@ -47,6 +47,9 @@ compare-sources: setup
 
 schema: setup
 	$(BIN)/actionplan schema > pipeline/schema/actionplan.schema.json
+	$(BIN)/actionplan audit --schema > pipeline/schema/audit.schema.json
+	$(BIN)/python -c 'import json; from pipeline.audit import report_json_schema as s; \
+	  print(json.dumps(s(), indent=2, ensure_ascii=False))' > pipeline/schema/report.schema.json
 
 clean:
 	rm -rf $(VENV) output/*.json output/*.csv output/*.xlsx output/*.sqlite \

@@ -48,7 +48,8 @@ ACCEPTED_SUFFIXES = tuple(f".{fmt}" for fmt in (*READERS, *CONVERTIBLE))
 FORMATS = ("json", "csv", "xlsx", "sqlite")
 PER_PLAN_FORMATS = ("json", "csv")  # written per input; xlsx and sqlite are combined only
 # Stems the combined outputs use; an input with one of these names gets a suffix.
-RESERVED_NAMES = frozenset(TABLES)
+# "audit" is the stem of the audit's combined outputs (audit.csv, audit.html).
+RESERVED_NAMES = frozenset(TABLES) | {"audit"}
 NO_PLAN_REASON = "no action-plan table found"
 EXTRACT_REF = "pipeline.extract:extract_file"  # the per-file function workers run
 

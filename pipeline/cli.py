@@ -111,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     talk.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity",
                       help="also list every skipped file and every file converted")
 
+    from pipeline.audit import cli as audit_cli
+
+    audit_cli.add_commands(commands, default_jobs())
+
     commands.add_parser("schema", help="print the output JSON Schema",
                         description="Print the JSON Schema of the per-file JSON output.")
     return parser
@@ -124,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return 0
+    if args.command in ("audit", "report"):
+        from pipeline.audit import cli as audit_cli
+
+        return audit_cli.run_command(args)
     return _extract(args)
 
 
