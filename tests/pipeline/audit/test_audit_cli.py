@@ -40,13 +40,13 @@ def test_audit_writes_one_audit_json_per_plan_and_exits_0(tmp_path: Path, fake_e
     (tmp_path / "in" / "a.pdf").write_text("ok", encoding="utf-8")
     out = tmp_path / "out"
     assert cli.main(["audit", str(tmp_path / "in"), "--out", str(out), "--jobs", "1"]) == 0
-    audit = PlanAudit.model_validate_json((out / "a.audit.json").read_text(encoding="utf-8"))
+    audit = PlanAudit.model_validate_json((out / "a.pdf.audit.json").read_text(encoding="utf-8"))
     # batch_fakes.small_plan: action 1.2 has no owner, rec 2 is not agreed without a reason
     assert {(f.rule, f.recommendation, f.action) for f in audit.findings} >= {
         ("owner-missing", "1", "1.2"), ("reason-missing", "2", None)}
     assert audit.counts.error == 2 and audit.score < 90
     assert "a.pdf: score" in capsys.readouterr().out
-    assert (out / "a.json").exists()  # the extraction is kept for reuse
+    assert (out / "a.pdf.json").exists()  # the extraction is kept for reuse
 
 
 def test_rerun_reuses_the_extraction(tmp_path: Path, fake_extraction, capsys) -> None:
@@ -71,7 +71,7 @@ def test_unreadable_input_exits_1_but_the_rest_is_audited(tmp_path: Path, fake_e
     out = tmp_path / "out"
     code = cli.main(["audit", str(tmp_path), "--out", str(out), "--jobs", "1"])
     assert code == 1
-    assert (out / "a.audit.json").exists() and not (out / "b.audit.json").exists()
+    assert (out / "a.pdf.audit.json").exists() and not (out / "b.pdf.audit.json").exists()
     err = capsys.readouterr().err
     assert "b.pdf: encrypted" in err and "Traceback" not in err
 
