@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 
 run: setup
 	$(BIN)/actionplan extract samples --out output --quiet
+	$(BIN)/actionplan audit samples --out output
 
 test: setup
 	$(BIN)/ruff check pipeline extractors tests scripts

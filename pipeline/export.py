@@ -160,8 +160,14 @@ def write_tables_csv(plans: list[StoredPlan], failures: list[FailedFile], out_di
         _write_frame_csv(table_frame(table, plans, failures), out_dir / TABLES[table][1])
 
 
-def write_workbook(plans: list[StoredPlan], failures: list[FailedFile], path: Path) -> None:
-    """Write one sheet per table, readable on screen and on paper; atomically."""
+def write_workbook(plans: list[StoredPlan], failures: list[FailedFile], path: Path,
+                   extra_sheets: Iterable[tuple[str, list[Column], list[dict[str, object]]]] = (),
+                   ) -> None:
+    """Write one sheet per table, readable on screen and on paper; atomically.
+
+    ``extra_sheets`` (name, columns, rows) follow the tables, written the same way (the
+    audit's sheet).
+    """
     from pipeline.spreadsheet_safety import safe_workbook
 
     with atomic_path(path) as tmp:
@@ -169,6 +175,8 @@ def write_workbook(plans: list[StoredPlan], failures: list[FailedFile], path: Pa
         styles = _styles(book)
         for table, (columns, _, sheet_name) in TABLES.items():
             rows = table_rows(table, plans, failures)
+            _write_sheet(book.add_worksheet(sheet_name), columns, rows, styles)
+        for sheet_name, columns, rows in extra_sheets:
             _write_sheet(book.add_worksheet(sheet_name), columns, rows, styles)
         book.close()
 

@@ -14,10 +14,20 @@ from pathlib import Path
 from typing import TextIO
 
 from pipeline.audit.check import audit_plan
+from pipeline.audit.html import AUDIT_HTML, render_page
 from pipeline.audit.models import SEVERITIES, InspectionReport, PlanAudit, Severity
-from pipeline.batch import BatchOptions, FileResult, run_batch
-from pipeline.export import atomic_text
+from pipeline.audit.outputs import (
+    AUDIT_COLUMNS,
+    AUDIT_CSV,
+    AUDIT_SHEET,
+    audit_rows,
+    write_audit_csv,
+)
+from pipeline.batch import BatchOptions, FileResult, dataset_plans, run_batch
+from pipeline.export import WORKBOOK_NAME, atomic_text, write_workbook
+from pipeline.manifest import Manifest
 from pipeline.models import ActionPlan
+from pipeline.tables import FailedFile
 
 AUDIT_SUFFIX = ".audit.json"
 
@@ -83,13 +93,28 @@ def _run(paths: list[Path], out_dir: Path, jobs: int, force: bool, pair: Pairing
         run.audited.append(AuditedPlan(result.input.name, plan, audit))
     if write:
         write_outputs(run, out_dir)
+        failures = [FailedFile(r.input.shown, r.kind, r.reason) for r in batch.results
+                    if r.status in ("failed", "no_plan")]
+        add_audit_sheet(run, out_dir, failures)
     return run
 
 
 def write_outputs(run: AuditRun, out_dir: Path) -> None:
-    """``<name>.audit.json`` per plan (the combined outputs are added by their writers)."""
+    """``<name>.audit.json`` per plan, ``audit.csv`` and ``audit.html``."""
     for item in run.audited:
         write_audit_json(item.audit, out_dir / f"{item.name}{AUDIT_SUFFIX}")
+    write_audit_csv([a.audit for a in run.audited], out_dir / AUDIT_CSV)
+    page = render_page([(a.audit, a.plan) for a in run.audited])
+    with atomic_text(out_dir / AUDIT_HTML) as fh:
+        fh.write(page)
+
+
+def add_audit_sheet(run: AuditRun, out_dir: Path, failures: list[FailedFile]) -> None:
+    """Write ``plans.xlsx`` again, the dataset's sheets followed by the Audit sheet."""
+    held = dataset_plans(Manifest.load(out_dir), out_dir, {})
+    rows = audit_rows(a.audit for a in run.audited)
+    write_workbook(held.plans, failures, out_dir / WORKBOOK_NAME,
+                   extra_sheets=[(AUDIT_SHEET, AUDIT_COLUMNS, rows)])
 
 
 def write_audit_json(audit: PlanAudit, path: Path) -> None:
