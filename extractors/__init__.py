@@ -11,13 +11,13 @@ from pathlib import Path
 
 from extractors.layout import Document
 
-Reader = Callable[[Path], Document]
+Reader = Callable[..., Document]  # (path, **reader options) -> Document
 
 
-def _read_pdf(path: Path) -> Document:
+def _read_pdf(path: Path, only_pages: set[int] | None = None) -> Document:
     from extractors.pdf import read_pdf
 
-    return read_pdf(path)
+    return read_pdf(path, only_pages)
 
 
 def _read_docx(path: Path) -> Document:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
+from extractors.pdf_borderless import Columns, find_borderless_tables
 from extractors.pdf_pages import open_pdf
 from extractors.pdf_ruled import find_ruled_tables
 from extractors.pdf_rules import band_edges, rule_edges
@@ -61,12 +62,17 @@ class _PageScan:
     height: float
 
 
-def read_pdf(path: Path) -> Document:
-    """Read a PDF into the intermediate form; raises a one-line error for unusable files."""
+def read_pdf(path: Path, only_pages: set[int] | None = None) -> Document:
+    """Read a PDF into the intermediate form; raises a one-line error for unusable files.
+
+    ``only_pages`` (1-based) limits the read to those pages; the others are skipped unread.
+    """
     # The page source (pdfium by default) raises the one-line errors for unusable files.
     with open_pdf(path) as pdf:
         scans = []
         for number, page in enumerate(pdf.pages, start=1):
+            if only_pages is not None and number not in only_pages:
+                continue
             scans.append(_scan(page, number))
             page.close()  # drop the per-page caches: memory stays flat in pages
         pages = len(pdf.pages)
@@ -80,8 +86,10 @@ def read_pdf(path: Path) -> Document:
     counts.update(word for word in PLAN_WORDS if word not in counts)
     token = VOCABULARY.set(counts)
     try:
+        carried: Columns | None = None  # a borderless table running over the page end
         for scan in scans:
-            blocks.extend(_read_page(scan, running))
+            page_blocks, carried = _read_page(scan, running, carried)
+            blocks.extend(page_blocks)
     finally:
         VOCABULARY.reset(token)
     height = scans[-1].height if scans else None
@@ -100,9 +108,10 @@ def _scan(page, number: int) -> _PageScan:
     centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
     edges = rule_edges(page.lines, page.rects, page.curves, centres)
     grids = [[tuple(float(v) for v in c) for c in t.cells] for t in _find_grids(page, edges)]
-    horizontal = [e for e in edges if e["orientation"] == "h"]
-    horizontal += band_edges(page.rects, centres)
-    rules = [{k: e[k] for k in ("x0", "x1", "top")} for e in horizontal]
+    rules = [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": False}
+             for e in edges if e["orientation"] == "h"]
+    rules += [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": True}
+              for e in band_edges(page.rects, centres)]
     return _PageScan(number, words, grids, rules, float(page.width), float(page.height))
 
 
@@ -198,10 +207,12 @@ def _plain(text: str) -> str:
     return text.translate(_PLAIN)
 
 
-def _read_page(scan: _PageScan, running: set[int]) -> list[Block]:
+def _read_page(
+    scan: _PageScan, running: set[int], carried: Columns | None
+) -> tuple[list[Block], Columns | None]:
     number, words = scan.number, scan.words
     if not words:
-        return []
+        return [], None
     content = [w for w in words if id(w) not in running]
     # The first page keeps its running lines as text, marked: names often live there.
     furniture_words = [w for w in words if id(w) in running] if number == 1 else []
@@ -217,6 +228,13 @@ def _read_page(scan: _PageScan, running: set[int]) -> list[Block]:
     taken = [_box(t) for t in tables]
 
     body = [w for w in content if not any(_inside(w, box) for box in taken)]
+    # What no rule encloses may still be a table drawn without lines.
+    rule_ys = [float(r["top"]) for r in scan.rules]
+    borderless, carry = find_borderless_tables(body, rule_ys, number, scan.height, carried)
+    if borderless:
+        tables += borderless
+        boxes = [_box(t) for t in borderless]
+        body = [w for w in body if not any(_inside(w, box) for box in boxes)]
     blocks: list[tuple[float, Block]] = [(t.top or 0.0, t) for t in tables]
     if body:
         lines = words_to_lines(body, number)
@@ -232,7 +250,7 @@ def _read_page(scan: _PageScan, running: set[int]) -> list[Block]:
             blocks.append((line.top or 0.0, Paragraph(text=line.text, lines=[line],
                                                       page=number, style=RUNNING)))
     blocks.sort(key=lambda item: item[0])
-    return [b for _, b in blocks]
+    return [b for _, b in blocks], carry
 
 
 def _rules_below(table: Table, rules: list[dict]) -> int:

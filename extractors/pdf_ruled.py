@@ -32,18 +32,26 @@ def find_ruled_tables(
 
 
 def _rules(edges: list[dict], taken, page_width: float) -> list[tuple[float, float, float]]:
-    """(y, x0, x1) of long horizontal rules outside ruled grids, merged per y."""
+    """(y, x0, x1, drawn) of long horizontal rules outside ruled grids, merged per y;
+    ``drawn`` is 1.0 for a rule, 0.0 where only a shaded band's edge lies there."""
     found: list[list[float]] = []
     for edge in sorted(edges, key=lambda e: (float(e["top"]), float(e["x0"]))):
         y, x0, x1 = float(edge["top"]), float(edge["x0"]), float(edge["x1"])
+        drawn = 0.0 if edge.get("band") else 1.0
         if any(b[0] - 2 <= x0 and x1 <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for b in taken):
             continue
         if found and abs(found[-1][0] - y) <= 1.5 and x0 <= found[-1][2] + 3:
             found[-1][1] = min(found[-1][1], x0)
             found[-1][2] = max(found[-1][2], x1)
+            found[-1][3] = max(found[-1][3], drawn)
             continue
-        found.append([y, x0, x1])
-    return [(y, x0, x1) for y, x0, x1 in found if x1 - x0 >= page_width * MIN_RULE_SHARE]
+        found.append([y, x0, x1, drawn])
+    return [(y, x0, x1, d) for y, x0, x1, d in found if x1 - x0 >= page_width * MIN_RULE_SHARE]
+
+
+# Shaded bands (a header, section titles) alone do not make a ruled table: a table drawn
+# without lines but with a shaded header is the borderless reader's.
+MIN_DRAWN_RULES = 2
 
 
 def _rule_groups(rules):
@@ -51,7 +59,7 @@ def _rule_groups(rules):
 
     Rules under a vertically merged cell leave that column out, so extents differ.
     """
-    groups: list[list[tuple[float, float, float]]] = []
+    groups: list[list[tuple[float, float, float, float]]] = []
     for rule in rules:
         if groups:
             left = min(r[1] for r in groups[-1])
@@ -61,7 +69,10 @@ def _rule_groups(rules):
                 groups[-1].append(rule)
                 continue
         groups.append([rule])
-    return [g for g in groups if len(g) >= 3]
+    return [
+        [r[:3] for r in g] for g in groups
+        if len(g) >= 3 and sum(r[3] for r in g) >= MIN_DRAWN_RULES
+    ]
 
 
 def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | None:

@@ -149,12 +149,26 @@ def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -
     if (
         len(prev_words) == 1
         and prev_line.x1 >= limit - char
-        and (first[:1].islower() or (first[:1].isdigit() and prev_text[-1:] in "0123456789/"))
+        and (first[:1].islower() or _cut_figure(last, first))
         and first.strip(",.;:") not in _SHORT_WORDS
         and not common  # "Target" + "date" is a wrap: "date" is a word of the document
     ):
         return ""
     return " "
+
+
+# A date or figure cut by a narrow column: "31/03/" + "2024", "01/0" + "4/2023".
+_FIGURE = re.compile(r"^\d{1,4}(?:[/.]\d{1,4}){1,2}[.,;]?$")
+
+
+def _cut_figure(last: str, first: str) -> bool:
+    """Digits after a full-width figure continue it only when the two make one date or
+    number ("2023-24" then "31 May" are two targets, not "2023-2431")."""
+    if not first[:1].isdigit():
+        return False
+    if last.endswith(("/", ".")):
+        return True
+    return bool(_FIGURE.match(last + first.split(" ", 1)[0])) and last[-1:].isdigit()
 
 
 # A full-width single word followed by one of these wrapped normally; it was not cut.

@@ -18,7 +18,7 @@ from pipeline.hashing import file_sha256
 from pipeline.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.models import ActionPlan, Source
 from pipeline.names import printable
-from pipeline.screen import could_hold_plan
+from pipeline.screen import could_hold_plan, pages_to_read
 
 
 def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
@@ -53,9 +53,9 @@ def _read(fmt: str, path: Path, *, shown: Path, guard: GuardLimits) -> Document:
     try:
         if fmt == "pdf":
             check_pdf(path, guard)
-            _screen_pdf(path, shown)
-        else:
-            check_zip(path, guard)
+            pages = _screen_pdf(path, shown)
+            return READERS[fmt](path) if pages is None else READERS[fmt](path, pages)
+        check_zip(path, guard)
         return READERS[fmt](path)
     except Exception as exc:
         mapped = reader_error(exc, shown)
@@ -65,12 +65,16 @@ def _read(fmt: str, path: Path, *, shown: Path, guard: GuardLimits) -> Document:
         raise mapped from exc
 
 
-def _screen_pdf(path: Path, shown: Path) -> None:
-    """Dismiss a PDF whose text names no plan columns on any page, before the slow read."""
+def _screen_pdf(path: Path, shown: Path) -> set[int] | None:
+    """Dismiss a PDF whose text names no plan columns on any page, before the slow read;
+    otherwise the pages worth reading (None: all)."""
     texts = quick_page_texts(path)
-    if texts is not None and not could_hold_plan(texts):
+    if texts is None:
+        return None
+    if not could_hold_plan(texts):
         raise NoPlanFound(
             "no action-plan table found (no page has recommendation and action, owner or "
             "date column headings)",
             path=str(shown),
         )
+    return pages_to_read(texts)

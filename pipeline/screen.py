@@ -42,3 +42,20 @@ def could_hold_plan(page_texts: list[str]) -> bool:
     if not any(text.strip() for text in page_texts):
         return True  # no text at all: the full reader says why (scanned, damaged)
     return any(page_could_hold_plan(text) for text in page_texts)
+
+
+# A long document is read only from its first page that could hold a plan header (plus its
+# opening pages, where the front matter is): an inspection report with the plan annexed at
+# its end is not read through its body.
+LONG_DOCUMENT_PAGES = 40
+OPENING_PAGES = 2
+
+
+def pages_to_read(page_texts: list[str]) -> set[int] | None:
+    """1-based pages worth reading in full, or None for all of them."""
+    if len(page_texts) <= LONG_DOCUMENT_PAGES:
+        return None
+    first = next((i for i, t in enumerate(page_texts, start=1) if page_could_hold_plan(t)), None)
+    if first is None or first <= OPENING_PAGES + 1:
+        return None
+    return set(range(1, OPENING_PAGES + 1)) | set(range(first, len(page_texts) + 1))

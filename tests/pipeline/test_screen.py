@@ -8,7 +8,7 @@ import pytest
 
 from extractors.pdf_screen import quick_page_texts
 from pipeline.columns import Role
-from pipeline.screen import could_hold_plan, label_roles, page_could_hold_plan
+from pipeline.screen import could_hold_plan, label_roles, page_could_hold_plan, pages_to_read
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -54,3 +54,11 @@ def test_unreadable_file_is_left_to_the_reader(tmp_path: Path) -> None:
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n garbage")
     assert quick_page_texts(broken) is None
+
+
+def test_a_long_document_is_read_from_its_first_plan_page() -> None:
+    header = "Recommendation\nAction\nOwner\nTarget date"
+    texts = ["Cover", "Contents"] + ["A page of the report."] * 60 + [header, "more rows"]
+    assert pages_to_read(texts) == {1, 2, 63, 64}
+    assert pages_to_read([header] + ["rows"] * 10) is None  # short: read whole
+    assert pages_to_read([header] + ["rows"] * 60) is None  # the plan starts at once

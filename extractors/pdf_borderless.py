@@ -1,0 +1,256 @@
+"""Tables drawn with no lines at all: columns from the alignment of words, rows from gaps.
+
+In the spirit of Nurminen's text-edge method (Camelot "stream", pdfplumber's text strategy),
+anchored on a header row: a line of three or more short labels set apart by gutters wider
+than any word space. Column lines run down the white gutters the lines below leave between
+those labels; a gutter no label sits either side of (a hanging list number, a tab) is no
+column. The table runs down while its lines keep to the columns, and onto the next page
+when that page's first lines keep to them too, with or without a repeated header. Rows
+break at a vertical gap across every column, at a rule or a shaded band's edge, and where
+the first column starts a number.
+
+Prose, two-column text and lists never qualify: they have fewer than three columns, or no
+run of lines that keeps to a header's columns.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from extractors.layout import Cell, Row, Table
+from extractors.pdf_text import Word, lines_to_paragraphs, words_to_lines
+
+MIN_COLUMNS = 3
+# Cells are padded (Word: 0.19 cm each side), so text in neighbouring cells is set apart by
+# 10 pt or more; a word space is a quarter of the type size, a justified one rarely 0.6.
+MIN_GAP_PT = 6.0
+MIN_GAP_SHARE = 0.75  # of the line height
+MAX_LABEL_WORDS = 6  # a header label line is short; a prose fragment is not
+MIN_DATA_LINES = 3  # lines under the header, two or more columns filled, before it is a table
+ALIGN_PT = 4.0  # a cell's text starts at its column's left edge, list numbers hang a little
+BREAK_GAP_SHARE = 2.5  # of the line height: white space this tall ends a table
+ROW_GAP_SHARE = 0.45  # of the line height: extra space between lines that separates rows
+_NUMBER = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?[.):]?\)?$")
+
+
+@dataclass(slots=True)
+class Columns:
+    """Column lines of a borderless table, carried to the next page it may continue on."""
+
+    edges: list[float]
+    page: int
+    reached_foot: bool
+
+
+def find_borderless_tables(
+    words: list[Word], rules: list[float], page: int, page_height: float,
+    carried: Columns | None,
+) -> tuple[list[Table], Columns | None]:
+    """Borderless tables among ``words`` (the page's words outside ruled tables).
+
+    ``rules`` are the y of horizontal rules and shaded bands' edges; ``carried`` the columns
+    of a table that ran to the foot of the previous page. Returns the tables and the columns
+    to carry on to the next page (None when no table reaches this page's foot).
+    """
+    lines = words_to_lines(words, page)
+    if not lines:
+        return [], None
+    height = statistics.median(ln.bottom - ln.top for ln, _ in lines)
+    tables: list[Table] = []
+    carry: Columns | None = None
+    start = 0
+    if carried is not None and carried.reached_foot and carried.page == page - 1:
+        end = _extent(lines, 0, carried.edges, height)
+        if end >= MIN_DATA_LINES and _filled_lines(lines[:end], carried.edges) >= 2:
+            table = _table(lines[:end], carried.edges, rules, page, height, header_lines=0)
+            tables.append(table)
+            carry = _carry(carried.edges, lines, end, page, page_height)
+            start = end
+    i = start
+    while i < len(lines):
+        edges = _header_columns(lines, i, height)
+        if edges is None:
+            i += 1
+            continue
+        end = _extent(lines, i + 1, edges, height)
+        data = lines[i + 1 : end]
+        if _filled_lines(data, edges) < MIN_DATA_LINES:
+            i += 1
+            continue
+        edges = _settle(lines[i:end], edges)
+        tables.append(_table(lines[i:end], edges, rules, page, height, header_lines=1))
+        carry = _carry(edges, lines, end, page, page_height)
+        i = end
+    return tables, carry
+
+
+def _carry(edges: list[float], lines, end: int, page: int, page_height: float) -> Columns:
+    last = lines[end - 1][0]
+    # Nothing but page furniture under the table: it may go on over the page.
+    foot = end >= len(lines) and last.bottom > page_height * 0.6
+    return Columns(edges, page, foot)
+
+
+def _fragments(words: list[Word], height: float) -> list[list[Word]]:
+    """A line's words in runs set apart by more than a word space."""
+    gap = max(MIN_GAP_PT, MIN_GAP_SHARE * height)
+    runs: list[list[Word]] = []
+    for word in words:
+        if runs and word.x0 - runs[-1][-1].x1 < gap:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def _header_columns(lines, index: int, height: float) -> list[float] | None:
+    """Column starts if line ``index`` reads as a header: three or more short labels."""
+    line, words = lines[index]
+    runs = _fragments(words, height)
+    if len(runs) < MIN_COLUMNS or any(len(run) > MAX_LABEL_WORDS for run in runs):
+        return None
+    starts = [run[0].x0 for run in runs]
+    left = min(w.x0 for w in words) - 1
+    return [left, *starts[1:], float("inf")]
+
+
+def _crosses(word: Word, edges: list[float]) -> bool:
+    return any(word.x0 < x - ALIGN_PT and word.x1 > x + 1 for x in edges[1:-1])
+
+
+def _columns_of(words: list[Word], edges: list[float]) -> set[int]:
+    return {_column(w, edges) for w in words}
+
+
+def _column(word: Word, edges: list[float]) -> int:
+    """The column a word starts in (text is left-aligned in its cell; numbers hang a bit)."""
+    col = 0
+    for i, x in enumerate(edges[1:-1], start=1):
+        if word.x0 >= x - ALIGN_PT:
+            col = i
+    return col
+
+
+def _extent(lines, start: int, edges: list[float], height: float) -> int:
+    """Index after the last line from ``start`` that keeps to the columns."""
+    end = start
+    for i in range(start, len(lines)):
+        line, words = lines[i]
+        if i > start and line.top - lines[i - 1][0].bottom > BREAK_GAP_SHARE * height:
+            break
+        crossing = [w for w in words if _crosses(w, edges)]
+        if crossing:
+            # A short title across the columns (a section row) may sit inside the table;
+            # a line of prose across them ends it.
+            if len(words) > MAX_LABEL_WORDS or i + 1 >= len(lines):
+                break
+            nxt = lines[i + 1][1]
+            if any(_crosses(w, edges) for w in nxt) or len(_columns_of(nxt, edges)) < 2:
+                break
+        end = i + 1
+    return end
+
+
+def _filled_lines(lines, edges: list[float]) -> int:
+    return sum(1 for _, words in lines if len(_columns_of(words, edges)) >= 2)
+
+
+def _settle(lines, edges: list[float]) -> list[float]:
+    """Column lines moved into the gutter left of each header label: the white strip that
+    the table's lines leave just before the column's text starts."""
+    words = [w for _, ws in lines for w in ws if not _crosses(w, edges)]
+    settled = [edges[0]]
+    for i, x in enumerate(edges[1:-1], start=1):
+        before = [w.x1 for w in words if _column(w, edges) == i - 1 and w.x1 <= x + 1]
+        mine = [w.x0 for w in words if _column(w, edges) == i]
+        right_of_prev = max(before, default=x - 2)
+        left_of_mine = min(mine, default=x)
+        settled.append((right_of_prev + left_of_mine) / 2 if right_of_prev < left_of_mine
+                       else left_of_mine - 1)
+    right = max(w.x1 for w in words) + 1
+    settled.append(right)
+    return settled
+
+
+def _row_breaks(lines, edges: list[float], rules: list[float], height: float,
+                header_lines: int) -> list[int]:
+    """Indices of lines that start a row."""
+    breaks = [0]
+    for i in range(1, len(lines)):
+        line, words = lines[i]
+        prev = lines[i - 1][0]
+        gap = line.top - prev.bottom
+        ruled = any(prev.bottom - 1 <= y <= line.top + 1 for y in rules)
+        first = [w for w in words if _column(w, edges) == 0]
+        numbered = bool(first) and bool(_NUMBER.match(first[0].text)) and first[0] is words[0]
+        if gap > ROW_GAP_SHARE * height or ruled or numbered or i == header_lines:
+            breaks.append(i)
+    return breaks
+
+
+def _table(lines, edges: list[float], rules: list[float], page: int, height: float,
+           header_lines: int) -> Table:
+    right = max(ln.x1 for ln, _ in lines) + 1
+    edges = [*edges[:-1], right if edges[-1] == float("inf") else max(edges[-1], right)]
+    header_end = _header_end(lines, rules, height) if header_lines else 0
+    breaks = _row_breaks(lines, edges, rules, height, header_end)
+    spans = _text_spans(lines[header_end:] or lines, edges)
+    rows = []
+    for k, first in enumerate(breaks):
+        last = breaks[k + 1] if k + 1 < len(breaks) else len(lines)
+        chunk = lines[first:last]
+        top = min(ln.top for ln, _ in chunk) - 1
+        bottom = max(ln.bottom for ln, _ in chunk) + 1
+        rows.append(_row(chunk, edges, spans, page, top, bottom))
+    return Table(
+        rows=rows, n_cols=len(edges) - 1, page=page, col_edges=list(edges),
+        top=rows[0].top if rows else None, bottom=rows[-1].bottom if rows else None,
+        ruled="none",
+    )
+
+
+def _header_end(lines, rules: list[float], height: float) -> int:
+    """Lines of the header row: down to the first gap, rule or band edge after its first line."""
+    for i in range(1, len(lines)):
+        prev, line = lines[i - 1][0], lines[i][0]
+        if line.top - prev.bottom > ROW_GAP_SHARE * height or any(
+            prev.bottom - 1 <= y <= line.top + 1 for y in rules
+        ):
+            return i
+    return 1
+
+
+def _text_spans(lines, edges: list[float]) -> list[tuple[float, float]]:
+    """Where each column's text runs, over the whole table: with no border to wrap at, the
+    widest line shows the width the text wrapped to (a paragraph ends on a shorter line)."""
+    spans = []
+    for col in range(len(edges) - 1):
+        mine = [w for _, ws in lines for w in ws if _column(w, edges) == col and
+                not _crosses(w, edges)]
+        spans.append((min((w.x0 for w in mine), default=edges[col]),
+                      max((w.x1 for w in mine), default=edges[col + 1])))
+    return spans
+
+
+def _row(chunk, edges: list[float], spans: list[tuple[float, float]], page: int, top: float,
+         bottom: float) -> Row:
+    words = [w for _, ws in chunk for w in ws]
+    if any(_crosses(w, edges) for w in words):
+        # A section title across the columns: one cell spanning them all.
+        paragraphs = lines_to_paragraphs(words_to_lines(words, page), edges[0], edges[-1], page)
+        cell = Cell(paragraphs, col=0, span=len(edges) - 1, page=page, x0=edges[0], top=top,
+                    x1=edges[-1], bottom=bottom)
+        return Row(cells=[cell], page=page, top=top, bottom=bottom)
+    cells = []
+    for col in range(len(edges) - 1):
+        mine = [w for w in words if _column(w, edges) == col]
+        left, right = edges[col], edges[col + 1]
+        text_left, text_right = spans[col]
+        paragraphs = lines_to_paragraphs(words_to_lines(mine, page), text_left - 0.5,
+                                         text_right + 1.0, page)
+        cells.append(Cell(paragraphs, col=col, page=page, x0=left, top=top, x1=right,
+                          bottom=bottom))
+    return Row(cells=cells, page=page, top=top, bottom=bottom)
+
