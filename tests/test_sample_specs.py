@@ -17,6 +17,7 @@ from scripts.build_samples import all_specs
 from scripts.build_variants import PAIRS, variant_name
 from scripts.samples.plans_reportlab import PLANS
 from scripts.samples.plans_shapes import HTML_SPECS
+from scripts.samples.plans_wordlike import PLANS as WORDLIKE_PLANS
 from scripts.samples.spec import PlanSpec, expected_json
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -25,7 +26,7 @@ STRICT_PREFIX = "strict_"
 
 def specs_by_sample() -> dict[str, PlanSpec]:
     """Sample stem → the spec its expected file is written from."""
-    specs = {s.name: s for s in [*all_specs(), *PLANS, *HTML_SPECS]}
+    specs = {s.name: s for s in [*all_specs(), *PLANS, *HTML_SPECS, *WORDLIKE_PLANS]}
     # A layout variant says what its base sample says.
     for sample, variant in PAIRS:
         specs[variant_name(sample, variant)] = specs[sample]
