@@ -115,6 +115,11 @@ def _scan(page, number: int) -> _PageScan:
     return _PageScan(number, words, grids, rules, float(page.width), float(page.height))
 
 
+def scan_page(page, number: int) -> _PageScan:
+    """What the reader takes from one page: words, ruled grids' cells, horizontal rules."""
+    return _scan(page, number)
+
+
 def _find_grids(page, edges: list[dict]) -> list:
     """pdfplumber's ruled tables, built from our rules only (never from shading or white
     boxes behind words)."""

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.pdf import GRID_SETTINGS, WORD_SETTINGS
+from extractors.pdf import WORD_SETTINGS, scan_page
 from extractors.pdf_pages import open_pdf
 
 X_TOLERANCE = 1.0  # points
@@ -69,16 +69,15 @@ class Comparison:
 
 
 def read(path: Path, source: str) -> list[PageReading]:
-    """What the PDF reader takes from each page, read with ``source``."""
+    """What the PDF reader takes from each page (its own page scan), read with ``source``."""
     pages = []
     with open_pdf(path, source) as pdf:
-        for page in pdf.pages:
+        for number, page in enumerate(pdf.pages, start=1):
             words = [(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]),
                       float(w["bottom"])) for w in page.extract_words(**WORD_SETTINGS)]
-            grids = [[tuple(float(v) for v in cell) for cell in table.cells]
-                     for table in page.find_tables(GRID_SETTINGS)]
-            rules = sorted((float(e["top"]), float(e["x0"]), float(e["x1"]))
-                           for e in page.horizontal_edges)
+            scan = scan_page(page, number)
+            grids = [list(cells) for cells in scan.grids]
+            rules = sorted((float(r["top"]), float(r["x0"]), float(r["x1"])) for r in scan.rules)
             pages.append(PageReading(words, grids, rules, (float(page.width),
                                                            float(page.height))))
             page.close()
