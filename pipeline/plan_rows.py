@@ -278,6 +278,9 @@ def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
     nothing_new = not row.text(Role.OWNER) and not row.text(Role.TARGET)
     if actions[0].text[:1].islower() or nothing_new:
         return True
+    # An owner or date cell that carries on in lower case ("commissioners") was cut too.
+    if any(row.text(r)[:1].islower() and prev.text(r) for r in (Role.OWNER, Role.TARGET)):
+        return True
     # An unfinished sentence runs on, unless both rows carry their own owner and date
     # (actions written without full stops).
     both_whole = all(r.text(Role.OWNER) and r.text(Role.TARGET) for r in (prev, row))

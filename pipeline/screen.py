@@ -18,15 +18,41 @@ MAX_LABEL_WORDS = 14
 MIN_LABEL_SHARE = 0.5
 
 
+# Plain-English headers name a column in a phrase ("What we will do", "Led by", "By when").
+MAX_PHRASE_WORDS = 4
+
+
+def _labels(tokens: list[str]) -> list[tuple[int, Role | None]]:
+    """The line cut into labels, left to right: single words, or the shortest phrase of
+    words none of which names a column alone but which together do ("Led by")."""
+    alone = [classify_header(token) for token in tokens]
+    out: list[tuple[int, Role | None]] = []
+    i = 0
+    while i < len(tokens):
+        size, role = 1, alone[i]
+        if role is None:
+            for n in range(2, min(MAX_PHRASE_WORDS, len(tokens) - i) + 1):
+                if alone[i + n - 1] is not None:
+                    break  # a word that names a column itself is its own label
+                phrase = classify_header(" ".join(tokens[i : i + n]))
+                if phrase is not None:
+                    size, role = n, phrase
+                    break
+        out.append((size, role))
+        i += size
+    return out
+
+
 def label_roles(line: str) -> set[Role]:
     """Column roles named by a line that reads as header labels (most words name a role)."""
     tokens = _TOKEN.findall(line)
-    if not tokens or len(tokens) > MAX_LABEL_WORDS:
+    labels = _labels(tokens)
+    if not tokens or len(labels) > MAX_LABEL_WORDS:
         return set()
-    roles = [classify_header(token) for token in tokens]
-    if sum(role is not None for role in roles) < MIN_LABEL_SHARE * len(tokens):
+    named = sum(size for size, role in labels if role is not None)
+    if named < MIN_LABEL_SHARE * len(tokens):
         return set()
-    return {role for role in roles if role is not None}
+    return {role for _, role in labels if role is not None}
 
 
 def page_could_hold_plan(text: str) -> bool:

@@ -247,6 +247,11 @@ def _ends_owner(text: str, abbreviations: Mapping[str, str]) -> bool:
         return False
     lex = _lexicon()
     last = words[-1].lower()
+    if any(b == len(text) for _, b in _protected(text)):
+        return True  # a known body ends it: "Information Security and contracts"
+    tail_part = re.split(r"\s*[;,/&]\s*|\s+and\s+", text.strip())[-1].split()
+    if len(tail_part) == 1 and last not in lex.openers:
+        return False  # "… / NHS" / "England commissioners": one word may begin the next name
     if last in lex.tails or _is_abbrev(words[-1], abbreviations) and words[-1].isupper():
         return True
     titled = re.search(r"\b(\w+)\s+of\s+[\w'’&,\s-]+$", text)

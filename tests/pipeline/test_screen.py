@@ -18,6 +18,11 @@ def test_header_labels_name_roles() -> None:
     assert {Role.RECOMMENDATION, Role.ACTION, Role.TARGET, Role.OWNER} <= label_roles(line)
 
 
+def test_plain_english_header_phrases_name_roles() -> None:
+    line = "Recommendation What we will do Led by By when How we will know it has"
+    assert {Role.RECOMMENDATION, Role.ACTION, Role.TARGET, Role.OWNER} <= label_roles(line)
+
+
 @pytest.mark.parametrize(
     "line",
     [
