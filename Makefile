@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 run: setup
 	$(BIN)/actionplan extract samples --out output --quiet
-	$(BIN)/actionplan audit samples --out output
+	$(BIN)/actionplan audit samples --reports reports --out output
 
 test: setup
 	$(BIN)/ruff check pipeline extractors tests scripts
@@ -49,9 +49,18 @@ compare-sources: setup
 schema: setup
 	$(BIN)/actionplan schema > pipeline/schema/actionplan.schema.json
 	$(BIN)/actionplan audit --schema > pipeline/schema/audit.schema.json
-	$(BIN)/python -c 'import json; from pipeline.audit import report_json_schema as s; \
-	  print(json.dumps(s(), indent=2, ensure_ascii=False))' > pipeline/schema/report.schema.json
+	$(BIN)/actionplan report --schema > pipeline/schema/report.schema.json
 
 clean:
-	rm -rf $(VENV) output/*.json output/*.csv output/*.xlsx output/*.sqlite \
+	rm -rf $(VENV) output/*.json output/*.csv output/*.xlsx output/*.sqlite output/*.html \
 		output/.actionplan-manifest.json
+
+# audit.html in headless Chromium: renders, no script errors, no network requests (needs the
+# chromium package; .ci/run installs it). Not part of `make test`.
+.PHONY: browser-check audit-eval
+browser-check: setup
+	$(BIN)/python -m scripts.browser_check
+
+# Recall and precision of audit findings per rule family on samples/audit.
+audit-eval: setup
+	$(BIN)/python -m pipeline.audit.evaluate samples/audit

@@ -7,10 +7,23 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline.audit.models import SEVERITIES, audit_json_schema
+from pipeline.audit.models import (
+    SEVERITIES,
+    InspectionReport,
+    audit_json_schema,
+    report_json_schema,
+)
+from pipeline.audit.report import (
+    REPORT_SUFFIX,
+    pair_by_body,
+    pair_with_one,
+    read_report,
+    report_files,
+)
 from pipeline.audit.rules import RULES
+from pipeline.errors import ActionPlanError
 
-COMMANDS = ("audit",)
+COMMANDS = ("audit", "report")
 
 AUDIT_EXAMPLE = """example:
   actionplan audit plans/ --out output --fail-on error
@@ -32,6 +45,11 @@ def add_commands(commands: argparse._SubParsersAction, default_jobs: int) -> Non
     audit.add_argument("--out", type=Path, metavar="DIR",
                        help="output folder; an up-to-date extraction there is reused "
                        "(default: a temporary folder, findings printed)")
+    audit.add_argument("--report", type=Path, metavar="REPORT",
+                       help="inspection report (PDF or .docx) to compare every plan with")
+    audit.add_argument("--reports", type=Path, metavar="DIR",
+                       help="folder of inspection reports: each plan is compared with the one "
+                       "of the same inspected body and publication month")
     audit.add_argument("--fail-on", choices=SEVERITIES[:2], metavar="error|warning",
                        help="exit 1 when a finding of this severity or worse is made")
     audit.add_argument("--jobs", type=int, default=default_jobs, metavar="N",
@@ -42,8 +60,20 @@ def add_commands(commands: argparse._SubParsersAction, default_jobs: int) -> Non
                        help="print the JSON Schema of <name>.audit.json and exit")
 
 
+    report = commands.add_parser(
+        "report", help="list an inspection report's recommendations",
+        description="Find the recommendations of HMI Probation / HMI Prisons inspection reports "
+        "(PDF or .docx) and write <file>.report.json for each.")
+    report.add_argument("paths", nargs="*", type=Path, metavar="REPORT", help="report file")
+    report.add_argument("--out", type=Path, metavar="DIR", help="output folder (required)")
+    report.add_argument("--schema", action="store_true",
+                        help="print the JSON Schema of <file>.report.json and exit")
+
+
 def run_command(args: argparse.Namespace) -> int:
-    """Run ``audit``; returns the exit status."""
+    """Run ``audit`` or ``report``; returns the exit status."""
+    if args.command == "report":
+        return _report(args)
     if args.rules:
         print(rules_table())
         return 0
@@ -55,8 +85,24 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     from pipeline.audit.run import run_audit
 
+    reports_unreadable: list[str] = []
+    pair = None
+    if args.report and args.reports:
+        print("actionplan audit: give --report or --reports, not both", file=sys.stderr)
+        return 2
+    if args.report:
+        found = _read_reports([args.report], reports_unreadable)
+        if not found:
+            return 1
+        pair = pair_with_one(found[0])
+    elif args.reports:
+        if not args.reports.is_dir():
+            print(f"{args.reports}: no such folder", file=sys.stderr)
+            return 1
+        pair = pair_by_body(_read_reports(report_files(args.reports), reports_unreadable))
     try:
-        run = run_audit(args.paths, args.out, jobs=max(args.jobs, 1), force=args.force)
+        run = run_audit(args.paths, args.out, jobs=max(args.jobs, 1), force=args.force,
+                        pair=pair)
     except KeyboardInterrupt:
         print("interrupted; outputs written so far are complete", file=sys.stderr)
         return 130
@@ -73,7 +119,58 @@ def run_command(args: argparse.Namespace) -> int:
             for f in audit.findings:
                 where = "/".join(x for x in (f.recommendation, f.action) if x) or "plan"
                 print(f"  {f.severity:<7} {f.rule:<24} {where:<10} {f.message}")
-    return run.exit_status(args.fail_on)
+    status = run.exit_status(args.fail_on)
+    return 1 if reports_unreadable else status
+
+
+def _read_reports(paths: list[Path], unreadable: list[str]) -> list[InspectionReport]:
+    """Read reports, one line on stderr for each that cannot be read."""
+    reports = []
+    for path in paths:
+        try:
+            reports.append(read_report(path))
+        except ActionPlanError as exc:
+            exc.path = exc.path or str(path)
+            line = exc.one_line()
+            unreadable.append(line)
+            print(line, file=sys.stderr)
+        except OSError as exc:
+            line = f"{path}: cannot be read: {exc.strerror or exc}"
+            unreadable.append(line)
+            print(line, file=sys.stderr)
+    return reports
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``actionplan report REPORT... --out DIR``: <file>.report.json per report."""
+    if args.schema:
+        print(json.dumps(report_json_schema(), indent=2, ensure_ascii=False))
+        return 0
+    if not args.paths or args.out is None:
+        print("actionplan report: give REPORT... and --out DIR", file=sys.stderr)
+        return 2
+    from pipeline.export import atomic_text
+
+    unreadable: list[str] = []
+    args.out.mkdir(parents=True, exist_ok=True)
+    for path, report in zip(args.paths, _read_each(args.paths, unreadable), strict=True):
+        if report is None:
+            continue
+        with atomic_text(args.out / f"{path.name}{REPORT_SUFFIX}") as fh:
+            fh.write(report.model_dump_json(indent=2))
+            fh.write("\n")
+        print(f"{path}: {len(report.recommendations)} recommendations"
+              + (f" ({report.organisation}" + (f", {report.published})" if report.published
+                                               else ")") if report.organisation else ""))
+    return 1 if unreadable else 0
+
+
+def _read_each(paths: list[Path], unreadable: list[str]) -> list[InspectionReport | None]:
+    out: list[InspectionReport | None] = []
+    for path in paths:
+        found = _read_reports([path], unreadable)
+        out.append(found[0] if found else None)
+    return out
 
 
 def rules_table() -> str:

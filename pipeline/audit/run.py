@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -23,6 +22,7 @@ from pipeline.audit.outputs import (
     audit_rows,
     write_audit_csv,
 )
+from pipeline.audit.report import Pairing
 from pipeline.batch import BatchOptions, FileResult, dataset_plans, run_batch
 from pipeline.export import WORKBOOK_NAME, atomic_text, write_workbook
 from pipeline.manifest import Manifest
@@ -62,7 +62,7 @@ class AuditRun:
         return 0
 
 
-Pairing = Callable[[list[tuple[str, ActionPlan]]], dict[str, InspectionReport]]
+
 
 
 def run_audit(paths: list[Path], out_dir: Path | None, *, jobs: int, force: bool = False,
@@ -85,7 +85,9 @@ def _run(paths: list[Path], out_dir: Path, jobs: int, force: bool, pair: Pairing
             run.unreadable.append(f"{result.input.shown}: {result.reason}")
         else:
             ok.append(result)
-    reports = pair([(r.input.shown, r.plan) for r in ok if r.plan]) if pair else {}
+    reports: dict[str, InspectionReport] = {}
+    if pair:
+        reports, run.notes = pair([(r.input.shown, r.plan) for r in ok if r.plan])
     for result in ok:
         plan = result.plan
         assert plan is not None  # kept above

@@ -91,3 +91,47 @@ def test_no_path_is_a_usage_error(capsys) -> None:
 def test_audit_schema_option_prints_the_schema(capsys) -> None:
     assert cli.main(["audit", "--schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "PlanAudit"
+
+
+REPORTS = Path(__file__).resolve().parents[3] / "reports"
+
+
+def test_report_command_writes_the_recommendations(tmp_path: Path, capsys) -> None:
+    report = REPORTS / "report_hmp_hallam_moor_2023.docx"
+    assert cli.main(["report", str(report), "--out", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / f"{report.name}.report.json").read_text(encoding="utf-8"))
+    assert [r["number"] for r in data["recommendations"]] == ["1", "2", "3", "4", "5", "6"]
+    assert set(data["recommendations"][0]) >= {"number", "text", "addressee", "section", "page"}
+    assert "6 recommendations" in capsys.readouterr().out
+
+
+def test_report_command_unreadable_report_is_one_line(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.7\ntruncated")
+    assert cli.main(["report", str(bad), "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.pdf" in err and "Traceback" not in err
+
+
+def test_reports_folder_pairs_by_body_and_says_what_was_not_paired(
+        tmp_path: Path, fake_extraction, capsys) -> None:
+    (tmp_path / "a.pdf").write_text("ok", encoding="utf-8")  # batch_fakes: HMP Leeds
+    code = cli.main(["audit", str(tmp_path / "a.pdf"), "--reports", str(REPORTS),
+                     "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "not paired:" in out and "a.pdf" in out
+    assert "report not paired with any plan: report_hmp_eastmoor_2019.pdf" in out
+    assert "report_hmp_eastmoor_2019.docx" not in out  # the PDF stands for the .docx
+
+
+def test_report_option_compares_the_plan(tmp_path: Path, fake_extraction, capsys) -> None:
+    (tmp_path / "a.pdf").write_text("ok", encoding="utf-8")
+    report = REPORTS / "report_dtv_crc_2020.pdf"
+    out_dir = tmp_path / "out"
+    assert cli.main(["audit", str(tmp_path / "a.pdf"), "--report", str(report),
+                     "--out", str(out_dir), "--jobs", "1"]) == 0
+    audit = PlanAudit.model_validate_json((out_dir / "a.pdf.audit.json").read_text("utf-8"))
+    assert audit.report == report.name
+    rules = [f.rule for f in audit.findings]
+    assert rules.count("report-missing") == 6 and rules.count("report-extra") == 2
