@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-libreoffice eval bench lint schema clean realworld compare-sources
+.PHONY: setup run test test-libreoffice eval bench lint schema clean realworld compare-sources stress
 
 setup: $(STAMP)
 
@@ -36,6 +36,10 @@ scores: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+# Every Word sample in every layout variant (LibreOffice), scored per variant on PDF.
+stress: setup
+	$(BIN)/python -m scripts.stress
 
 # Real third-party office documents, none of them a plan: no plan, crash or time-out allowed.
 REALWORLD ?= ../shared/realworld

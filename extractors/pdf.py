@@ -99,9 +99,10 @@ def read_pdf(path: Path, only_pages: set[int] | None = None) -> Document:
 def _scan(page, number: int) -> _PageScan:
     """Words, ruled grids and horizontal rules of one page (pdfplumber's page interface)."""
     raw_words = page.extract_words(**WORD_SETTINGS)
+    spaces = _space_glyphs(page.chars)
     words = [
         Word(_plain(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]),
-             float(w["bottom"]))
+             float(w["bottom"]), _space_follows(w, spaces))
         for w in raw_words
         if w["text"].strip()
     ]
@@ -113,6 +114,28 @@ def _scan(page, number: int) -> _PageScan:
     rules += [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": True}
               for e in band_edges(page.rects, centres)]
     return _PageScan(number, words, grids, rules, float(page.width), float(page.height))
+
+
+SPACE_REACH = 2.0  # pt: a space glyph this close after a word's last glyph follows it
+
+
+def _space_glyphs(chars: list[dict]) -> dict[int, list[float]]:
+    """x0 of the real space glyphs of a page (pdfium's generated ones are not chars), by
+    rounded top."""
+    found: dict[int, list[float]] = {}
+    for char in chars:
+        if char.get("text") == " ":
+            found.setdefault(round(float(char["top"])), []).append(float(char["x0"]))
+    return found
+
+
+def _space_follows(word: dict, spaces: dict[int, list[float]]) -> bool:
+    top, x1 = round(float(word["top"])), float(word["x1"])
+    return any(
+        x1 - 0.5 <= x <= x1 + SPACE_REACH
+        for key in (top - 1, top, top + 1)
+        for x in spaces.get(key, ())
+    )
 
 
 def scan_page(page, number: int) -> _PageScan:

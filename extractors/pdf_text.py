@@ -28,6 +28,9 @@ class Word:
     x1: float
     top: float
     bottom: float
+    # The producer wrote a space glyph right after the word (Word and LibreOffice end a line
+    # wrapped at a space with one): a line ending so was wrapped, never cut inside a word.
+    space_after: bool = False
 
 
 def words_to_lines(words: list[Word], page: int | None) -> list[tuple[Line, list[Word]]]:
@@ -131,6 +134,8 @@ def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -
     prev_text = prev_line.text
     if prev_text.endswith("-") and not prev_text.endswith(" -") and len(prev_text) > 1:
         return ""  # a real hyphen at the wrap point: "stand-" + "alone"
+    if prev_words[-1].space_after:
+        return " "  # the line ended at a space the page itself holds: "Sometime " + "next"
     first = line.text.split(" ", 1)[0]
     last = prev_words[-1].text
     vocabulary = VOCABULARY.get(_NO_VOCABULARY)
@@ -149,12 +154,21 @@ def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -
     if (
         len(prev_words) == 1
         and prev_line.x1 >= limit - char
-        and (first[:1].islower() or _cut_figure(last, first))
+        and (first[:1].islower() or _cut_figure(last, first) or _cut_after_letter(last, first))
         and first.strip(",.;:") not in _SHORT_WORDS
         and not common  # "Target" + "date" is a wrap: "date" is a word of the document
     ):
         return ""
     return " "
+
+
+def _cut_after_letter(last: str, first: str) -> bool:
+    """A line ending in one letter after a slash or hyphen ("Performance/P") that the next
+    line's capital continues ("H Consultant"): a word broken after its first letter. A lone
+    'a', 'A' or 'I' is a word of its own."""
+    tail = re.split(r"[/\-]", last)[-1]
+    return (len(tail) == 1 and tail.isalpha() and tail not in "aAI" and tail.isupper()
+            and first[:1].isupper() and last != tail)
 
 
 # A date or figure cut by a narrow column: "31/03/" + "2024", "01/0" + "4/2023".

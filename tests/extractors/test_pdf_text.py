@@ -218,3 +218,43 @@ def test_each_line_records_how_it_joins_the_line_before() -> None:
     assert para.text == "".join(
         (ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines)
     )
+
+
+# -- the page's own evidence at a line end ------------------------------------------------
+
+
+def test_line_ending_at_a_space_glyph_is_a_wrap_never_a_cut() -> None:
+    # "Sometime" fills the narrow column, "next year" follows in lower case: shaped like a
+    # cut word, but the page holds a space after "Sometime", so the line wrapped there.
+    right = 45.0
+    words = [Word("Sometime", INDENT, 42.0, _top(0), _top(0) + HEIGHT, space_after=True),
+             Word("next", INDENT, INDENT + 4 * CHAR, _top(1), _top(1) + HEIGHT),
+             Word("year", INDENT + 4 * CHAR + SPACE, INDENT + 8 * CHAR + SPACE, _top(1),
+                  _top(1) + HEIGHT)]
+    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert _texts(paragraphs) == ["Sometime next year"]
+    # Without that space glyph the same shape is a word the column broke.
+    words[0].space_after = False
+    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert _texts(paragraphs) == ["Sometimenext year"]
+
+
+def test_word_broken_after_its_first_letter_is_mended() -> None:
+    # "Performance/PH" is wider than the column: it broke after the P of "PH".
+    right = 70.0
+    words = [Word("Performance/P", INDENT, INDENT + 13 * CHAR, _top(0), _top(0) + HEIGHT),
+             Word("H", INDENT, INDENT + CHAR, _top(1), _top(1) + HEIGHT),
+             Word("Consultant", INDENT + CHAR + SPACE, INDENT + 11 * CHAR + SPACE, _top(1),
+                  _top(1) + HEIGHT)]
+    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert _texts(paragraphs) == ["Performance/PH Consultant"]
+
+
+def test_stacked_targets_are_not_glued_into_one_figure() -> None:
+    right = 45.0
+    words = [Word("2023-24", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
+             Word("31", INDENT, INDENT + 2 * CHAR, _top(1), _top(1) + HEIGHT),
+             Word("May", INDENT + 2 * CHAR + SPACE, INDENT + 5 * CHAR + SPACE, _top(1),
+                  _top(1) + HEIGHT)]
+    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert " ".join(_texts(paragraphs)) == "2023-24 31 May"

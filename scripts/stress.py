@@ -1,0 +1,91 @@
+"""`make stress`: every Word sample re-rendered in every layout variant, scored per variant.
+
+A variant changes how a plan is laid out, never what it says (scripts/build_variants.py), so
+each variant's PDFs are scored against the unchanged expected JSON. Prints, per variant, the
+pooled recommendations found, actions found, recommendation and action text on PDF, and the
+worst document; the aim is >= 0.95 on recommendations found and action text everywhere.
+Needs LibreOffice. Builds run in parallel (--jobs), each with a private LibreOffice profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from pipeline.evaluate import evaluate_samples
+from scripts.build_samples import SAMPLES, all_specs
+from scripts.build_variants import VARIANTS, build_variant
+
+AIM = 0.95
+FIELDS = ("recs_found", "actions_found", "rec_text", "action_text")
+
+
+def _build(job: tuple[str, str, str]) -> str:
+    sample, variant, out = job
+    specs = {s.name: s for s in all_specs()}
+    try:
+        build_variant(specs[sample], variant, Path(out))
+    except (Exception, SystemExit) as exc:  # a variant a builder cannot draw is reported
+        return f"{sample}:{variant}: not built ({type(exc).__name__}: {exc})"
+    return ""
+
+
+def word_samples() -> list[str]:
+    """Samples that exist as a Word document the variants can re-render."""
+    return [s.name for s in all_specs() if (SAMPLES / f"{s.name}.docx").exists()]
+
+
+def _ratio(totals, name: str) -> str:
+    tally = totals.get(name)
+    return "   -" if tally is None or tally.ratio is None else f"{tally.ratio:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("variants", nargs="*", default=list(VARIANTS),
+                        help=f"variants to run (default: all of {', '.join(VARIANTS)})")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    samples = word_samples()
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="stress_") as tmp:
+        jobs = []
+        for variant in args.variants:
+            (Path(tmp) / variant).mkdir()
+            jobs += [(s, variant, str(Path(tmp) / variant)) for s in samples]
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            problems = [p for p in pool.map(_build, jobs) if p]
+        built = time.perf_counter() - start
+        header = f"{'variant':<15}{'docs':>5}" + "".join(f"{f:>15}" for f in FIELDS)
+        print(header + "  worst document (recs found / action text)")
+        print("-" * (len(header) + 42))
+        below = []
+        for variant in args.variants:
+            report = evaluate_samples(Path(tmp) / variant)
+            totals = report.totals("pdf")
+            docs = [d for d in report.docs if d.format == "pdf"]
+            worst = min(docs, default=None, key=lambda d: (
+                d.scores["recs_found"].ratio or 0.0, d.scores["action_text"].ratio or 0.0))
+            shown = ""
+            if worst is not None:
+                shown = (f"  {worst.name} ({_ratio(worst.scores, 'recs_found')} / "
+                         f"{_ratio(worst.scores, 'action_text')})")
+            print(f"{variant:<15}{len(docs):>5}" + "".join(
+                f"{_ratio(totals, f):>15}" for f in FIELDS) + shown)
+            if any((totals.get(f) is None or (totals[f].ratio or 0.0) < AIM)
+                   for f in ("recs_found", "action_text")):
+                below.append(variant)
+    print(f"\n{len(samples)} Word samples x {len(args.variants)} variants, PDF via LibreOffice; "
+          f"{time.perf_counter() - start:.0f} s ({built:.0f} s building).")
+    print(f"below the {AIM} aim (recs found or action text): {', '.join(below) or 'none'}")
+    for problem in problems:
+        print(problem)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
