@@ -32,7 +32,9 @@ _SECTION = re.compile(
     r"(?:\s+and good practice)?(?:\s*(?:to|for)\s+(?P<who>.+?))?\s*[:.]?\s*$",
     re.I,
 )
-_LEAD_IN = re.compile(r"^(?:we recommend that\s+)?(?P<who>.{2,120}?)\s+should\s*:\s*$", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:we recommend that\s+)?(?P<who>.{2,120}?)\s+should\s*:\s*$"
+    r"|^we (?:recommend|make the following recommendations?)(?:\s+that)?\s*:\s*$", re.I)
 _ADDRESSEE = re.compile(r"^(?:to|for)\s+(?P<who>(?:the\s+)?[\w ,&'’-]{2,80}?)\s*:?\s*$", re.I)
 _NUMBER = re.compile(
     r"^\(?(?P<num>[A-Z]?\d{1,3}(?:\.\d{1,3})?)(?:[.)]|\s*[-–:])?\s+(?P<text>\S.*)$"
@@ -40,7 +42,7 @@ _NUMBER = re.compile(
 _BULLET = re.compile(rf"^[{re.escape(BULLET_CHARS)}\-–]\s*|^\(?[a-z ivx]{{1,4}}[.)]\s+")
 _GLYPH = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
 _RECOMMENDATION_LINE = re.compile(
-    r"^recommendations?\s*(?:\d+(?:\.\d+)?)?\s*[:\-–]\s*(?P<text>.+)$", re.I)
+    r"^recommendations?\s*(?P<num>[A-Z]?\d+(?:\.\d+)?)?\s*[:\-–]\s*(?P<text>.+)$", re.I)
 _REFERENCE = re.compile(
     r"\s*\(\s*(?:(?:para(?:graph)?s?|see)\.?\s*)?(?P<ref>[A-Z]?\d+(?:\.\d+)?)\s*\)\s*\.?\s*$")
 _LABEL_NUMBER = re.compile(r"^\(?(?P<num>\d{1,3}(?:\.\d{1,3})?|[A-Z]\d{1,3})[.)]?$")
@@ -148,13 +150,13 @@ class _Reader:
         if m := _LEAD_IN.match(full):
             self._flush_pending()
             self.current, self.suspended = None, False
-            self.in_list, self.addressee = True, _clean(m["who"])
+            self.in_list, self.addressee = True, m["who"] and _clean(m["who"])
             self.section = self.section or "Recommendations"
             return
         if self.section is None:
             return
         if m := _RECOMMENDATION_LINE.match(text):
-            number = self.pending[0] if self.pending else None
+            number = m["num"] or (self.pending[0] if self.pending else None)
             self.pending = None
             self.add(number, m["text"], para.page)
             return

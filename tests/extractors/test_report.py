@@ -101,3 +101,14 @@ def test_concerns_numbered_with_recommendation_lines_and_without() -> None:
         ("2", "Leaders should make sure that segregation is justified.", "1.61", "Key concerns"),
         ("3", "Leaders should add places.", None, "Key concerns"),
     ]
+
+
+def test_numbered_recommendation_lines_and_a_we_recommend_lead_in() -> None:
+    assert _found("Key concerns", "Recommendation 4: Leaders should publish the regime.",
+                  "Recommendations", "We recommend that:",
+                  ("1.", "the service reviews its caseloads."),
+                  ("2.", "managers audit risk plans quarterly.")) == [
+        ("4", "Leaders should publish the regime."),
+        ("1", "the service reviews its caseloads."),
+        ("2", "managers audit risk plans quarterly."),
+    ]
