@@ -185,7 +185,12 @@ def _row_breaks(lines, edges: list[float], rules: list[float], height: float,
         ruled = any(prev.bottom - 1 <= y <= line.top + 1 for y in rules)
         first = [w for w in words if _column(w, edges) == 0]
         numbered = bool(first) and bool(_NUMBER.match(first[0].text)) and first[0] is words[0]
-        if gap > ROW_GAP_SHARE * height or ruled or numbered or i == header_lines:
+        # After a gap a row starts only where more than one column (or the first) starts
+        # at once: a gap inside one cell (between bullets) leaves the others blank there.
+        opens_row = bool(first) or len(_columns_of(words, edges)) >= 2
+        if (gap > ROW_GAP_SHARE * height and opens_row) or ruled or numbered or (
+            i == header_lines
+        ):
             breaks.append(i)
     return breaks
 

@@ -74,3 +74,19 @@ def test_a_table_at_the_foot_carries_its_columns_over_the_page() -> None:
     assert [row[1] for row in _cells(tables[0])] == [
         "Publish the results", "Close the audit", "Report to the board"]
     assert tables[0].col_edges[1:-1] == carry.edges[1:-1]
+
+
+def test_a_gap_inside_one_cell_does_not_start_a_row() -> None:
+    # One row per recommendation: its actions are bullets with space between them, owner
+    # and date written once beside the first. The second bullet is not a row of its own.
+    words = _line(60, (40, "No."), (140, "Action"), (330, "Owner"), (440, "Target date"))
+    words += _line(84, (40, "1."), (140, "• Audit ten cases"), (330, "Head of Area"),
+                   (440, "May 2020"))
+    words += _line(108, (140, "• Train all staff"))
+    words += _line(132, (40, "2."), (140, "• Review the policy"), (330, "Governor"),
+                   (440, "July 2020"))
+    words += _line(156, (40, "3."), (140, "• Close the audit"), (330, "Chair"), (440, "2021"))
+    tables, _ = find_borderless_tables(words, [], 1, 842.0, None)
+    assert [row[1] for row in _cells(tables[0])] == [
+        "Action", "• Audit ten cases\n• Train all staff", "• Review the policy",
+        "• Close the audit"]
