@@ -49,14 +49,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("variants", nargs="*", default=list(VARIANTS),
                         help=f"variants to run (default: all of {', '.join(VARIANTS)})")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="build into DIR and keep the PDFs; variants already there are "
+                        "scored without rebuilding (the builds do not depend on the reader)")
     args = parser.parse_args(argv)
     samples = word_samples()
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="stress_") as tmp:
+    with tempfile.TemporaryDirectory(prefix="stress_") as scratch:
+        tmp = str(args.keep or scratch)
         jobs = []
         for variant in args.variants:
-            (Path(tmp) / variant).mkdir()
-            jobs += [(s, variant, str(Path(tmp) / variant)) for s in samples]
+            (Path(tmp) / variant).mkdir(parents=True, exist_ok=True)
+            jobs += [(s, variant, str(Path(tmp) / variant)) for s in samples
+                     if not (Path(tmp) / variant / f"var_{s}_{variant}.pdf").exists()]
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             problems = [p for p in pool.map(_build, jobs) if p]
         built = time.perf_counter() - start
@@ -82,8 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{len(samples)} Word samples x {len(args.variants)} variants, PDF via LibreOffice; "
           f"{time.perf_counter() - start:.0f} s ({built:.0f} s building).")
     print(f"below the {AIM} aim (recs found or action text): {', '.join(below) or 'none'}")
+    unbuilt: dict[str, str] = {}
     for problem in problems:
-        print(problem)
+        sample, _, why = problem.partition(":")
+        unbuilt.setdefault(sample, why.split(": ", 1)[-1])
+    for sample, why in unbuilt.items():
+        print(f"{sample}: not drawn by the variant builder ({why})")
     return 0
 
 
