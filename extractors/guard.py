@@ -40,7 +40,8 @@ _CHUNK = 1 << 16
 
 
 def check_pdf(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> int | None:
-    """Refuse truncated, password-protected or over-long PDFs; return the declared page count."""
+    """Refuse truncated, password-protected, page-less or over-long PDFs; return the number of
+    pages the page tree holds (None when it cannot be walked)."""
     with path.open("rb") as fh:
         fh.seek(0, 2)
         size = fh.tell()
@@ -52,7 +53,6 @@ def check_pdf(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> int | None:
         )
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
 
     with path.open("rb") as fh:
         try:
@@ -69,15 +69,29 @@ def check_pdf(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> int | None:
             if mapped is None:
                 raise
             raise mapped from exc
-        try:
-            pages = resolve1(resolve1(document.catalog["Pages"])["Count"])
-        except Exception:
-            return None  # a broken page tree is the reader's to report, with more context
-    if isinstance(pages, int) and pages > limits.max_pages:
-        raise TooLarge(
-            f"too large: {pages} pages (limit {limits.max_pages}); split the PDF", path=str(path)
-        )
-    return pages if isinstance(pages, int) else None
+        pages = _count_pages(document, limits, path)
+    if pages == 0:
+        raise DamagedDocument("no pages: the PDF holds no page", path=str(path))
+    return pages
+
+
+def _count_pages(document: object, limits: GuardLimits, path: Path) -> int | None:
+    """Pages found by walking the page tree (its declared /Count is not trusted), stopping
+    as soon as the cap is passed; None when the tree is too broken to walk."""
+    from pdfminer.pdfpage import PDFPage
+
+    found = 0
+    try:
+        for _ in PDFPage.create_pages(document):  # type: ignore[arg-type]
+            found += 1
+            if found > limits.max_pages:
+                raise TooLarge(f"too large: over {limits.max_pages} pages "
+                               f"(limit {limits.max_pages}); split the PDF", path=str(path))
+    except TooLarge:
+        raise
+    except Exception:
+        return None  # a broken page tree is the reader's to report, with more context
+    return found
 
 
 def check_zip(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> None:

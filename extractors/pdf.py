@@ -7,14 +7,17 @@ the next page is the pipeline's job, because only it knows what the columns mean
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.guard import DEFAULT_LIMITS
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_borderless import Columns, find_borderless_tables
-from extractors.pdf_pages import open_pdf
+from extractors.pdf_pages import open_pdf, turned_page
+from extractors.pdf_rotation import upright_page
 from extractors.pdf_ruled import find_ruled_tables
 from extractors.pdf_rules import band_edges, rule_edges
 from extractors.pdf_text import (
@@ -25,7 +28,7 @@ from extractors.pdf_text import (
     vocabulary_key,
     words_to_lines,
 )
-from pipeline.errors import NoTextLayer
+from pipeline.errors import DamagedDocument, NoTextLayer, TooLarge
 
 GRID_SETTINGS = {
     "vertical_strategy": "lines",
@@ -62,7 +65,8 @@ class _PageScan:
     height: float
 
 
-def read_pdf(path: Path, only_pages: set[int] | None = None) -> Document:
+def read_pdf(path: Path, only_pages: set[int] | None = None,
+             max_pages: int = DEFAULT_LIMITS.max_pages) -> Document:
     """Read a PDF into the intermediate form; raises a one-line error for unusable files.
 
     ``only_pages`` (1-based) limits the read to those pages; the others are skipped unread.
@@ -70,12 +74,20 @@ def read_pdf(path: Path, only_pages: set[int] | None = None) -> Document:
     # The page source (pdfium by default) raises the one-line errors for unusable files.
     with open_pdf(path) as pdf:
         scans = []
+        notes: list[str] = []
+        pages = len(pdf.pages)
+        if pages > max_pages:  # the pages found, whatever the page tree declares
+            raise TooLarge(f"too large: {pages} pages (limit {max_pages}); split the PDF",
+                           path=str(path))
         for number, page in enumerate(pdf.pages, start=1):
             if only_pages is not None and number not in only_pages:
                 continue
+            page, note = upright_page(page, functools.partial(turned_page, pdf, number - 1))
+            notes += [note] if note else []
             scans.append(_scan(page, number))
             page.close()  # drop the per-page caches: memory stays flat in pages
-        pages = len(pdf.pages)
+    if pages == 0:
+        raise DamagedDocument("no pages: the PDF holds no page", path=str(path))
     if not any(scan.words for scan in scans):
         raise NoTextLayer(
             "no text layer: the PDF is scanned images; it needs OCR first", path=str(path)
@@ -93,7 +105,8 @@ def read_pdf(path: Path, only_pages: set[int] | None = None) -> Document:
     finally:
         VOCABULARY.reset(token)
     height = scans[-1].height if scans else None
-    return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, page_height=height)
+    return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, page_height=height,
+                    notes=notes)
 
 
 def _scan(page, number: int) -> _PageScan:

@@ -95,6 +95,18 @@ def _short(exc: object) -> str:
     return text[:160]
 
 
+def turned_page(pdf: Any, index: int, rotation: int) -> Any:
+    """Page ``index`` of an open PDF read as if its /Rotate were ``rotation`` (either source)."""
+    if isinstance(pdf, PdfiumDocument):
+        return pdf.pages.turned(index, rotation)
+    from pdfplumber.page import Page
+
+    page = pdf.pages[index]
+    page_obj = page.page_obj
+    page_obj.attrs["Rotate"] = page_obj.rotate = rotation  # pdfminer lays out by .rotate
+    return Page(pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+
+
 class PdfiumDocument:
     """A pdfium document whose ``pages`` are built one at a time, on access."""
 
@@ -123,12 +135,22 @@ class _PageList(Sequence):
         finally:
             page.close()
 
+    def turned(self, index: int, rotation: int) -> PdfiumPage:
+        """Page ``index`` read as if its /Rotate were ``rotation``."""
+        page = self._document[index]
+        try:
+            page.set_rotation(rotation)
+            return PdfiumPage(page, index + 1)
+        finally:
+            page.close()
+
 
 class PdfiumPage(Container):
     """One page's characters and paths read with pdfium, shaped as pdfplumber's objects."""
 
     def __init__(self, page: pdfium.PdfPage, number: int):
         self.page_number = number
+        self.rotation = page.get_rotation() % 360
         self._transform = _PageTransform(page)
         self.width, self.height = self._transform.width, self._transform.height
         self.bbox = (0.0, 0.0, self.width, self.height)

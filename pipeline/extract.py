@@ -52,9 +52,14 @@ def _read(fmt: str, path: Path, *, shown: Path, guard: GuardLimits) -> Document:
     """Run the safety checks and the reader, turning library failures into one-line errors."""
     try:
         if fmt == "pdf":
-            check_pdf(path, guard)
+            found = check_pdf(path, guard)
             pages = _screen_pdf(path, shown)
-            return READERS[fmt](path) if pages is None else READERS[fmt](path, pages)
+            document = READERS[fmt](path) if pages is None else READERS[fmt](path, pages)
+            if found is not None and document.pages is not None and document.pages < found:
+                document.notes.append(
+                    f"the page tree holds {found} pages but declares {document.pages}; "
+                    f"only {document.pages} were read")
+            return document
         check_zip(path, guard)
         return READERS[fmt](path)
     except Exception as exc:
