@@ -158,12 +158,29 @@ def test_pdf_without_end_marker_is_truncated(tmp_path: Path) -> None:
         check_pdf(path)
 
 
-def test_pdf_page_cap(tmp_path: Path) -> None:
+def _pdf_with_pages(found: int, declared: int) -> bytes:
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(found))
+    body = (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+            b"2 0 obj\n<< /Type /Pages /Kids [" + kids + b"] /Count %d >>\nendobj\n" % declared)
+    for i in range(found):
+        body += (b"%d 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>\nendobj\n"
+                 % (3 + i))
+    return body + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def test_pdf_page_cap_counts_the_pages_the_tree_holds(tmp_path: Path) -> None:
     path = tmp_path / "long.pdf"
-    path.write_bytes(MINIMAL_PDF.replace(b"/Count 0", b"/Count 5000"))
-    with pytest.raises(TooLarge, match="5000 pages"):
-        check_pdf(path)
-    assert check_pdf(path, GuardLimits(max_pages=10_000)) == 5000
+    path.write_bytes(_pdf_with_pages(found=11, declared=1))
+    with pytest.raises(TooLarge, match="over 10 pages"):
+        check_pdf(path, GuardLimits(max_pages=10))
+    assert check_pdf(path, GuardLimits(max_pages=11)) == 11
+    boast = tmp_path / "boast.pdf"
+    boast.write_bytes(_pdf_with_pages(found=2, declared=5000))
+    assert check_pdf(boast) == 2  # a declared count over the cap is not trusted either
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(MINIMAL_PDF.replace(b"/Count 0", b"/Count 5000"))
+    with pytest.raises(DamagedDocument, match="no pages"):
+        check_pdf(empty)
 
 
 def test_reader_errors_are_translated_by_name() -> None:

@@ -3,7 +3,6 @@ reported as such, judged by the pages actually found."""
 
 from __future__ import annotations
 
-import functools
 import importlib
 import re
 from pathlib import Path
@@ -27,20 +26,17 @@ def _with_rotate(path: Path, degrees: int) -> Path:
     return path
 
 
-@functools.cache
-def _sample_content() -> list:
-    return _content(extract_file(SAMPLE))
-
-
 def _content(plan) -> list:
     return [(r.number, r.text, [(a.number, a.text, a.target.end) for a in r.actions])
             for r in plan.recommendations]
 
 
-@pytest.mark.parametrize("degrees", [90, 180])
-def test_a_page_turned_by_rotate_is_read_the_right_way_up(tmp_path: Path, degrees: int) -> None:
+def test_a_plan_whose_pages_rotate_turns_sideways_is_read_the_right_way_up(
+    tmp_path: Path,
+) -> None:
+    degrees = 90
     rotated = _with_rotate(tmp_path / f"rot{degrees}.pdf", degrees)
-    assert _content(extract_file(rotated)) == _sample_content()
+    assert _content(extract_file(rotated)) == _content(extract_file(SAMPLE))
     notes = read_pdf(rotated).notes
     assert notes and notes[0] == (f"page 1 is turned by its /Rotate {degrees}; read the right "
                                   "way up (as /Rotate 0)")
@@ -64,6 +60,17 @@ def test_sideways_content_that_rotate_straightens_is_left_alone(tmp_path: Path) 
     path.write_bytes(_one_line_pdf(ops, b"/Rotate 90 "))
     document = read_pdf(path)
     assert document.notes == []
+    assert "Recommendation agreed by the board" in " ".join(p.text for p in document.paragraphs())
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_upright_text_under_any_rotate_is_straightened(tmp_path: Path, degrees: int) -> None:
+    ops = b"BT /F1 12 Tf 72 700 Td (Recommendation agreed by the board) Tj ET"
+    path = tmp_path / "turned.pdf"
+    path.write_bytes(_one_line_pdf(ops, b"/Rotate %d " % degrees))
+    document = read_pdf(path)
+    assert document.notes == [f"page 1 is turned by its /Rotate {degrees}; read the right way "
+                              "up (as /Rotate 0)"]
     assert "Recommendation agreed by the board" in " ".join(p.text for p in document.paragraphs())
 
 
