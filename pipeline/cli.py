@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--timeout", type=_positive_float, default=120.0, metavar="SECONDS",
                          help="time limit per file (default: 120)")
     extract.add_argument("--max-memory", type=_positive_int, default=1500, metavar="MB",
-                         help="memory limit per worker process (default: 1500)")
+                         help="resident memory limit per worker process (default: 1500)")
     extract.add_argument("--max-size", type=_positive_float, default=200, metavar="MB",
                          help="refuse input files larger than this (default: 200)")
     extract.add_argument("--max-pages", type=_positive_int, default=2000, metavar="N",

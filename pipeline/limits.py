@@ -15,7 +15,7 @@ class Limits:
     max_size_mb: float = 200  # files larger than this are refused unread
     max_pages: int = 2000  # PDFs declaring more pages are refused unread
     timeout_s: float = 120.0  # wall-clock time per file
-    max_memory_mb: int = 1500  # address space of the worker process
+    max_memory_mb: int = 1500  # resident memory of the worker process
 
     def __post_init__(self) -> None:
         for name in ("max_size_mb", "max_pages", "timeout_s", "max_memory_mb"):

@@ -25,6 +25,9 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 MB = 1 << 20
+_RSS_POLL_S = 0.1  # how often a busy worker's resident memory is compared with the limit
+_ADDRESS_SPACE_FACTOR = 4
+_ADDRESS_SPACE_EXTRA_MB = 4096
 _STARTUP_TIMEOUT_S = 120  # importing the readers once per worker; generous on a busy machine
 
 
@@ -74,7 +77,11 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
     except Exception as exc:  # reported per task, so every file names the cause
         func, load_error = None, f"internal error: {type(exc).__name__}: {exc}"
     if max_memory_mb > 0:
-        limit = max_memory_mb * MB
+        # The limit itself is on resident memory, watched by the parent. Address space is
+        # capped only far above it, against one allocation too large and fast to watch:
+        # capping it at the limit failed imports ("failed to map segment") long before
+        # the memory was really used.
+        limit = (max_memory_mb * _ADDRESS_SPACE_FACTOR + _ADDRESS_SPACE_EXTRA_MB) * MB
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     conn.send("ready")
     while True:
@@ -191,6 +198,8 @@ class WorkerPool:
             self._start()
         now = time.monotonic()
         timeout = max(0.0, min(self._deadline(w) for w in self._workers) - now)
+        if self.max_memory_mb > 0 and any(w.task for w in self._workers):
+            timeout = min(timeout, _RSS_POLL_S)
         waitables: list[object] = [w.conn for w in self._workers]
         waitables += [w.process.sentinel for w in self._workers]
         ready = set(wait(waitables, timeout=timeout))
@@ -199,6 +208,22 @@ class WorkerPool:
                 yield from self._collect(worker, pending)
             elif time.monotonic() >= self._deadline(worker):
                 yield from self._expire(worker, pending)
+            elif worker.task is not None and self._over_memory(worker):
+                task = worker.task
+                self._replace(worker, pending, kill=True)
+                yield self._memory_outcome(Outcome(task[0], "error", kind="memory",
+                                                   seconds=time.monotonic() - worker.started,
+                                                   peak_rss_mb=worker.peak_rss_mb))
+
+    def _over_memory(self, worker: _Worker) -> bool:
+        """True when the worker's resident memory is over the limit (it is then retired)."""
+        if self.max_memory_mb <= 0:
+            return False
+        rss = resident_mb(worker.process.pid)
+        if rss is None:
+            return False
+        worker.peak_rss_mb = max(worker.peak_rss_mb, rss)
+        return rss > self.max_memory_mb
 
     def _collect(self, worker: _Worker, pending: deque[Task]) -> Iterator[Outcome]:
         message: object = None
@@ -266,9 +291,20 @@ def _crash_reason(exitcode: int | None, max_memory_mb: int) -> str:
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name
         if -exitcode == signal.SIGKILL:
-            return f"worker was killed ({name}), probably out of memory (limit {max_memory_mb} MB)"
+            return (f"worker was killed ({name}), probably out of memory "
+                    f"(limit {max_memory_mb} MB; raise --max-memory)")
         return f"crashed the reader ({name}); the file may be damaged"
     return f"worker exited unexpectedly (exit code {exitcode})"
+
+
+def resident_mb(pid: int) -> float | None:
+    """Resident memory of process ``pid`` in MB (Linux /proc), or None where unknown."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            resident_pages = int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return resident_pages * os.sysconf("SC_PAGE_SIZE") / MB
 
 
 def default_jobs() -> int:

@@ -31,7 +31,7 @@ FAKE = "batch_fakes:fake_extract"
 
 
 def _options(out: Path, **kw: object) -> BatchOptions:
-    limits = Limits(timeout_s=4, max_memory_mb=900, max_size_mb=kw.pop("max_size_mb", 200))
+    limits = Limits(timeout_s=4, max_memory_mb=400, max_size_mb=kw.pop("max_size_mb", 200))
     base = BatchOptions(out, jobs=2, limits=limits, extract_ref=FAKE)
     return replace(base, **kw)
 
@@ -80,7 +80,7 @@ def test_failure_lines_name_the_file_and_an_actionable_reason(mixed) -> None:
     lines = log.splitlines()
     expected = {
         "hang.pdf": "took longer than 4 s; skipped (raise --timeout)",
-        "hog.pdf": "exceeded the 900 MB memory limit (raise --max-memory)",
+        "hog.pdf": "exceeded the 400 MB memory limit (raise --max-memory)",
         "locked.pdf": "encrypted: needs a password",
         "bug.docx": "internal error: ValueError: something broke",
         "noplan.pdf": "no action-plan table found",
