@@ -58,9 +58,12 @@ _PROBATION_ORG = re.compile(r"Youth|CRC|Probation|NPS|Community Rehabilitation|P
 _PLAN_WORDS = re.compile(r"\b(?:action|improvement|inspection|progress)\s+plan\b|\bplan\s*:", re.I)
 _RESPONSE = re.compile(r"\bresponse to\b", re.IGNORECASE)
 _BARE_PLAN = re.compile(r"^(?:inspection |improvement )?action plan$", re.IGNORECASE)
+# A progress return's status line ("POSITION AS AT: December 2015") dates the page.
+_POSITION = re.compile(r"\bposition as at\b", re.IGNORECASE)
 _INTRO_HEADING = re.compile(r"^(?:\d+\.?\s*)?(?:introduction|background|context)$", re.I)
 # A heading is short and is not a sentence of the introduction.
 TITLE_MAX_CHARS = 160
+RESPONSE_HEADING = 2
 HEAD_PARAGRAPHS = 15  # the title block sits in the first paragraphs of the first page
 
 # -- organisation --------------------------------------------------------------------------
@@ -135,7 +138,7 @@ _BODY_END = re.compile(
 )
 _TRAILING = re.compile(r"[\s,;:.\-–—]+$")
 ORG_MAX_CHARS = 120
-CONTINUATION_MAX_CHARS = 90
+CONTINUATION_MAX_CHARS = 120  # a heading line, at most as long as a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +149,9 @@ class _Head:
     own: list[str]  # every body paragraph that is not page furniture
     running: list[str]  # page headers and footers kept as text
     cells: list[str]  # cells of the tables before the plan (cover tables)
+    # A PDF paragraph's visual lines, when it has several: the reader may have grouped a
+    # page header with the title below it, so each line is a title candidate too.
+    split: dict[str, list[str]]
 
 
 def read_front_matter(document: Document) -> PlanInfo:
@@ -169,6 +175,7 @@ def _head(document: Document) -> _Head:
     running: list[str] = []
     lines: list[str] = []
     cells: list[str] = []
+    split: dict[str, list[str]] = {}
     in_head = True
     tables_seen = 0
     for block in document.blocks:
@@ -188,11 +195,13 @@ def _head(document: Document) -> _Head:
             running.append(text)
             continue
         own.append(text)
+        if len(block.lines) > 1:
+            split[text] = [t for ln in block.lines if (t := clean(ln.text))]
         if in_head and _INTRO_HEADING.match(text):
             in_head = False
         if in_head and len(lines) < HEAD_PARAGRAPHS:
             lines.append(text)
-    return _Head(lines, own, running, cells)
+    return _Head(lines, own, running, cells, split)
 
 
 def _is_cover_table(table: Table) -> bool:
@@ -202,7 +211,7 @@ def _is_cover_table(table: Table) -> bool:
 
 # -- title ---------------------------------------------------------------------------------
 def _is_date_line(line: str) -> bool:
-    return bool(_SUBMITTED.search(line) or _PUBLISHED.search(line))
+    return bool(_SUBMITTED.search(line) or _PUBLISHED.search(line) or _POSITION.search(line))
 
 
 def _title_rank(line: str) -> int:
@@ -215,17 +224,36 @@ def _title_rank(line: str) -> int:
     if _PLAN_WORDS.search(line):
         return 3
     if _RESPONSE.search(line) and not line.lower().startswith("in response to the report"):
-        return 2
+        return RESPONSE_HEADING
     return 0
+
+
+def _title_candidates(head: _Head) -> list[tuple[str, str | None]]:
+    """(text, the paragraph after it) for the title block's paragraphs, then the rest of the
+    first paragraphs; a paragraph's visual lines follow it."""
+    paras = head.lines + [ln for ln in head.own[:60] if ln not in head.lines]
+    out: list[tuple[str, str | None]] = []
+    for i, text in enumerate(paras):
+        after = paras[i + 1] if i + 1 < len(paras) else None
+        out.append((text, after))
+        parts = head.split.get(text, [])
+        out += [(part, parts[j + 1] if j + 1 < len(parts) else after)
+                for j, part in enumerate(parts)]
+    return out
 
 
 def _title(head: _Head) -> str | None:
     """The plan's heading as printed: the best-ranked heading line, earliest first; never a
     date line, never page furniture when the body has a heading of its own."""
-    candidates = head.lines + [ln for ln in head.own[:60] if ln not in head.lines]
-    ranked = [(r, -i, ln) for i, ln in enumerate(candidates) if (r := _title_rank(ln))]
+    candidates = _title_candidates(head)
+    ranked = [(r, -i) for i, (text, _) in enumerate(candidates) if (r := _title_rank(text))]
     if ranked:
-        return max(ranked)[2]
+        rank, index = max(ranked)
+        title, following = candidates[-index]
+        # A response heading may wrap onto the next paragraph, as a body's name does.
+        if rank == RESPONSE_HEADING and _carries_on(title, following):
+            return f"{title} {following}"
+        return title
     fallback = [ln for ln in head.own if not _is_date_line(ln)]
     return (fallback or head.own or head.running or [None])[0]
 
@@ -248,17 +276,25 @@ def _body_name(text: str) -> str | None:
     return org
 
 
+def _carries_on(line: str, following: str | None) -> bool:
+    """The next paragraph can carry on ``line``'s heading: short, not a label, a date line,
+    a heading of its own or a sentence, and ``line`` does not already end a body's name."""
+    if not following or len(following) > CONTINUATION_MAX_CHARS:
+        return False
+    if ":" in following or _is_date_line(following) or not following[0].isupper():
+        return False
+    if _title_rank(following) or _INTRO_HEADING.match(following):
+        return False
+    if re.search(r"\.\s+\w", following):
+        return False
+    return not _BODY_END.search(line.rstrip(" .:"))
+
+
 def _continuation(line: str, following: str | None) -> str:
     """``line`` with the next paragraph joined when that paragraph carries on the name
     (a name that wraps: 'Warwickshire & West Mercia' / 'Community Rehabilitation Company.')."""
-    if not following or len(following) > CONTINUATION_MAX_CHARS:
-        return line
-    if ":" in following or _is_date_line(following) or not following[0].isupper():
-        return line
-    if _title_rank(following) or re.search(r"\.\s+\w", following):
-        return line
     joined = f"{line} {following}".strip()
-    if not line or (not _BODY_END.search(line.rstrip(" .")) and _body_name(joined)):
+    if _carries_on(line, following) and (not line or _body_name(joined)):
         return joined
     return line
 

@@ -23,7 +23,9 @@ defaults), so each sample can take the shape real plans take. Options:
 - ``frame``: put the plan table inside a bordered 1x1 layout table.
 - ``page_header``, ``page_footer`` (text; "{PAGE}" becomes a page field).
 - ``tables``: {key: {"rows": [[...]], "widths": [...]}} drawn where front matter says
-  ``{table:key}``. Front matter lines starting "# " / "## " are headings; ``{pagebreak}`` breaks.
+  ``{table:key}``. Front matter lines starting "# " / "## " are headings; ``{pagebreak}`` breaks;
+  ``^{th}`` in a front matter line is drawn as superscript ("26^{th} August" prints "26th",
+  the ordinal raised as Word's autoformat draws it).
 - ``back_matter``: paragraphs after the table.
 
 ``ActionSpec.extras["_paragraphs"]`` prints an action over several paragraphs ("\n" between
@@ -33,6 +35,7 @@ them); joined by single spaces they must equal the action's text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from copy import deepcopy
 from typing import Any
 
@@ -221,6 +224,23 @@ def _write(
             _set_num(p, num_id)
 
 
+SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
+
+
+def _add_runs(paragraph: Any, text: str, bold: bool | None, size: Any) -> None:
+    """The text as runs, ``^{…}`` pieces superscript; every run bold/sized alike."""
+    pieces = SUPERSCRIPT.split(text)
+    for i, piece in enumerate(pieces):
+        if not piece:
+            continue
+        run = paragraph.add_run(piece)
+        run.bold = bold
+        if size is not None:
+            run.font.size = size
+        if i % 2:
+            run.font.superscript = True
+
+
 def _repeat_header(row: Any) -> None:
     trpr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
@@ -300,16 +320,15 @@ class _Renderer:
             elif item.startswith("{table:"):
                 self.pre_table(self.opt["tables"][item[7:-1]])
             elif item.startswith("## "):
-                r = self.doc.add_paragraph().add_run(item[3:])
-                r.bold = True
-                r.font.size = Pt(self.opt.get("font_size", 10) + 1)
+                _add_runs(self.doc.add_paragraph(), item[3:], True,
+                          Pt(self.opt.get("font_size", 10) + 1))
             elif item.startswith("# "):
                 p = self.doc.add_paragraph()
-                r = p.add_run(item[2:])
-                r.bold = True
-                r.font.size = Pt(self.opt.get("font_size", 10) + 4)
+                _add_runs(p, item[2:], True, Pt(self.opt.get("font_size", 10) + 4))
                 if self.opt.get("center_headings"):
                     p.alignment = 1
+            elif SUPERSCRIPT.search(item):
+                _add_runs(self.doc.add_paragraph(), item, None, None)
             else:
                 self.doc.add_paragraph(item)
 
