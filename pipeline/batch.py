@@ -303,6 +303,7 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
     pruned = _prune(manifest, out_dir) if options.prune else []
     for name in pruned:
         progress.note(f"pruned {name}: its input is gone")
+    manifest.save()  # also takes in what another batch into this folder has finished
     held = dataset_plans(manifest, out_dir, {r.input.name: r.plan for r in ordered if r.plan})
     for name in held.unreadable:
         record = quoted(str(out_dir / f"{name}.json"))
@@ -473,10 +474,12 @@ def _write_outputs(result: FileResult, out_dir: Path, formats: tuple[str, ...], 
 
 
 def _update_manifest(manifest: Manifest, result: FileResult, entry: Entry | None) -> None:
+    """Record the file's outcome and save at once: an interrupted run loses no finished file."""
     if result.status in ("ok", "unchanged") and entry is not None:
         manifest.record(result.input.name, entry)  # unchanged: the input may have moved
     else:
         manifest.forget(result.input.name)
+    manifest.save()
 
 
 def _report(progress: Progress, result: FileResult) -> None:

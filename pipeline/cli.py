@@ -8,10 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
-
-from pipeline.manifest import tool_version
 
 EXAMPLE = """example:
   actionplan extract plans/2020 plans/hmp-leeds.docx --out output --jobs 2
@@ -72,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="actionplan",
         description="Turn HM Inspectorate action plans (PDF, DOCX) into validated JSON and CSV.",
     )
+    from pipeline.manifest import tool_version
+
     parser.add_argument("--version", action="version", version=f"actionplan {tool_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      parser_class=_Parser)
@@ -121,7 +122,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status. Never a traceback on a signal: Ctrl-C,
+    SIGTERM and SIGHUP stop the run at any moment with one line and status 130."""
+    _stop_on_signals()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving
+        print("interrupted; outputs written so far are complete", file=sys.stderr)
+        return 130
+
+
+def _stop_on_signals() -> None:
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "schema":
         from pipeline.models import json_schema

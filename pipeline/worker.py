@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 MB = 1 << 20
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
 _RSS_POLL_S = 0.1  # how often a busy worker's resident memory is compared with the limit
 _ADDRESS_SPACE_FACTOR = 4
 _ADDRESS_SPACE_EXTRA_MB = 4096
@@ -68,9 +69,8 @@ def _quieten() -> None:
 def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
                  call_kwargs: dict[str, object] | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _die_with_parent()
     _quieten()
-    from pipeline.errors import ActionPlanError
-
     try:
         func: Callable[..., object] | None = resolve(ref)
         load_error = ""
@@ -83,6 +83,26 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
         # the memory was really used.
         limit = (max_memory_mb * _ADDRESS_SPACE_FACTOR + _ADDRESS_SPACE_EXTRA_MB) * MB
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        _serve(conn, func, load_error, call_kwargs)
+    except (EOFError, OSError):
+        return  # the parent is gone (or closed the pipe): nothing to report to, exit quietly
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the batch process dies, whatever it is doing."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(0)
+
+
+def _serve(conn: Connection, func: Callable[..., object] | None, load_error: str,
+           call_kwargs: dict[str, object] | None) -> None:
+    from pipeline.errors import ActionPlanError
+
     conn.send("ready")
     while True:
         task = conn.recv()

@@ -55,6 +55,8 @@ def small_plan(file: str = "plan.pdf", organisation: str = "HMP Leeds",
 def fake_extract(path: Path, limits: object = None) -> ActionPlan:
     """Behave according to the file's content, so one batch can mix outcomes."""
     text = path.read_bytes().decode("utf-8", "replace")
+    if text.startswith("slow"):
+        time.sleep(0.4)  # long enough for a test to interrupt a batch between files
     if text.startswith("hang"):
         time.sleep(600)
     if text.startswith("hog"):
