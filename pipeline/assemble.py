@@ -194,11 +194,15 @@ class PlanAssembler:
         kept = list(items)
         while kept and not kept[0].labelled and looks_like_reason(" ".join(kept[0].texts)):
             texts = list(kept[0].texts)
-            rec.reason.append(texts.pop(0))
+            reason, rest = _reason_and_rest(texts.pop(0))
+            rec.reason.append(reason)
             # Its continuation paragraphs stay with it ("In addition, …", "This is …");
             # what reads as something to do is an unnumbered action.
-            while texts and _continues_reason(texts[0], response):
-                rec.reason.append(texts.pop(0))
+            while not rest and texts and _continues_reason(texts[0], response):
+                reason, rest = _reason_and_rest(texts.pop(0))
+                rec.reason.append(reason)
+            if rest:
+                texts.insert(0, rest)
             if texts:
                 kept[0] = _Item(None, texts, False)
                 break
@@ -354,14 +358,30 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 # Openings of something to do: a subject and "will", or a verb of the kind actions begin with.
-_ACTION_START = re.compile(
-    r"^(?:(?:\w+\W+){0,5}(?:will|shall|is going to|are going to)\b"
-    r"|(?:review|develop|deliver|introduce|ensure|provide|train|audit|implement|establish"
+_ACTION_VERB = re.compile(
+    r"^(?:review|develop|deliver|introduce|ensure|provide|train|audit|implement|establish"
     r"|increase|continue|monitor|create|update|carry|complete|set|publish|recruit|offer|hold"
     r"|run|agree|appoint|share|embed|produce|undertake|work|explore|seek|raise|write|launch"
-    r"|improve|reduce|assess|consider|identify|refresh|revise|extend|promote)\b)",
+    r"|improve|reduce|assess|consider|identify|refresh|revise|extend|promote)\b",
     re.I,
 )
+# Openings of something to do: a subject and "will", or a verb of the kind actions begin with.
+_ACTION_START = re.compile(
+    r"^(?:\w+\W+){0,5}(?:will|shall|is going to|are going to)\b|" + _ACTION_VERB.pattern[1:],
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _reason_and_rest(text: str) -> tuple[str, str]:
+    """Split a reason paragraph before a sentence that is an instruction ("… April 2021.
+    Introduce evening association …"): a PDF line that ended full may hide the author's
+    paragraph break. "The prison will …" stays: explanations say what will happen too."""
+    sentences = _SENTENCE_BREAK.split(text)
+    for k in range(1, len(sentences)):
+        if _ACTION_VERB.match(sentences[k]):
+            return " ".join(sentences[:k]), " ".join(sentences[k:])
+    return text, ""
 
 
 def _says_something(paragraphs: list[Paragraph]) -> bool:

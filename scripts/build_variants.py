@@ -39,6 +39,8 @@ PAIRS: list[tuple[str, str]] = [
     ("hmp_hallam_moor_2023", "hrules"),
     ("severn_avon_crc_2019", "fs12"),
     ("westhaven_yjp_2022", "pad"),
+    ("larchfield_yjs_2020", "orient"),
+    ("hmp_fenwick_2020", "fs12"),
 ]
 
 

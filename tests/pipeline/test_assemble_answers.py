@@ -100,3 +100,18 @@ def test_plain_english_headers(tmp_path: Path) -> None:
     assert (str(action.target.start), str(action.target.end)) == ("2021-03-01", "2021-03-31")
     assert action.target.raw == "Delayed due to COVID-19 – revised date March 2021"
     assert any("revised" in w.message for w in plan.warnings)
+
+
+def test_an_instruction_after_a_reason_in_one_paragraph_is_an_action(tmp_path: Path) -> None:
+    # A PDF line that ended full hides the author's paragraph break between the two.
+    plan = _plan(tmp_path, [[
+        "5", "Prisoners should have evening association every day.", "Partly accepted",
+        "Evening association cannot be funded on every wing. This is because the budget is "
+        "fixed until April. Introduce evening association on two wings on a rota.",
+        "Head of Residence", "January 2021",
+    ]])
+    [rec] = plan.recommendations
+    assert rec.reason == ("Evening association cannot be funded on every wing. This is because "
+                          "the budget is fixed until April.")
+    assert [a.text for a in rec.actions] == ["Introduce evening association on two wings on a "
+                                             "rota."]

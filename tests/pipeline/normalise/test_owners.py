@@ -229,6 +229,11 @@ def _wrapped(*texts: str) -> list[CellLine]:
          ["Operational Manager", "Head of Probation Delivery Unit"]),
         (("Out of Court", "Disposal", "Coordinator and", "YOS Police", "Sergeant"),
          ["Out of Court Disposal Coordinator", "YOS Police Sergeant"]),
+        (("Healthcare / NHS", "England commissioners"),
+         ["Healthcare", "NHS England commissioners"]),
+        # A word the narrow column broke is put back together.
+        (("Head of Healthcare / NHS", "England commission", "ers"),
+         ["Head of Healthcare", "NHS England commissioners"]),
     ],
 )
 def test_wrapped_lines_are_weighed(lines, roles):
@@ -242,6 +247,9 @@ def test_author_break_separates_where_a_wrap_would_not():
     assert [o.role for o in parse_owners("Head of Education, Skills and\nWork")] == [
         "Head of Education, Skills and Work"
     ]  # unless the text plainly runs on
+    assert [o.role for o in parse_owners("Heads of Local Delivery\nUnits")] == [
+        "Heads of Local Delivery Units"
+    ]  # a PDF line judged short by a point: "Units" cannot start an owner
 
 
 @pytest.mark.parametrize(
