@@ -292,9 +292,13 @@ def _carries_on(line: str, following: str | None) -> bool:
 
 def _continuation(line: str, following: str | None) -> str:
     """``line`` with the next paragraph joined when that paragraph carries on the name
-    (a name that wraps: 'Warwickshire & West Mercia' / 'Community Rehabilitation Company.')."""
+    (a name that wraps: 'Warwickshire & West Mercia' / 'Community Rehabilitation Company.';
+    'National Probation Service' / 'Midlands Division', a body type with no name yet)."""
     joined = f"{line} {following}".strip()
-    if _carries_on(line, following) and (not line or _body_name(joined)):
+    unfinished = not line or _body_name(line) is None
+    if (_carries_on(line, following) or unfinished and _carries_on("", following)) and (
+        not line or _body_name(joined)
+    ):
         return joined
     return line
 

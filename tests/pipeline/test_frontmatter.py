@@ -156,3 +156,12 @@ def test_title_is_never_a_date_line_or_a_bare_heading_when_a_better_one_exists()
     ))
     assert info.title.startswith("Tamar and Exe CRC: response to")
     assert info.organisation == "Tamar and Exe CRC"
+
+
+def test_a_body_type_without_its_name_takes_the_next_paragraph() -> None:
+    info = read_front_matter(_doc(
+        "A Response to the HMI Probation Inspection: National Probation Service",
+        "Wessex Division",
+        "Report Published: JUNE 2019",
+    ))
+    assert info.organisation == "National Probation Service Wessex Division"
