@@ -176,10 +176,29 @@ def _column_lines(bands: list[list[Word]], rules, x0: float, x1: float) -> list[
     titled = [b for b in bands if not _is_title(b, x1 - x0)]
     bands = titled if len(titled) >= 2 else bands
     ends = sorted({r[1] for r in rules} | {r[2] for r in rules})
+    words = [w for band in bands for w in band]
     return [
-        next((e for e in ends if lo - 2 <= e <= hi + 2), (lo + hi) / 2)
+        next((e for e in ends if lo - 2 <= e <= hi + 2), None) or _clear_point(words, lo, hi)
         for lo, hi in _gutters(bands, x0, x1)
     ]
+
+
+def _clear_point(words: list[Word], lo: float, hi: float) -> float:
+    """The gutter's middle, or the point nearest it that no word crosses: a header word that
+    reaches into the gutter ("Concern" over a narrow number column) keeps its own column."""
+    middle = (lo + hi) / 2
+
+    def crossed(x: float) -> bool:
+        return any(w.x0 < x - 1 and w.x1 > x + 1 for w in words)
+
+    if not crossed(middle):
+        return middle
+    steps = int((hi - lo) / 2)
+    for step in range(1, steps + 1):
+        for x in (middle - step, middle + step):
+            if lo <= x <= hi and not crossed(x):
+                return x
+    return middle
 
 
 def _is_title(words: list[Word], width: float) -> bool:
