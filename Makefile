@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-libreoffice eval bench lint schema clean realworld compare-sources stress
+.PHONY: setup run test test-libreoffice fuzz eval bench lint schema clean realworld compare-sources stress
 
 setup: $(STAMP)
 
@@ -20,6 +20,10 @@ run: setup
 test: setup
 	$(BIN)/ruff check pipeline extractors tests scripts
 	$(BIN)/pytest -q -m "not libreoffice"
+
+# Mutated PDFs and DOCX through the real worker, checking the one-line contract (minutes).
+fuzz: setup
+	$(BIN)/python scripts/fuzz.py --cases $${FUZZ_CASES:-2000}
 
 # The checks that need the real LibreOffice (soffice on PATH); .ci/run installs it first.
 test-libreoffice: setup
