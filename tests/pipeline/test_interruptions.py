@@ -131,5 +131,5 @@ def test_no_traceback_on_a_signal_at_any_moment(tmp_path: Path) -> None:
         assert "Traceback" not in text, (delay, text)
         # 130, or killed by SIGINT (-2) which a shell also shows as 130.
         assert run.returncode in (0, 130, -signal.SIGINT), (delay, run.returncode, text)
-        if run.returncode != 0:
+        if run.returncode == 130:  # stopped by our handler (not at the interpreter's exit)
             assert text.rstrip().endswith("interrupted; outputs written so far are complete")
