@@ -34,11 +34,12 @@ from pipeline.errors import NoPlanFound
 from pipeline.export import remove_combined, write_combined, write_csv, write_json
 from pipeline.input_files import special_file_reason
 from pipeline.limits import DEFAULT_LIMITS, Limits
-from pipeline.manifest import Entry, Manifest, tool_version
+from pipeline.manifest import Entry, Manifest
 from pipeline.models import ActionPlan
 from pipeline.names import fit_name, printable, quoted
 from pipeline.progress import Progress
 from pipeline.tables import TABLES, FailedFile, StoredPlan
+from pipeline.version import tool_version
 from pipeline.worker import MB, Task, WorkerPool, default_jobs
 
 if TYPE_CHECKING:

@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="actionplan",
         description="Turn HM Inspectorate action plans (PDF, DOCX) into validated JSON and CSV.",
     )
-    from pipeline.manifest import tool_version
+    from pipeline.version import tool_version
 
     parser.add_argument("--version", action="version", version=f"actionplan {tool_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
@@ -143,6 +143,13 @@ def _stop_on_signals() -> None:
 
 
 def _main(argv: list[str] | None) -> int:
+    if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
+        # Answered as argparse would, before building the parser: that imports the batch
+        # machinery (pydantic models, writers), ten times what printing a version takes.
+        from pipeline.version import tool_version
+
+        print(f"actionplan {tool_version()}")
+        raise SystemExit(0)
     args = build_parser().parse_args(argv)
     if args.command == "schema":
         from pipeline.models import json_schema

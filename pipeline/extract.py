@@ -40,6 +40,15 @@ def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ActionPla
     return ActionPlan.model_validate(plan.model_dump())
 
 
+def warm_up() -> None:
+    """Import both readers and load the owner tokenizer now: a worker forked afterwards has them."""
+    import extractors.docx
+    import extractors.pdf  # noqa: F401
+    from pipeline.normalise.owners import load_tokenizer
+
+    load_tokenizer()
+
+
 def check_size(path: Path, limits: Limits) -> None:
     """Refuse a file over ``limits.max_size_mb`` before reading any of it."""
     size = path.stat().st_size

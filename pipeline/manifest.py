@@ -14,22 +14,11 @@ import contextlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from pipeline.export import atomic_text
-from pipeline.models import SCHEMA_VERSION
 
 MANIFEST_NAME = ".actionplan-manifest.json"
-
-
-def tool_version() -> str:
-    """Installed actionplan version plus the schema version: either changing redoes outputs."""
-    try:
-        version = metadata.version("actionplan")
-    except metadata.PackageNotFoundError:
-        version = "0+unknown"
-    return f"{version}+schema{SCHEMA_VERSION}"
 
 
 @dataclass(frozen=True, slots=True)

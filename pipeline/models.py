@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+from pipeline.version import SCHEMA_VERSION
 
 Response = Literal["agreed", "partly_agreed", "not_agreed"]
 ResponseReason = Literal["commissioning", "policy", "operational", "affordability"]

@@ -99,6 +99,11 @@ def _nlp():  # noqa: ANN202 - spaCy's Language type is heavy to import for a hin
     return nlp, heads, bodies
 
 
+def load_tokenizer() -> None:
+    """Load spaCy's tokenizer and the matchers now rather than on the first owner cell."""
+    _nlp()
+
+
 def _doc(text: str):  # noqa: ANN202
     return _nlp()[0].make_doc(text)
 
