@@ -1,45 +1,92 @@
-"""``make bench``: throughput, latency and memory of the batch against raw pdfplumber.
+"""``make bench``: actionplan against its peers, in one run, on the same pages.
 
-Builds a benchmark set of at least 200 pages by repeating the sample PDFs (in .bench/), then
-in one run measures: raw pdfplumber ``extract_tables()`` over the same pages; the pipeline
-with --jobs 1 and --jobs 2; and cost against pages on single plans of growing length.
-Numbers are printed, never asserted: timing belongs in a benchmark, not in tests.
+Builds a set of at least 200 pages by repeating the sample PDFs (in .bench/), then measures,
+each in a fresh process and several times (median and min are printed):
+- CPU-time pages/s (user + system of the whole process tree) and peak RSS of actionplan
+  ``--jobs 1`` and ``--jobs 2`` (the command line, as a user runs it; wall time too), raw
+  pdfplumber ``extract_tables()``, raw pypdfium2 characters + path objects (the parse limit),
+  and Camelot lattice and PyMuPDF ``find_tables()`` from a separate venv the bench creates
+  (.bench/peers: never a project dependency; PyMuPDF is AGPL, used here only to compare;
+  ``pymupdf.layout`` is not imported, so its layout model stays off);
+- start-up: wall time of ``actionplan --version`` and of one 2-page PDF end to end;
+- cost against pages: ms/page of single plans of 25/50/100/200 pages (--jobs 1);
+- DOCX: files/s (CPU) over the sample .docx files repeated.
+Ratios are printed beside each row. Numbers are printed, never asserted: the machine is shared,
+so the load average is printed before and after.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from pipeline.batch import BatchOptions, BatchReport, run_batch
-from pipeline.limits import Limits
-
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 BENCH = ROOT / ".bench"
+PEERS = BENCH / "peers"
+ACTIONPLAN = Path(sys.executable).with_name("actionplan")
+# Versions of the peers measured; installed only into .bench/peers.
+PEER_PACKAGES = ["camelot-py==2.0.0", "pymupdf==2.0", "opencv-python-headless==5.0.0.93"]
 
-RAW_SCRIPT = """
-import json, resource, sys, time
-import pdfplumber
-start = time.perf_counter()
-pages = 0
+RAW_PDFPLUMBER = """
+import sys, pdfplumber
 for name in sys.argv[1:]:
     with pdfplumber.open(name) as pdf:
         for page in pdf.pages:
             page.extract_tables()
-            pages += 1
             page.close()
-print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+# Every character's code and box, every path object's segments and points: what a reader must
+# at least take from pdfium.
+RAW_PDFIUM = """
+import ctypes, sys
+import pypdfium2 as pdfium
+import pypdfium2.raw as c
+box = c.FS_RECTF()
+x, y = ctypes.c_float(), ctypes.c_float()
+for name in sys.argv[1:]:
+    doc = pdfium.PdfDocument(name)
+    for index in range(len(doc)):
+        page = doc[index]
+        text = page.get_textpage()
+        for i in range(c.FPDFText_CountChars(text.raw)):
+            c.FPDFText_GetUnicode(text.raw, i)
+            c.FPDFText_GetLooseCharBox(text.raw, i, box)
+        for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH], max_depth=8):
+            for s in range(c.FPDFPath_CountSegments(obj.raw)):
+                c.FPDFPathSegment_GetPoint(c.FPDFPath_GetPathSegment(obj.raw, s), x, y)
+        text.close()
+        page.close()
+    doc.close()
+"""
+
+CAMELOT = """
+import sys, warnings
+warnings.simplefilter("ignore")
+import camelot
+for name in sys.argv[1:]:
+    camelot.read_pdf(name, pages="all", flavor="lattice")
+"""
+
+PYMUPDF = """
+import sys
+import pymupdf
+for name in sys.argv[1:]:
+    doc = pymupdf.open(name)
+    for page in doc:
+        page.find_tables()
+    doc.close()
 """
 
 
@@ -58,8 +105,6 @@ def build_set(min_pages: int) -> list[Path]:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     samples = sorted(SAMPLES.glob("*.pdf"))
-    if not samples:
-        raise SystemExit("no sample PDFs in samples/")
     counts = {s: page_count(s) for s in samples}
     files, pages, i = [], 0, 0
     while pages < min_pages:
@@ -89,99 +134,161 @@ def build_long_plan(source: Path, pages: int) -> Path:
     return target
 
 
-def raw_pdfplumber(files: list[Path]) -> dict:
-    """Raw ``extract_tables()`` over every page, in a fresh process for a clean peak memory."""
-    result = subprocess.run([sys.executable, "-c", RAW_SCRIPT, *map(str, files)],
-                            capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
-
-
-def pipeline_run(files: list[Path], jobs: int, label: str) -> tuple[BatchReport, float]:
-    """Run the batch with ``jobs`` workers into a fresh folder; return report and wall time."""
-    out = BENCH / f"out_{label}"
-    shutil.rmtree(out, ignore_errors=True)
-    options = BatchOptions(out, jobs=jobs, force=True,
-                           limits=Limits(timeout_s=600, max_memory_mb=1500))
-    with open(os.devnull, "w", encoding="utf-8") as quiet:
+def measure(command: list[str]) -> dict:
+    """Run ``command``; wall seconds, CPU seconds of it and its children, peak RSS (MB)."""
+    with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        report = run_batch(files, options, quiet, tty=False)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
-    failed = [r for r in report.results if r.status not in ("ok", "unchanged")]
-    if failed:
-        print(f"  warning: {len(failed)} files failed, e.g. {failed[0].input.shown}: "
-              f"{failed[0].reason}")
-    return report, wall
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        last = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:]
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024, "code": process.returncode,
+            "stderr": last if process.returncode else []}
 
 
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+def repeat(command: list[str], times: int) -> list[dict]:
+    return [measure(command) for _ in range(times)]
 
 
-def describe(label: str, report: BatchReport, wall: float) -> dict:
-    """Print one line for a pipeline run and return its figures."""
-    pages = sum(r.pages or 0 for r in report.results if r.status == "ok")
-    latencies = [r.seconds for r in report.results if r.status == "ok"]
-    busy = sum(latencies)
-    figures = {
-        "pages": pages, "wall": wall, "pages_per_s": pages / wall,
-        "pages_per_busy_s": pages / busy if busy else 0.0,
-        "median": statistics.median(latencies), "p95": _pct(latencies, 0.95),
-        "peak_mb": max(report.worker_peaks_mb, default=0.0),
-    }
-    print(f"{label:<24} {pages:>5} pages  {wall:6.1f} s  {figures['pages_per_s']:6.1f} pages/s "
-          f"(in workers {figures['pages_per_busy_s']:5.1f})  latency median "
-          f"{figures['median']:.2f} s p95 {figures['p95']:.2f} s  peak/worker "
-          f"{figures['peak_mb']:.0f} MB")
-    return figures
+def _stat(runs: list[dict], key: str) -> tuple[float, float]:
+    values = [r[key] for r in runs]
+    return statistics.median(values), min(values)
+
+
+def actionplan(paths: list[Path], jobs: int, out: Path) -> list[str]:
+    shutil.rmtree(out, ignore_errors=True)
+    return [str(ACTIONPLAN), "extract", *map(str, paths), "--out", str(out), "--jobs",
+            str(jobs), "--force", "--timeout", "600"]
+
+
+def ensure_peers() -> Path | None:
+    """The peers' venv (created on first use); None when it cannot be made."""
+    python = PEERS / "bin" / "python"
+    if python.exists():
+        return python
+    print("creating .bench/peers (Camelot, PyMuPDF; benchmark only) ...", flush=True)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *PEER_PACKAGES],
+                       check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"  peers unavailable: {exc}")
+        return None
+    return python
+
+
+def load() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build the set, run every measurement, print a comparison."""
+    """Build the sets, run every measurement, print the comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-pages", type=int, default=200)
-    parser.add_argument("--long", type=int, nargs="+", default=[25, 50, 100],
-                        help="page counts of the single long plans")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each fast measurement")
+    parser.add_argument("--peer-repeat", type=int, default=1,
+                        help="runs of Camelot and PyMuPDF (slow)")
+    parser.add_argument("--long", type=int, nargs="+", default=[25, 50, 100, 200])
+    parser.add_argument("--no-peers", action="store_true")
     args = parser.parse_args(argv)
 
     files = build_set(args.min_pages)
-    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
-          f"{os.uname().sysname} {os.uname().machine}")
-    print(f"benchmark set: {len(files)} files, {sum(map(page_count, files))} pages "
-          f"(samples repeated)\n")
+    pages = sum(map(page_count, files))
+    print(f"machine: {platform.node()}, {cpu_name()}, {os.cpu_count()} CPUs, Python "
+          f"{platform.python_version()}, {platform.system()} {platform.machine()}")
+    print(f"load average at start: {load()}")
+    print(f"set: {len(files)} files, {pages} pages (sample PDFs repeated); "
+          f"{args.repeat} runs each (peers {args.peer_repeat}); median (min)\n")
 
-    raw = raw_pdfplumber(files)
-    raw_rate = raw["pages"] / raw["seconds"]
-    print(f"{'raw pdfplumber (1 proc)':<24} {raw['pages']:>5} pages  {raw['seconds']:6.1f} s  "
-          f"{raw_rate:6.1f} pages/s  peak {raw['peak_mb']:.0f} MB")
-    one = describe("pipeline --jobs 1", *pipeline_run(files, 1, "jobs1"))
-    two = describe("pipeline --jobs 2", *pipeline_run(files, 2, "jobs2"))
+    rows: dict[str, dict] = {}
+    out = Path(tempfile.mkdtemp(prefix="bench-out-", dir=BENCH))
 
-    print("\ncost against pages (one plan per run, --jobs 1):")
+    def row(label: str, runs: list[dict], n: int = pages) -> dict:
+        failed = [r for r in runs if r["code"] not in (0,)]
+        cpu, cpu_min = _stat(runs, "cpu")
+        wall, wall_min = _stat(runs, "wall")
+        figures = {"cpu": cpu, "cpu_min": cpu_min, "wall": wall, "wall_min": wall_min,
+                   "rate": n / cpu if cpu else 0.0, "rate_best": n / cpu_min if cpu_min else 0.0,
+                   "wall_rate": n / wall if wall else 0.0,
+                   "peak_mb": max(r["peak_mb"] for r in runs)}
+        rows[label] = figures
+        note = f"  (exit {failed[0]['code']}: {failed[0]['stderr']})" if failed else ""
+        print(f"  {label:<34} {figures['rate']:7.1f} ({figures['rate_best']:6.1f}) pages/s cpu"
+              f"   {figures['wall_rate']:6.1f} pages/s wall   peak {figures['peak_mb']:5.0f} MB"
+              f"{note}", flush=True)
+        return figures
+
+    print("throughput on the set (pages per CPU-second of the process tree):")
+    python = sys.executable
+    row("actionplan --jobs 1", repeat(actionplan(files, 1, out / "j1"), args.repeat))
+    row("actionplan --jobs 2", repeat(actionplan(files, 2, out / "j2"), args.repeat))
+    row("raw pdfplumber extract_tables()",
+        repeat([python, "-c", RAW_PDFPLUMBER, *map(str, files)], args.repeat))
+    row("raw pypdfium2 chars + paths",
+        repeat([python, "-c", RAW_PDFIUM, *map(str, files)], args.repeat))
+    peers = None if args.no_peers else ensure_peers()
+    if peers is not None:
+        row("Camelot 2.0 lattice (peers venv)",
+            repeat([str(peers), "-c", CAMELOT, *map(str, files)], args.peer_repeat))
+        row("PyMuPDF 2.0 find_tables() (peers)",
+            repeat([str(peers), "-c", PYMUPDF, *map(str, files)], args.peer_repeat))
+
+    one = rows["actionplan --jobs 1"]
+    print("\nratios (actionplan --jobs 1, pages per CPU-second, against each):")
+    for label, figures in rows.items():
+        if label != "actionplan --jobs 1" and figures["rate"]:
+            print(f"  vs {label:<34} {one['rate'] / figures['rate']:6.2f}x")
+    two = rows["actionplan --jobs 2"]
+    print(f"  --jobs 2 vs --jobs 1, wall: {one['wall'] / two['wall']:.2f}x (median), "
+          f"{one['wall_min'] / two['wall_min']:.2f}x (min)")
+
+    print("\nstart-up (wall seconds, median (min)):")
+    version = repeat([str(ACTIONPLAN), "--version"], max(3, args.repeat))
+    print("  actionplan --version               {:.2f} ({:.2f}) s".format(
+        *_stat(version, "wall")))
+    two_page = SAMPLES / "eastbrook_yot_2022.pdf"
+    single = repeat(actionplan([two_page], 1, out / "single"), max(3, args.repeat))
+    print("  2-page PDF end to end              {:.2f} ({:.2f}) s wall, {:.2f} ({:.2f}) s cpu"
+          .format(*_stat(single, "wall"), *_stat(single, "cpu")))
+
+    print("\ncost against pages (one plan per run, --jobs 1, CPU of the process tree):")
     longest = max(SAMPLES.glob("*.pdf"), key=page_count)
-    per_page, long_peak = [], 0.0
-    for pages in args.long:
-        plan = build_long_plan(longest, pages)
-        report, _ = pipeline_run([plan], 1, f"long{pages}")
-        result = report.results[0]
-        per_page.append(result.seconds / pages)
-        long_peak = max(report.worker_peaks_mb, default=0.0)
-        print(f"  {pages:>4} pages: {result.status:<8} {result.seconds:6.2f} s  "
-              f"{1000 * result.seconds / pages:6.1f} ms/page  worker peak "
-              f"{max(report.worker_peaks_mb, default=0):.0f} MB")
+    per_page = []
+    for n in args.long:
+        plan = build_long_plan(longest, n)
+        runs = repeat(actionplan([plan], 1, out / f"long{n}"), args.repeat)
+        cpu, cpu_min = _stat(runs, "cpu")
+        per_page.append(cpu / n)
+        print(f"  {n:>4} pages: {1000 * cpu / n:6.1f} ({1000 * cpu_min / n:5.1f}) ms/page, "
+              f"peak {max(r['peak_mb'] for r in runs):4.0f} MB")
+    spread = max(per_page) / min(per_page) if per_page and min(per_page) else float("nan")
+    print(f"  ms/page varies {spread:.2f}x from {args.long[0]} to {args.long[-1]} pages "
+          "(start-up spread over more pages makes long plans cheaper per page)")
 
-    print("\ntargets:")
-    print(f"  throughput vs raw pdfplumber (jobs 1, in workers): "
-          f"{one['pages_per_busy_s'] / raw_rate:.2f}x (target >= 0.85)")
-    print(f"  throughput vs raw pdfplumber (jobs 1, wall incl. start-up): "
-          f"{one['pages_per_s'] / raw_rate:.2f}x")
-    print(f"  --jobs 2 vs --jobs 1 (wall): {two['pages_per_s'] / one['pages_per_s']:.2f}x "
-          f"(target >= 1.8 on two idle cores)")
-    print(f"  peak memory of the worker on the {args.long[-1]}-page plan: {long_peak:.0f} MB "
-          "(target <= 300 MB)")
-    spread = max(per_page) / min(per_page) if per_page and min(per_page) > 0 else float("nan")
-    print(f"  linearity: ms/page varies {spread:.2f}x from {args.long[0]} to {args.long[-1]} "
-          f"pages (1.0 = perfectly linear)")
+    docx = sorted(SAMPLES.glob("*.docx"))
+    docx_set = BENCH / "docx"
+    shutil.rmtree(docx_set, ignore_errors=True)
+    docx_set.mkdir(parents=True)
+    copies = [shutil.copyfile(p, docx_set / f"{i}_{p.name}") for i in range(3) for p in docx]
+    runs = repeat(actionplan([docx_set], 1, out / "docx"), args.repeat)
+    cpu, cpu_min = _stat(runs, "cpu")
+    print(f"\nDOCX: {len(copies)} files, {len(copies) / cpu:.1f} ({len(copies) / cpu_min:.1f}) "
+          "files/s cpu (--jobs 1)")
+    print(f"\nload average at end: {load()}")
+    shutil.rmtree(out, ignore_errors=True)
     return 0
 
 
