@@ -321,6 +321,7 @@ def _font(raw, index: int, obj, buffer, flags) -> tuple[str, float, Any]:
     return name, min(0.0, descent.value / 1000), font
 
 
+POINT_DECIMALS = 4
 _SEGMENT_OPS = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l",
                 pdfium_c.FPDF_SEGMENT_BEZIERTO: "c"}
 
@@ -386,7 +387,11 @@ def _path_objects(obj, outer: Matrix, transform: _PageTransform, number: int):
     for index in range(c.FPDFPath_CountSegments(obj)):
         segment = c.FPDFPath_GetPathSegment(obj, index)
         c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = (a * x.value + cc * y.value + e, b * x.value + d * y.value + f)
+        # pdfium keeps points as 32-bit floats; rounded to the 4 decimals producers write,
+        # they are the numbers of the content stream again, as pdfminer reads them (a gap of
+        # exactly the snap tolerance must not become 2.99998 pt).
+        px, py = round(x.value, POINT_DECIMALS), round(y.value, POINT_DECIMALS)
+        point = (a * px + cc * py + e, b * px + d * py + f)
         op = _SEGMENT_OPS.get(c.FPDFPathSegment_GetType(segment))
         if op is None:
             continue
