@@ -310,6 +310,9 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
         record = quoted(str(out_dir / f"{name}.json"))
         progress.note(f"{record}: unreadable; left out of the tables "
                       "(rerun its input to redo it)")
+    if options.verbosity >= 0:
+        for copy, first in held.copies:
+            progress.note(f"{copy}: the same bytes as {first}; one plan in the tables")
     progress.finish()
     report = BatchReport(ordered, skipped, time.monotonic() - started, pool.worker_peaks_mb,
                          dataset=len(held.plans), pruned=len(pruned))
@@ -325,6 +328,7 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
 class DatasetPlans:
     plans: list[StoredPlan]
     unreadable: list[str]
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (input, input kept): same bytes
 
 
 def dataset_plans(manifest: Manifest, out_dir: Path,
@@ -341,9 +345,15 @@ def dataset_plans(manifest: Manifest, out_dir: Path,
                 unreadable.append(name)
                 continue
         plans.append(StoredPlan(plan, entry.path or plan.source.file, name))
-    plans.sort(key=lambda s: (s.path.casefold(), s.name))
-    unique = list({s.plan_id: s for s in reversed(plans)}.values())[::-1]
-    return DatasetPlans(unique, unreadable)
+    shown = {n: e.input for n, e in manifest.entries.items()}
+    plans.sort(key=lambda s: (s.path.casefold(), shown[s.name], s.name))
+    kept: dict[str, StoredPlan] = {}
+    copies: list[tuple[str, str]] = []
+    for stored in plans:
+        first = kept.setdefault(stored.plan_id, stored)
+        if first is not stored:
+            copies.append((shown[stored.name], shown[first.name]))
+    return DatasetPlans(list(kept.values()), unreadable, copies)
 
 
 def _prune(manifest: Manifest, out_dir: Path) -> list[str]:

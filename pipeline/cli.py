@@ -169,6 +169,7 @@ def _usage_error(message: str) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from pipeline.batch import FORMATS
     from pipeline.limits import Limits
 
     missing = [str(p) for p in args.paths if not p.exists()]
@@ -177,6 +178,11 @@ def _extract(args: argparse.Namespace) -> int:
     limits = Limits(max_size_mb=args.max_size, max_pages=args.max_pages,
                     timeout_s=args.timeout, max_memory_mb=args.max_memory)
     if args.out == STDOUT:
+        folder_only = [flag for flag, used in (("--prune", args.prune), ("--force", args.force),
+                                               ("--format", args.formats != FORMATS)) if used]
+        if folder_only:
+            return _usage_error(f"{', '.join(folder_only)}: only with an output folder, "
+                                "not with --out -")
         return _extract_to_stdout(args, limits)
     out = Path(args.out)
     if out.exists() and not out.is_dir():

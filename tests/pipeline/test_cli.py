@@ -169,6 +169,8 @@ def test_out_dash_writes_json_lines_to_stdout_and_no_files(
     assert err.splitlines() == ["in/b.pdf: encrypted: needs a password",
                                 "files: 2 ok, 1 failed"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+    assert cli.main(["extract", "in", "--out", "-", "--prune"]) == 2
+    assert capsys.readouterr().err.startswith("Error: --prune: only with an output folder")
 
 
 def test_python_dash_m_pipeline_is_the_same_command() -> None:

@@ -100,9 +100,11 @@ def test_the_same_bytes_in_two_places_are_one_plan(tmp_path: Path) -> None:
     for folder in ("x", "y"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "plan.pdf").write_text("ok, same", encoding="utf-8")
-    report, _ = _run([tmp_path / "x", tmp_path / "y"], tmp_path / "out")
+    report, log = _run([tmp_path / "x", tmp_path / "y"], tmp_path / "out")
     assert [r.status for r in report.results] == ["ok", "ok"]
     assert report.dataset == 1
+    assert (f"{tmp_path / 'y' / 'plan.pdf'}: the same bytes as {tmp_path / 'x' / 'plan.pdf'}; "
+            "one plan in the tables") in log
     assert len(pd.read_csv(tmp_path / "out" / "plans.csv", encoding="utf-8-sig")) == 1
 
 
