@@ -28,8 +28,16 @@ _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
 _R, _T, _TAB, _PTAB, _BR, _CR = w("r"), w("t"), w("tab"), w("ptab"), w("br"), w("cr")
 _RENDERED_BREAK = w("lastRenderedPageBreak")
-_TXBX_CONTENT, _ALT_CHUNK = w("txbxContent"), w("altChunk")
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TXBX_CONTENT, _ALT_CHUNK, _OBJECT = w("txbxContent"), w("altChunk"), w("object")
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MC_CHOICE, _MC_FALLBACK = f"{_MC}Choice", f"{_MC}Fallback"
+_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+# Drawings whose text lives in parts the reader does not open: said on the plan, not dropped
+# in silence (keyed by the last word of a:graphicData's uri).
+_UNREAD_GRAPHICS = {"diagram": "a SmartArt diagram", "chart": "a chart"}
+# An entity declared in a part's own DTD is shown when it is plain text of at most this many
+# characters; anything else (external, nested, markup) is left out with a warning.
+MAX_ENTITY_TEXT = 200
 # Inline wrappers whose runs are shown: links, tracked insertions and moves-to, smart tags,
 # simple fields (their runs are the field result), bidi wrappers.
 _INLINE_CONTAINERS = {
@@ -75,7 +83,8 @@ def read_docx(path: Path) -> Document:
     style_names, default_style = _paragraph_style_names(styles_el)
     app_pages = _app_pages(wdoc.part)
     body = wdoc.element.body
-    walker = _Walker(numbering, style_names, default_style, _page_mode(body))
+    walker = _Walker(numbering, style_names, default_style, _page_mode(body),
+                     _plain_entities(wdoc.element))
     try:
         blocks = walker.blocks(body)
     except RecursionError as exc:
@@ -179,8 +188,10 @@ class _Walker:
         style_names: dict[str, str],
         default_style: str | None,
         page_mode: str | None,
+        entities: dict[str, str] | None = None,
     ) -> None:
         self._numbering = numbering
+        self._entities = entities or {}
         self._style_names = style_names
         self._default_style = default_style
         self._page_mode = page_mode
@@ -198,6 +209,7 @@ class _Walker:
                     out.append(para)
                 for box in _text_boxes(child):
                     out.extend(self.blocks(box))
+                self.notes.extend(_unread_content(child))
             elif child.tag == _TBL:
                 out.extend(self._table_blocks(child))
             elif child.tag == _SDT:
@@ -334,7 +346,7 @@ class _Walker:
         for child in r:
             tag = child.tag
             if tag == _T:
-                text = child.text or ""
+                text = self._shown_text(child)
                 if self._text_page is None and text.strip():
                     self._text_page = self.page
                 parts.append(text)
@@ -351,6 +363,21 @@ class _Walker:
             elif tag == _RENDERED_BREAK and self._page_mode == "rendered":
                 self._new_page()
             # w:softHyphen, w:sym, w:instrText, w:delText, drawings: nothing shown as text.
+
+    def _shown_text(self, t: etree._Element) -> str:
+        """A w:t's text; an entity reference in it (kept unresolved by the parser) shows its
+        declared plain text, and the text after it is kept."""
+        parts = [t.text or ""]
+        for node in t:
+            if isinstance(node, etree._Entity):
+                name = node.name
+                if name in self._entities:
+                    parts.append(self._entities[name])
+                else:
+                    self.notes.append(f"the XML entity reference &{name}; was left out "
+                                      "(not plain text declared in the document)")
+            parts.append(node.tail or "")
+        return "".join(parts)
 
     def _new_page(self) -> None:
         if self.page is not None:
@@ -388,16 +415,54 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
 def _text_boxes(p: etree._Element) -> list[etree._Element]:
     """Text box contents anchored in paragraph ``p``, each once.
 
-    A drawing's text box comes twice (DrawingML choice and VML fallback); the fallback copy
-    and boxes nested in other boxes (read when their box is) are left out.
+    A drawing's text box comes twice (DrawingML choice and VML fallback): the fallback copy is
+    left out when the choice holds a box of its own (else it is the only copy), and so are
+    boxes nested in other boxes (read when their box is).
     """
     out: list[etree._Element] = []
     for box in p.iter(_TXBX_CONTENT):
         node = box.getparent()
         while node is not None and node is not p:
-            if node.tag in (_MC_FALLBACK, _TXBX_CONTENT):
+            if node.tag == _TXBX_CONTENT or (node.tag == _MC_FALLBACK and _choice_has_box(node)):
                 break
             node = node.getparent()
         else:
             out.append(box)
     return out
+
+
+def _choice_has_box(fallback: etree._Element) -> bool:
+    alternate = fallback.getparent()
+    return alternate is not None and any(
+        next(choice.iter(_TXBX_CONTENT), None) is not None
+        for choice in alternate
+        if choice.tag == _MC_CHOICE
+    )
+
+
+def _unread_content(p: etree._Element) -> list[str]:
+    """What paragraph ``p`` shows that the reader does not read: diagrams, charts, objects."""
+    notes = []
+    for data in p.iter(_GRAPHIC_DATA):
+        kind = _UNREAD_GRAPHICS.get((data.get("uri") or "").rstrip("/").rsplit("/", 1)[-1])
+        if kind:
+            notes.append(f"{kind} was not read (its text, if any, is not in the plan)")
+    if next(p.iter(_OBJECT), None) is not None:
+        notes.append("an embedded object (OLE) was not read (its content is not in the plan)")
+    return notes
+
+
+def _plain_entities(root: etree._Element) -> dict[str, str]:
+    """Plain-text entities a part declares in its own DTD (Word writes none). Nothing external
+    is ever loaded, and no entity is expanded inside another."""
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is None:
+        return {}
+    return {
+        entity.name: entity.content
+        for entity in dtd.iterentities()
+        if entity.system_url is None
+        and entity.content is not None
+        and len(entity.content) <= MAX_ENTITY_TEXT
+        and not set(entity.content) & {"&", "<"}
+    }

@@ -435,6 +435,8 @@ def build_plan(document: Document, source: Source) -> ActionPlan:
             path=document.path,
         )
     assembler = PlanAssembler()
+    # What the reader saw but could not read (an embedded document, a chart) is said on the plan.
+    assembler.warnings.extend(Warning(message=note) for note in document.notes)
     for row in rows:
         assembler.add(row)
     info = read_front_matter(document)

@@ -543,3 +543,41 @@ def test_text_box_read_once_after_its_anchor_paragraph(tmp_path: Path) -> None:
     d.add_paragraph("After")
     texts = [p.text for p in _read(d, tmp_path).paragraphs()]
     assert texts == ["Cover", "Report Published: APRIL 2020", "After"]
+
+
+def test_text_box_only_in_the_fallback_copy_is_read(tmp_path: Path) -> None:
+    # The DrawingML choice draws a shape with no text box of its own (a linked box, a group):
+    # the VML fallback then holds the only copy of the text, which must not be skipped.
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    vml = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    box = "<w:txbxContent><w:p><w:r><w:t>Owner: Head of Service</w:t></w:r></w:p></w:txbxContent>"
+    d = docx.Document()
+    anchor = d.add_paragraph("Cover")
+    _append(
+        anchor._p,
+        f"<w:r><mc:AlternateContent {mc} {vml}>"
+        "<mc:Choice Requires='wpg'><w:drawing/></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>",
+    )
+    texts = [p.text for p in _read(d, tmp_path).paragraphs()]
+    assert texts == ["Cover", "Owner: Head of Service"]
+
+
+def test_charts_diagrams_and_embedded_objects_are_noted_not_dropped_in_silence(
+    tmp_path: Path,
+) -> None:
+    a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    d = docx.Document()
+    for kind in ("diagram", "chart"):
+        p = d.add_paragraph(f"A {kind}:")
+        uri = f"http://schemas.openxmlformats.org/drawingml/2006/{kind}"
+        _append(p._p, f'<w:r><w:drawing><a:graphic {a}><a:graphicData uri="{uri}"/>'
+                      "</a:graphic></w:drawing></w:r>")
+    p = d.add_paragraph("An object:")
+    _append(p._p, "<w:r><w:object/></w:r>")
+    doc = _read(d, tmp_path)
+    assert [p.text for p in doc.paragraphs()] == ["A diagram:", "A chart:", "An object:"]
+    assert any(n.startswith("a SmartArt diagram was not read") for n in doc.notes)
+    assert any(n.startswith("a chart was not read") for n in doc.notes)
+    assert any(n.startswith("an embedded object (OLE) was not read") for n in doc.notes)
