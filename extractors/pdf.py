@@ -18,7 +18,7 @@ from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Ta
 from extractors.pdf_borderless import Columns, find_borderless_tables
 from extractors.pdf_pages import open_pdf, turned_page
 from extractors.pdf_rotation import upright_page
-from extractors.pdf_ruled import find_ruled_tables
+from extractors.pdf_ruled import band_table, find_ruled_tables
 from extractors.pdf_rules import band_edges, rule_edges
 from extractors.pdf_text import (
     VOCABULARY,
@@ -469,9 +469,25 @@ def _ruled_tables_in_cell(
         and float(r["x1"]) <= x1 + CELL_BORDER_CLEARANCE
         and float(r["x1"]) - float(r["x0"]) >= INNER_RULE_SHARE * width
     ]
+    taken = [_box(t) for t in nested]
+    inside = [r for r in inside if not any(_on_box(r, box) for box in taken)]
     if len(inside) < 2:
         return []
-    return find_ruled_tables(inside, words, [_box(t) for t in nested], number, width)
+    found = find_ruled_tables(inside, words, taken, number, width)
+    if found or len(inside) != 2:
+        return found
+    # Two rules only: a rule-drawn table of one row (a lone action, or a header named once).
+    ys = sorted(float(r["top"]) for r in inside)
+    left = min(float(r["x0"]) for r in inside)
+    right = max(float(r["x1"]) for r in inside)
+    single = band_table(ys[0], ys[1], left, right, words, number)
+    return [single] if single is not None else []
+
+
+def _on_box(rule: dict, box: tuple) -> bool:
+    """A rule drawn inside or along a table already found (its own border)."""
+    return (box[0] - 2 <= float(rule["x0"]) and float(rule["x1"]) <= box[2] + 2
+            and box[1] - 2 <= float(rule["top"]) <= box[3] + 2)
 
 
 def _build_grid_table(

@@ -269,3 +269,22 @@ def _row(index: int, bands, rules, words: list[Word], edges: list[float], page: 
         )
         col = end
     return Row(cells=cells, page=page, top=top, bottom=bottom)
+
+
+def band_table(
+    top: float, bottom: float, x0: float, x1: float, words: list[Word], page: int
+) -> Table | None:
+    """The words between two rules as a one-row table, when they leave white gutters between
+    columns (a table drawn with rules only, holding a single row); None otherwise."""
+    mine = [w for w in words if x0 - 3 <= w.x0 and w.x1 <= x1 + 3
+            and top <= (w.top + w.bottom) / 2 <= bottom]
+    if not mine:
+        return None
+    rules = [(top, x0, x1), (bottom, x0, x1)]
+    inner = _column_lines([mine], rules, x0, x1)
+    if not inner:
+        return None
+    edges = [x0, *inner, x1]
+    row = _row(0, [(top, bottom, mine)], rules, mine, edges, page)
+    return Table(rows=[row], n_cols=len(edges) - 1, page=page, col_edges=edges, top=top,
+                 bottom=bottom, ruled="horizontal")

@@ -531,9 +531,20 @@ def _nested_actions(row: Row, segment: _Segment) -> list[tuple[Table, int, _Segm
             if header is not None:
                 segment.inner = header[1]
                 found.append((inner, header[0], header[1]))
-            elif segment.inner is not None and _continues(inner, segment.inner):
-                found.append((inner, 0, segment.inner))  # the same columns without a header
+            elif segment.inner is not None:
+                columns = _same_columns(inner, segment.inner)
+                if columns is not None:
+                    found.append((inner, 0, columns))
     return found
+
+
+def _same_columns(table: Table, known: _Segment) -> _Segment | None:
+    """The columns of an actions table named earlier, for a nested table without a header:
+    as many columns (each with the known role, on this table's own lines, which rule-drawn
+    tables place from their gutters), or the same column lines."""
+    if table.n_cols == len(known.roles):
+        return _Segment(known.roles, _edges_for(table), known.header_key, table.page)
+    return known if _continues(table, known) else None
 
 
 def _row_with_nested(row: Row, segment: _Segment) -> list[PlanRow]:

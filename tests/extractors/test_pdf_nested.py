@@ -92,3 +92,28 @@ def test_table_ruled_by_horizontal_lines_inside_a_cell_is_nested_with_its_column
     assert [[c.text for c in r.cells] for r in inner.rows] == [
         ["1", "Train", "Head"], ["2", "Audit", "Lead"], ["3", "Visit", "Chief"]]
     assert host.own_text == "Agreed"
+
+
+def test_one_row_between_two_rules_inside_a_cell_is_a_one_row_table() -> None:
+    # In the actions cell, rules at 158 and 178 only (a lone action drawn with rules):
+    #   "1" | "Train" | "Head"  whose words leave gutters at ~300 and ~420.
+    words = [w for w in WORDS if w.top < 160]
+    words += [_word("1", 265, 163), _word("Train", 310, 163), _word("Head", 430, 163)]
+    rules = [_rule(y, 260, 540) for y in (158, 178)] + [_rule(y, 50, 550) for y in (100, 130, 300)]
+    (table,) = _grid_tables([OUTER], words, 1, PAGE_HEIGHT, rules)
+    (inner,) = table.rows[1].cells[2].nested
+    assert [[c.text for c in r.cells] for r in inner.rows] == [["1", "Train", "Head"]]
+
+
+def test_prose_between_two_rules_inside_a_cell_stays_prose() -> None:
+    # One line of prose between two rules: word spaces are not gutters.
+    words = [w for w in WORDS if w.top < 160]
+    x = 265.0
+    for text in "The service will review the policy".split():
+        words.append(_word(text, x, 163))
+        x += 6.0 * len(text) + 2.5
+    rules = [_rule(y, 260, 540) for y in (158, 178)] + [_rule(y, 50, 550) for y in (100, 130, 300)]
+    (table,) = _grid_tables([OUTER], words, 1, PAGE_HEIGHT, rules)
+    host = table.rows[1].cells[2]
+    assert host.nested == []
+    assert host.text == "Agreed\nThe service will review the policy"
