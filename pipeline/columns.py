@@ -53,7 +53,7 @@ _RULES: list[tuple[Role, re.Pattern[str]]] = [
 # Words of header cells; narrow header cells get them cut ("Recommendati on", "Re c. No .").
 _HEADER_WORDS = frozenset(
     {
-        "rec", "recommendation", "recommendations", "agreed", "accepted", "rejected",
+        "no", "rec", "recommendation", "recommendations", "agreed", "accepted", "rejected",
         "agreement", "partly", "partially", "action", "actions", "response", "responsible",
         "owner", "owners", "lead", "officer", "target", "date", "dates", "timescale",
         "timescales", "deadline", "completion", "progress", "number", "ref", "reference",

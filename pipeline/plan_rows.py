@@ -531,11 +531,25 @@ def _nested_actions(row: Row, segment: _Segment) -> list[tuple[Table, int, _Segm
             if header is not None:
                 segment.inner = header[1]
                 found.append((inner, header[0], header[1]))
+            elif (spanned := _spanned_columns(cell, inner, segment)) is not None:
+                found.append((inner, 0, spanned))
             elif segment.inner is not None:
                 columns = _same_columns(inner, segment.inner)
                 if columns is not None:
                     found.append((inner, 0, columns))
     return found
+
+
+def _spanned_columns(cell: Cell, inner: Table, segment: _Segment) -> _Segment | None:
+    """A nested table in a cell spanning outer columns, one inner column under each of them:
+    the outer header names the inner columns when they are actions and owners or dates."""
+    roles = [segment.roles[i] for i in _covered_columns(cell, segment)]
+    if len(roles) < 2 or inner.n_cols != len(roles):
+        return None
+    if Role.ACTION not in roles or not {Role.OWNER, Role.TARGET} & set(roles):
+        return None
+    roles = [Role.ACTION_NO if r == Role.REC_NO else r for r in roles]
+    return _Segment(roles, _edges_for(inner), (), inner.page)
 
 
 def _same_columns(table: Table, known: _Segment) -> _Segment | None:
@@ -578,7 +592,8 @@ def _host_paragraphs(by_role: dict[Role, list[Paragraph]], own: list[Paragraph])
         by_role.setdefault(Role.NARRATIVE, []).extend(own)
 
 
-def _cell_roles(cell: Cell, segment: _Segment) -> list[Role]:
+def _covered_columns(cell: Cell, segment: _Segment) -> list[int]:
+    """The segment's grid columns a cell covers: by position on PDF, by grid span in DOCX."""
     roles = segment.roles
     if segment.edges and cell.x0 is not None and cell.x1 is not None:
         covered = []
@@ -587,9 +602,13 @@ def _cell_roles(cell: Cell, segment: _Segment) -> list[Role]:
             overlap = min(cell.x1, right) - max(cell.x0, left)
             if i < len(roles) and overlap > 0.5 * (right - left):
                 covered.append(i)
-    else:
-        covered = list(range(cell.col, min(len(roles), cell.col + cell.span)))
-    return [r for r in (roles[i] for i in covered) if r is not None]
+        return covered
+    return list(range(cell.col, min(len(roles), cell.col + cell.span)))
+
+
+def _cell_roles(cell: Cell, segment: _Segment) -> list[Role]:
+    return [r for r in (segment.roles[i] for i in _covered_columns(cell, segment))
+            if r is not None]
 
 
 def _plan_row(

@@ -109,7 +109,7 @@ def test_prose_between_two_rules_inside_a_cell_stays_prose() -> None:
     # One line of prose between two rules: word spaces are not gutters.
     words = [w for w in WORDS if w.top < 160]
     x = 265.0
-    for text in "The service will review the policy".split():
+    for text in ["The", "service", "will", "review", "the", "policy"]:
         words.append(_word(text, x, 163))
         x += 6.0 * len(text) + 2.5
     rules = [_rule(y, 260, 540) for y in (158, 178)] + [_rule(y, 50, 550) for y in (100, 130, 300)]

@@ -148,3 +148,25 @@ def test_inner_table_without_action_header_stays_text_of_its_cell_in_order(
     assert rec.text == f"{REC_1} Area Cases North 12 Starting with the northern teams."
     assert [a.text for a in rec.actions] == ["Train staff in risk assessment."]
     assert [o.raw for o in rec.actions[0].owners] == ["Head of Service"]
+
+
+def test_inner_table_under_outer_action_owner_date_columns_its_cell_spans(
+    tmp_path: Path,
+) -> None:
+    # | No. | Recommendation | Agreed | Action | Owner | Target date |
+    # | 1   | REC_1          | Agreed | <[Train staff | Head of Service | May 2023]   > |
+    # |     |                |        | <[Audit cases | Quality Manager | June 2023]  > |
+    #   (one cell spanning the last three columns holds a headerless 3-column table)
+    doc = Document()
+    outer = _table(doc, [["No.", "Recommendation", "Agreed", "Action", "Owner", "Target date"],
+                         ["1", REC_1, "Agreed", "", "", ""]])
+    host = outer.cell(1, 3).merge(outer.cell(1, 5))
+    _nested(host, [["Train staff in risk assessment.", "Head of Service", "May 2023"],
+                   ["Audit ten cases a month.", "Quality Manager", "June 2023"]])
+    (rec,) = _plan(doc, tmp_path).recommendations
+    assert [a.text for a in rec.actions] == [
+        "Train staff in risk assessment.", "Audit ten cases a month."]
+    assert [[o.raw for o in a.owners] for a in rec.actions] == [
+        ["Head of Service"], ["Quality Manager"]]
+    assert [a.target.raw for a in rec.actions] == ["May 2023", "June 2023"]
+
