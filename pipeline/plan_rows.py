@@ -23,6 +23,7 @@ NUMBER_START = re.compile(
 )
 NUMBER_LABEL = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\)?$")
 # When one cell covers several columns, the content role wins over a number role.
+_MAX_LABEL = 60  # characters: a header cell longer than this is a sentence, not a label
 _PREFERENCE = [Role.ACTION, Role.RECOMMENDATION, Role.OWNER, Role.TARGET, Role.RESPONSE,
                Role.NARRATIVE, Role.REC_NO, Role.ACTION_NO, Role.EXTRA]
 
@@ -136,10 +137,9 @@ def plan_rows(document: Document) -> list[PlanRow]:
         for i, row in enumerate(body):
             if _header_key([row]) == segment.header_key:
                 continue  # a header row repeated on a later page
-            made = _row_with_nested(row, segment)
+            made = _row_with_nested(row, segment, after_break=continuation and i == 0)
             if not made:
                 continue
-            made[0].after_page_break = continuation and i == 0
             rows.extend(made)
         segment.last_page = table.page
     flush_form()
@@ -312,6 +312,7 @@ def _runs_on(role: Role, before: str, after: str) -> bool:
 
 
 def _append_row(prev: PlanRow, row: PlanRow) -> None:
+    _regroup_cut_narrative(prev, row)
     for role, paragraphs in row.by_role.items():
         if not paragraphs:
             continue
@@ -330,6 +331,18 @@ def _append_row(prev: PlanRow, row: PlanRow) -> None:
                 style=mine[-1].style,
             )
         mine.extend(rest)
+
+
+def _regroup_cut_narrative(prev: PlanRow, row: PlanRow) -> None:
+    """A cell cut by a page before its nested table of actions: the part above the cut read
+    as actions, the rest (beside the table) as prose. The cut paragraph is prose, whole."""
+    narrative, actions = row.paragraphs(Role.NARRATIVE), prev.paragraphs(Role.ACTION)
+    if not narrative or not actions or prev.paragraphs(Role.NARRATIVE):
+        return
+    if prev.paragraphs(Role.OWNER) or prev.paragraphs(Role.TARGET):
+        return  # an action row of its own (a nested table's row the page cut), not prose
+    if _runs_on(Role.NARRATIVE, actions[-1].text, narrative[0].text):
+        prev.by_role[Role.NARRATIVE] = [actions.pop()]
 
 
 def _drop_leaked_header(body: list[Row], partial: list[str], full: list[str]) -> None:
@@ -513,13 +526,25 @@ def _actions_header(table: Table) -> tuple[int, _Segment] | None:
     header = _find_header(table)
     if header is None:
         return None
-    n_header, roles, _start = header
+    n_header, roles, start = header
     if Role.ACTION not in roles or not {Role.OWNER, Role.TARGET} & set(roles):
+        return None
+    # A nested table's header is labels only: a first row of actions whose words happen to
+    # say "owner" or "date" is data (the table takes the columns named earlier, if any).
+    if not all(_label_row(row) for row in table.rows[start:n_header]):
         return None
     # The recommendation is the outer row's: a "No." column here numbers the actions.
     roles = [Role.ACTION_NO if r == Role.REC_NO else r for r in roles]
     key = _header_key(table.rows[:n_header])
     return n_header, _Segment(roles, _edges_for(table), key, table.page)
+
+
+def _label_row(row: Row) -> bool:
+    """Every filled cell a short header label that names a column role."""
+    cells = [c for c in row.cells if c.text.strip()]
+    return bool(cells) and all(
+        len(c.text.strip()) <= _MAX_LABEL and classify_header(c.text) is not None for c in cells
+    )
 
 
 def _nested_actions(row: Row, segment: _Segment) -> list[tuple[Table, int, _Segment]]:
@@ -561,8 +586,12 @@ def _same_columns(table: Table, known: _Segment) -> _Segment | None:
     return known if _continues(table, known) else None
 
 
-def _row_with_nested(row: Row, segment: _Segment) -> list[PlanRow]:
-    """The row's plan row, then one per row of each table of actions nested in it."""
+def _row_with_nested(row: Row, segment: _Segment, after_break: bool = False) -> list[PlanRow]:
+    """The row's plan row, then one per row of each table of actions nested in it.
+
+    After a page break both the outer row and the first inner row may carry on a row the
+    page cut: the outer one's cells, and the inner table's row.
+    """
     nested = _nested_actions(row, segment)
     outer = _plan_row(row, segment, [t for t, _, _ in nested])
     # A row whose only content is its nested tables adds nothing of its own, but a merge
@@ -576,6 +605,11 @@ def _row_with_nested(row: Row, segment: _Segment) -> list[PlanRow]:
             action_row = _plan_row(inner_row, inner, inner_rows=True)
             if action_row is not None:
                 made.append(action_row)
+    if made and after_break:
+        made[0].after_page_break = True
+        inner_rows = made[1:] if made[0] is outer else made
+        if inner_rows:
+            inner_rows[0].after_page_break = True
     return made
 
 

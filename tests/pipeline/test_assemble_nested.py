@@ -11,7 +11,10 @@ from pathlib import Path
 
 from docx import Document
 
+from extractors.layout import Paragraph
+from pipeline.columns import Role
 from pipeline.extract import extract_file
+from pipeline.plan_rows import PlanRow, _join_cut_rows
 
 REC_1 = "Improve the quality of risk assessments for all cases."
 REC_2 = "Ensure that home visits are carried out where there are safeguarding concerns."
@@ -170,3 +173,41 @@ def test_inner_table_under_outer_action_owner_date_columns_its_cell_spans(
         ["Head of Service"], ["Quality Manager"]]
     assert [a.target.raw for a in rec.actions] == ["May 2023", "June 2023"]
 
+
+
+def test_first_inner_row_with_owner_words_is_data_not_a_header(tmp_path: Path) -> None:
+    # | No. | Recommendation | Agreed | Actions                                             |
+    # | 1   | REC_1          | Agreed | [Action | Owner | Target date] [Train | Head | May]   |
+    # | 2   | REC_2          | Agreed | [Map the waiting list … | Performance Manager | By July] |
+    #   (rec 2's inner table has no header; its first row names a "Manager": still an action)
+    doc = Document()
+    outer = _table(doc, [["No.", "Recommendation", "Agreed", "Actions"],
+                         ["1", REC_1, "Agreed", ""], ["2", REC_2, "Agreed", ""]])
+    _nested(outer.cell(1, 3), [["Action", "Owner", "Target date"],
+                               ["Train staff in risk assessment.", "Head of Service",
+                                "May 2023"]])
+    _nested(outer.cell(2, 3), [["Map the waiting list for each intervention and share it.",
+                                "Performance Manager", "By July 2023"],
+                               ["Check the standard is met.", "Quality Manager", "Ongoing"]])
+    _, rec2 = _plan(doc, tmp_path).recommendations
+    assert [a.text for a in rec2.actions] == [
+        "Map the waiting list for each intervention and share it.",
+        "Check the standard is met."]
+    assert [a.target.raw for a in rec2.actions] == ["By July 2023", "Ongoing"]
+
+
+def test_prose_cut_by_a_page_above_a_nested_table_stays_prose() -> None:
+    # Page 1 ends inside the actions cell, before its nested table: the lines above the cut
+    # read as actions; on page 2 the rest of the paragraph sits beside the table (prose).
+    prev = PlanRow({Role.RECOMMENDATION: [Paragraph("The service should provide")],
+                    Role.ACTION: [Paragraph("Programmes are commissioned nationally; the unit "
+                                            "will act on the")]}, 1)
+    row = PlanRow({Role.RECOMMENDATION: [Paragraph("enough programmes.")],
+                   Role.NARRATIVE: [Paragraph("interventions it can deliver locally.")]}, 2,
+                  after_page_break=True)
+    (joined,) = _join_cut_rows([prev, row])
+    assert joined.paragraphs(Role.ACTION) == []
+    assert joined.text(Role.NARRATIVE) == (
+        "Programmes are commissioned nationally; the unit will act on the interventions it "
+        "can deliver locally.")
+    assert joined.text(Role.RECOMMENDATION) == "The service should provide enough programmes."
