@@ -1,0 +1,72 @@
+"""Layout variants of the nested-table samples, for measuring (never committed as samples).
+
+Each variant re-draws a ``plans_nested`` spec with one option changed (type size, serif type,
+inner borders, where the inner header is, no shading), as .docx and the PDF LibreOffice
+renders, with the unchanged spec's expected JSON. Score them with ``pipeline.evaluate``:
+
+    .venv/bin/python -m scripts.nested_variants /tmp/nested_variants
+    .venv/bin/python -m pipeline.evaluate /tmp/nested_variants
+
+Needs LibreOffice (``soffice``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from copy import deepcopy
+from pathlib import Path
+
+from scripts.build_samples import stable_docx, stable_pdf, to_pdf
+from scripts.samples import render_nested
+from scripts.samples.plans_nested import SPECS
+from scripts.samples.spec import expected_json
+
+VARIANTS: dict[str, dict[str, object]] = {
+    "fs8": {"font_size": 8},
+    "fs12": {"font_size": 12},
+    "serif": {"font": "Liberation Serif"},
+    "grid": {"inner_borders": "grid"},
+    "hrules": {"inner_borders": "horizontal"},
+    "every": {"inner_header": "every"},
+    "first": {"inner_header": "first"},
+    "outer": {"inner_header": "outer"},
+    "noshade": {"header_fill": None},
+}
+
+
+def build(out: Path) -> list[str]:
+    """Write every spec × variant into ``out``; return the names built."""
+    out.mkdir(parents=True, exist_ok=True)
+    names = []
+    for spec in SPECS:
+        for variant, change in VARIANTS.items():
+            drawn = deepcopy(spec)
+            drawn.options.update(change)
+            drawn.name = f"{spec.name}_{variant}"
+            buf = io.BytesIO()
+            render_nested.render(drawn).save(buf)
+            docx_path = out / f"{drawn.name}.docx"
+            docx_path.write_bytes(stable_docx(buf.getvalue()))
+            pdf_path = to_pdf(docx_path, out)
+            pdf_path.write_bytes(stable_pdf(pdf_path.read_bytes()))
+            expected = json.dumps(expected_json(drawn), indent=2, ensure_ascii=False) + "\n"
+            (out / f"{drawn.name}.expected.json").write_text(expected, encoding="utf-8")
+            names.append(drawn.name)
+    return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the variants into the folder given."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m scripts.nested_variants OUT_DIR", file=sys.stderr)
+        return 2
+    for name in build(Path(args[0])):
+        print(f"built {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
