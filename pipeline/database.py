@@ -4,7 +4,7 @@ stdlib sqlite3: the tables are a few thousand rows written once per run, which n
 library. The file is built beside its final name and renamed over it, so a reader (DB Browser,
 Datasette, a tracker's import) sees the old database or the new one, never half of one.
 
-Extra tables (the audit's findings) join through ``EXTRA_TABLES``: each names its DDL and a
+Extra tables join through ``EXTRA_TABLES``: each names its DDL and a
 function giving its rows for the plans, and is created and filled with the rest.
 """
 
@@ -19,7 +19,7 @@ from pipeline.models import SCHEMA_VERSION
 from pipeline.tables import StoredPlan
 
 DATABASE_NAME = "plans.sqlite"
-DATABASE_VERSION = "1"  # of the tables below; bumped when a table or column changes
+DATABASE_VERSION = "2"  # of the tables below; bumped when a table or column changes
 
 SCHEMA = """
 CREATE TABLE schema_version (
@@ -93,6 +93,19 @@ CREATE INDEX owners_action ON owners (action_id);
 CREATE INDEX owners_key ON owners (key);
 CREATE INDEX owners_role ON owners (role);
 CREATE INDEX plans_organisation ON plans (organisation);
+CREATE TABLE findings (  -- the audit's findings (actionplan audit --rules), without a report
+    finding_id INTEGER PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (plan_id),
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'advice')),
+    recommendation TEXT,  -- number as printed; null for a finding about the whole plan
+    action TEXT,  -- number as printed, or position where the plan prints none
+    page INTEGER,
+    message TEXT NOT NULL
+);
+CREATE INDEX findings_plan ON findings (plan_id);
+CREATE INDEX findings_rule ON findings (rule);
+CREATE INDEX findings_severity ON findings (severity);
 """
 
 
@@ -132,8 +145,21 @@ def fill(connection: sqlite3.Connection, plans: Sequence[StoredPlan]) -> None:
                        (DATABASE_VERSION, SCHEMA_VERSION))
     for stored in plans:
         _insert_plan(connection, stored)
+        _insert_findings(connection, stored)
     for extra in EXTRA_TABLES:
         connection.executemany(extra.insert, extra.rows(plans))
+
+
+def _insert_findings(connection: sqlite3.Connection, stored: StoredPlan) -> None:
+    # Imported here: the audit is only needed when a database is written.
+    from pipeline.audit import audit_plan
+
+    connection.executemany(
+        "INSERT INTO findings (plan_id, rule, severity, recommendation, action, page, message)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(stored.plan_id, f.rule, str(f.severity), f.recommendation, f.action, f.page, f.message)
+         for f in audit_plan(stored.plan).findings],
+    )
 
 
 def _iso(value: object) -> str | None:

@@ -128,15 +128,15 @@ def test_partly_and_not_agreed_recommendations_with_reasons(database: Path) -> N
 
 def test_extra_tables_join_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     extra = ExtraTable(
-        ddl="CREATE TABLE findings (plan_id TEXT NOT NULL REFERENCES plans (plan_id), "
+        ddl="CREATE TABLE notes (plan_id TEXT NOT NULL REFERENCES plans (plan_id), "
             "message TEXT NOT NULL);",
-        insert="INSERT INTO findings VALUES (?, ?)",
+        insert="INSERT INTO notes VALUES (?, ?)",
         rows=lambda plans: [(p.plan_id, w.message) for p in plans for w in p.plan.warnings],
     )
     monkeypatch.setattr("pipeline.database.EXTRA_TABLES", [*EXTRA_TABLES, extra])
     write_database([StoredPlan(small_plan(), "plan.pdf")], tmp_path / "p.sqlite")
     with sqlite3.connect(tmp_path / "p.sqlite") as db:
-        assert db.execute("SELECT * FROM findings").fetchall() == [("0" * 16, "unsure")]
+        assert db.execute("SELECT * FROM notes").fetchall() == [("0" * 16, "unsure")]
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -147,3 +147,24 @@ def test_rebuild_replaces_the_old_database_whole(tmp_path: Path) -> None:
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT path FROM plans").fetchall() == [("b.pdf",)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plans.sqlite"]
+
+
+def test_findings_table_holds_the_audit_of_each_plan(tmp_path: Path) -> None:
+    path = tmp_path / "plans.sqlite"
+    write_database([StoredPlan(small_plan(), "plan.pdf")], path)
+    with sqlite3.connect(path) as db:
+        rows = set(db.execute("SELECT rule, severity, recommendation, action FROM findings"))
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    # small_plan: action 1.2 names no owner; recommendation 2 is not agreed and says no why.
+    assert ("owner-missing", "error", "1", "1.2") in rows
+    assert ("reason-missing", "error", "2", None) in rows
+    assert not any(rule == "owner-missing" and action == "1.1" for rule, _, _, action in rows)
+
+
+def test_findings_of_the_samples_match_their_audit(database: Path) -> None:
+    from pipeline.audit import audit_plan
+
+    want = sum(len(audit_plan(extract_file(SAMPLES / f"{stem}.docx")).findings)
+               for stem in CHOSEN)
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == want
