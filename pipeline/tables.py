@@ -49,6 +49,14 @@ def _c(name: str, header: str, kind: Kind, description: str) -> Column:
     return Column(name, header, kind, description)
 
 
+# Columns that several tables share, defined once so their meaning cannot drift apart.
+_FILE = _c("file", "File", "text", "File name of the input.")
+_ORGANISATION = _c("organisation", "Organisation", "text", "The inspected body.")
+_INSPECTORATE = _c("inspectorate", "Inspectorate", "text", "HMI Probation or HMI Prisons.")
+_REC_NUMBER = _c("rec_number", "Rec no.", "text", "Recommendation number as printed (or inferred).")
+_REC_TEXT = _c("rec_text", "Recommendation", "text", "Recommendation text.")
+_RESPONSE = _c("response", "Response", "text", "agreed, partly_agreed or not_agreed.")
+
 _WHERE = [
     _c("plan_id", "Plan ID", "text", "Stable id of the plan: first 16 hex digits of the input's "
        "SHA-256; links the tables."),
@@ -56,22 +64,22 @@ _WHERE = [
        "name for a file named on the command line)."),
 ]
 _PLAN_FRONT = [
-    _c("organisation", "Organisation", "text", "The inspected body."),
-    _c("inspectorate", "Inspectorate", "text", "HMI Probation or HMI Prisons."),
+    _ORGANISATION,
+    _INSPECTORATE,
     _c("report_published", "Report published", "month", "When the inspection report was "
        "published: YYYY-MM (or YYYY-MM-DD) in CSV; a date cell in the workbook (the 1st of the "
        "month, shown mm/yyyy, when only the month is known)."),
     _c("submitted", "Plan submitted", "date", "Date the plan was submitted or agreed."),
 ]
 _REC = [
-    _c("rec_number", "Rec no.", "text", "Recommendation number as printed (or inferred)."),
-    _c("rec_text", "Recommendation", "text", "Recommendation text."),
-    _c("response", "Response", "text", "agreed, partly_agreed or not_agreed."),
+    _REC_NUMBER,
+    _REC_TEXT,
+    _RESPONSE,
 ]
 
 PLAN_COLUMNS: list[Column] = [
     *_WHERE,
-    _c("file", "File", "text", "File name of the input."),
+    _FILE,
     _c("format", "Format", "text", "pdf or docx, judged from the file's bytes."),
     _c("pages", "Pages", "int", "Number of pages, if known."),
     _c("title", "Title", "text", "Title line of the plan."),
@@ -86,14 +94,14 @@ PLAN_COLUMNS: list[Column] = [
 
 RECOMMENDATION_COLUMNS: list[Column] = [
     *_WHERE,
-    _c("file", "File", "text", "File name of the input."),
-    _c("organisation", "Organisation", "text", "The inspected body."),
-    _c("inspectorate", "Inspectorate", "text", "HMI Probation or HMI Prisons."),
-    _c("rec_number", "Rec no.", "text", "Recommendation number as printed (or inferred)."),
+    _FILE,
+    _ORGANISATION,
+    _INSPECTORATE,
+    _REC_NUMBER,
     _c("rec_number_inferred", "Rec no. inferred", "bool", "True when the number was not "
        "printed and comes from order."),
-    _c("rec_text", "Recommendation", "text", "Recommendation text."),
-    _c("response", "Response", "text", "agreed, partly_agreed or not_agreed."),
+    _REC_TEXT,
+    _RESPONSE,
     _c("response_raw", "Response as written", "text", "Agreement cell as written."),
     _c("response_reason", "Reason category", "text", "For partly/not agreed: commissioning, "
        "policy, operational or affordability."),
@@ -105,7 +113,7 @@ RECOMMENDATION_COLUMNS: list[Column] = [
 
 ACTION_COLUMNS: list[Column] = [
     *_WHERE,
-    _c("file", "File", "text", "File name of the input."),
+    _FILE,
     *_PLAN_FRONT,
     *_REC,
     _c("action_number", "Action no.", "text", "Action number as printed (or inferred); empty "
@@ -126,7 +134,7 @@ ACTION_COLUMNS: list[Column] = [
 
 OWNER_COLUMNS: list[Column] = [
     *_WHERE,
-    _c("organisation", "Organisation", "text", "The inspected body."),
+    _ORGANISATION,
     _c("rec_number", "Rec no.", "text", "Recommendation number."),
     _c("action_number", "Action no.", "text", "Action number."),
     _c("owner", "Owner as written", "text", "The owner exactly as written."),
