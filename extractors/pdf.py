@@ -13,6 +13,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.geometry import (
+    CLEAR_PT,
+    OVERLAP_SHARE,
+    PACKED_LINES,
+    RULE_REACH_LINES,
+    SNAP_PT,
+    SPANNING_SHARE,
+    TOUCH_PT,
+    Box,
+)
 from extractors.guard import DEFAULT_LIMITS
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_borderless import Columns, find_borderless_tables
@@ -33,12 +43,22 @@ from pipeline.errors import DamagedDocument, NoTextLayer, TooLarge
 GRID_SETTINGS = {
     "vertical_strategy": "lines",
     "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
+    "snap_tolerance": SNAP_PT,
+    "join_tolerance": SNAP_PT,
+    "intersection_tolerance": SNAP_PT,
 }
-EDGE_TOLERANCE = 2.0
-WORD_SETTINGS = {"x_tolerance": 1.5, "y_tolerance": 2.5, "keep_blank_chars": False}
+# Cell edges of one grid closer than this are one column (or row) line: neighbouring cells
+# share a border that producers may place a fraction of a point apart.
+EDGE_TOLERANCE = CLEAR_PT
+# Letters closer than this are one word (a space in 10 pt type is about 2.5 pt); letters
+# whose tops differ by less are on one line (mixed fonts of one size, rounding).
+WORD_GAP_PT = 1.5
+WORD_LINE_PT = 2.5
+WORD_SETTINGS = {"x_tolerance": WORD_GAP_PT, "y_tolerance": WORD_LINE_PT,
+                 "keep_blank_chars": False}
+# A rule closing a one-row table cut by the page end lies within a line of text (10-12 pt
+# type) under the row's last line; further down it belongs to something else.
+CUT_ROW_RULE_PT = 12.0
 
 
 # Words every plan may use in a narrow column (dates, answers), known even when the
@@ -59,7 +79,7 @@ class _PageScan:
 
     number: int
     words: list[Word]
-    grids: list[list[tuple]]  # cell boxes of each ruled grid pdfplumber found
+    grids: list[list[Box]]  # cell boxes of each ruled grid pdfplumber found
     rules: list[dict]
     width: float
     height: float
@@ -121,7 +141,7 @@ def _scan(page, number: int) -> _PageScan:
     ]
     centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
     edges = rule_edges(page.lines, page.rects, page.curves, centres)
-    grids = [[tuple(float(v) for v in c) for c in t.cells] for t in _find_grids(page, edges)]
+    grids = [[Box(*(float(v) for v in c)) for c in t.cells] for t in _find_grids(page, edges)]
     rules = [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": False}
              for e in edges if e["orientation"] == "h"]
     rules += [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": True}
@@ -205,11 +225,11 @@ def _margin_lines(scan: _PageScan):
     """Lines in the top and bottom margins that belong to no table: not inside a ruled grid,
     not sitting on a rule (a repeated header row above a rule-only table)."""
     top, bottom = scan.height * MARGIN_SHARE, scan.height * (1 - MARGIN_SHARE)
-    boxes = [_grid_box(g) for g in scan.grids]
+    boxes = [Box.around(g) for g in scan.grids]
     margin = [
         w
         for w in scan.words
-        if (w.bottom <= top or w.top >= bottom) and not any(_inside(w, b) for b in boxes)
+        if (w.bottom <= top or w.top >= bottom) and not any(b.holds_centre(w) for b in boxes)
     ]
     lines = words_to_lines(margin, scan.number)
     rules = [float(r["top"]) for r in scan.rules]
@@ -217,10 +237,12 @@ def _margin_lines(scan: _PageScan):
     # Lines packed into one block share its fate: a header band resting on a rule is table.
     for block in _line_blocks(lines):
         first, last = block[0][0], block[-1][0]
-        reach = 1.5 * (last.bottom - last.top)
-        on_rule = any(-1 <= y - last.bottom <= reach for y in rules)
+        reach = RULE_REACH_LINES * (last.bottom - last.top)
+        on_rule = any(-TOUCH_PT <= y - last.bottom <= reach for y in rules)
         # In the top margin a rule just above is a table's top edge: its header band follows.
-        under_rule = first.bottom <= top and any(-1 <= first.top - y <= reach for y in rules)
+        under_rule = first.bottom <= top and any(
+            -TOUCH_PT <= first.top - y <= reach for y in rules
+        )
         if not (on_rule or under_rule):
             kept.extend(block)
     return kept
@@ -232,7 +254,7 @@ def _line_blocks(lines):
         line = item[0]
         if blocks:
             prev = blocks[-1][-1][0]
-            if line.top - prev.bottom <= 0.9 * (prev.bottom - prev.top):
+            if line.top - prev.bottom <= PACKED_LINES * (prev.bottom - prev.top):
                 blocks[-1].append(item)
                 continue
         blocks.append([item])
@@ -262,20 +284,20 @@ def _read_page(
     # horizontal rules only: leave its words to the rule finder, which may claim them.
     lone = [t for t in grids if len(t.rows) == 1 and _rules_below(t, scan.rules) >= 2]
     tables = [t for t in grids if t not in lone]
-    taken = [_box(t) for t in tables]
+    taken = [table_box(t) for t in tables]
     ruled = find_ruled_tables(scan.rules, content, taken, number, scan.width)
     tables += ruled
-    tables += [t for t in lone if not any(_overlaps(_box(t), _box(r)) for r in ruled)]
-    taken = [_box(t) for t in tables]
+    tables += [t for t in lone if not any(_overlaps(table_box(t), table_box(r)) for r in ruled)]
+    taken = [table_box(t) for t in tables]
 
-    body = [w for w in content if not any(_inside(w, box) for box in taken)]
+    body = [w for w in content if not any(box.holds_centre(w) for box in taken)]
     # What no rule encloses may still be a table drawn without lines.
     rule_ys = [float(r["top"]) for r in scan.rules]
     borderless, carry = find_borderless_tables(body, rule_ys, number, scan.height, carried)
     if borderless:
         tables += borderless
-        boxes = [_box(t) for t in borderless]
-        body = [w for w in body if not any(_inside(w, box) for box in boxes)]
+        boxes = [table_box(t) for t in borderless]
+        body = [w for w in body if not any(box.holds_centre(w) for box in boxes)]
     blocks: list[tuple[float, Block]] = [(t.top or 0.0, t) for t in tables]
     if body:
         lines = words_to_lines(body, number)
@@ -296,25 +318,26 @@ def _read_page(
 
 def _rules_below(table: Table, rules: list[dict]) -> int:
     """Long horizontal rules under a table, within its width: a rule-only table follows."""
-    x0, _top, x1, bottom = _box(table)
+    x0, _top, x1, bottom = table_box(table)
     return len({
         round(float(r["top"]))
         for r in rules
-        if float(r["top"]) > bottom + 2
-        and min(float(r["x1"]), x1) - max(float(r["x0"]), x0) > 0.6 * (x1 - x0)
+        if float(r["top"]) > bottom + CLEAR_PT
+        and min(float(r["x1"]), x1) - max(float(r["x0"]), x0) > SPANNING_SHARE * (x1 - x0)
     })
 
 
-def _box(table: Table) -> tuple[float, float, float, float]:
+def table_box(table: Table) -> Box:
+    """The box a table fragment covers on its page (its outer column lines, top, bottom)."""
     edges = table.col_edges or [0.0, 0.0]
-    return edges[0], table.top or 0.0, edges[-1], table.bottom or 0.0
+    return Box(edges[0], table.top or 0.0, edges[-1], table.bottom or 0.0)
 
 
-def _overlaps(a: tuple, b: tuple) -> bool:
+def _overlaps(a: Box, b: Box) -> bool:
     """Boxes sharing at least half the narrower one's width and touching vertically."""
-    width = min(a[2] - a[0], b[2] - b[0])
-    shared = min(a[2], b[2]) - max(a[0], b[0])
-    return width > 0 and shared >= 0.5 * width and a[1] <= b[3] + 2 and b[1] <= a[3] + 2
+    width = min(a.width, b.width)
+    return (width > 0 and a.shared_width(b) >= OVERLAP_SHARE * width
+            and a.top <= b.bottom + CLEAR_PT and b.top <= a.bottom + CLEAR_PT)
 
 
 def _bands(lines, tables: list[Table]):
@@ -324,12 +347,6 @@ def _bands(lines, tables: list[Table]):
         index = sum(1 for cut in cuts if item[0].top >= cut)
         bands[index].append(item)
     return [b for b in bands if b]
-
-
-def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
-    cx = (word.x0 + word.x1) / 2
-    cy = (word.top + word.bottom) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def _cluster(values: list[float], tolerance: float = EDGE_TOLERANCE) -> list[float]:
@@ -345,17 +362,12 @@ def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _grid_box(cells: list[tuple]) -> tuple[float, float, float, float]:
-    """The box around a ruled grid's cells."""
-    return (min(c[0] for c in cells), min(c[1] for c in cells),
-            max(c[2] for c in cells), max(c[3] for c in cells))
-
-
 def _grid_tables(
-    grids: list[list[tuple]], words: list[Word], number: int, page_height: float,
+    grids: list[list[Box]], words: list[Word], number: int, page_height: float,
     rules: list[dict],
 ) -> list[Table]:
-    boxes = [_grid_box(g) for g in grids]
+    grids = [[Box(*cell) for cell in grid] for grid in grids]
+    boxes = [Box.around(g) for g in grids]
     # A one-cell frame drawn around other tables is page layout, not a table of its own.
     frames = {
         i for i, box in enumerate(boxes)
@@ -364,7 +376,7 @@ def _grid_tables(
     parent = {i: _parent(i, boxes, frames) for i in range(len(boxes)) if i not in frames}
     built: dict[int, Table | None] = {}
     # Smallest first, so a grid drawn inside a cell is built before the grid that holds it.
-    for i in sorted(parent, key=lambda k: _area(boxes[k])):
+    for i in sorted(parent, key=lambda k: boxes[k].area):
         children = [built[j] for j, p in parent.items() if p == i and built.get(j) is not None]
         built[i] = _build_grid_table(grids[i], words, number, children, rules)
     tables = []
@@ -375,17 +387,13 @@ def _grid_tables(
     return sorted(tables, key=lambda t: t.top or 0.0)
 
 
-def _area(box: tuple[float, float, float, float]) -> float:
-    return (box[2] - box[0]) * (box[3] - box[1])
-
-
-def _parent(i: int, boxes: list[tuple], frames: set[int]) -> int | None:
+def _parent(i: int, boxes: list[Box], frames: set[int]) -> int | None:
     """The smallest other grid (frames aside) whose box holds grid ``i``: it is nested there."""
     holders = [
         j for j, box in enumerate(boxes)
         if j != i and j not in frames and _contains(box, boxes[i]) and box != boxes[i]
     ]
-    return min(holders, key=lambda j: _area(boxes[j]), default=None)
+    return min(holders, key=lambda j: boxes[j].area, default=None)
 
 
 def _add_cut_row(
@@ -395,23 +403,24 @@ def _add_cut_row(
     lines packed tight under the table, inside its columns, as one more row."""
     edges = table.col_edges or []
     bottom = table.bottom or 0.0
-    inside = [w for w in words if edges[0] - 2 <= w.x0 and w.x1 <= edges[-1] + 2]
+    inside = [w for w in words if edges[0] - CLEAR_PT <= w.x0 and w.x1 <= edges[-1] + CLEAR_PT]
     edge = adjacent_edge(inside, bottom, upward=False)
     if edge is None:
         return
     width = edges[-1] - edges[0]
     below_rules = sorted(
         float(r["top"]) for r in rules
-        if float(r["top"]) > bottom + 2 and float(r["x1"]) - float(r["x0"]) > 0.6 * width
+        if float(r["top"]) > bottom + CLEAR_PT
+        and float(r["x1"]) - float(r["x0"]) > SPANNING_SHARE * width
     )
-    if below_rules and below_rules[0] <= edge + 2:
+    if below_rules and below_rules[0] <= edge + CLEAR_PT:
         return  # rules between: rows of a table drawn with rules, not one row
-    if below_rules and below_rules[0] - edge < 12 and len(below_rules) == 1:
+    if below_rules and below_rules[0] - edge < CUT_ROW_RULE_PT and len(below_rules) == 1:
         edge = below_rules[0]  # one row closed by a rule but drawn without side borders
     elif edge < page_height * (1 - MARGIN_SHARE):
         return  # otherwise only a row running into the foot of the page was cut by it
-    below = [w for w in inside if bottom - 1 <= w.top and w.bottom <= edge]
-    if any(w.x0 < x - 1 and w.x1 > x + 1 for w in below for x in edges[1:-1]):
+    below = [w for w in inside if bottom - TOUCH_PT <= w.top and w.bottom <= edge]
+    if any(w.x0 < x - TOUCH_PT and w.x1 > x + TOUCH_PT for w in below for x in edges[1:-1]):
         return  # text across the column lines is not a row of this table
     cells = []
     for col in range(len(edges) - 1):
@@ -424,30 +433,26 @@ def _add_cut_row(
     table.bottom = edge
 
 
-def _words_by_box(words: list[Word], boxes: list[tuple], xs: list[float]) -> list[list[Word]]:
+def _words_by_box(words: list[Word], boxes: list[Box], xs: list[float]) -> list[list[Word]]:
     """Each word in the one cell holding its centre; cells bucketed by grid column for speed."""
     by_col: dict[int, list[int]] = {}
     for index, box in enumerate(boxes):
-        for col in range(_index(xs, box[0]), max(_index(xs, box[2]), _index(xs, box[0]) + 1)):
+        first = _index(xs, box.x0)
+        for col in range(first, max(_index(xs, box.x1), first + 1)):
             by_col.setdefault(col, []).append(index)
     found: list[list[Word]] = [[] for _ in boxes]
     for word in words:
         cx = (word.x0 + word.x1) / 2
         col = bisect.bisect_right(xs, cx) - 1
         for index in by_col.get(col, ()):
-            if _inside(word, boxes[index]):
+            if boxes[index].holds_centre(word):
                 found[index].append(word)
                 break
     return found
 
 
-def _contains(outer, inner) -> bool:
-    return (
-        outer[0] <= inner[0] + 1
-        and outer[1] <= inner[1] + 1
-        and outer[2] >= inner[2] - 1
-        and outer[3] >= inner[3] - 1
-    )
+def _contains(outer: Box, inner: Box) -> bool:
+    return outer.contains(inner, slack=TOUCH_PT)
 
 
 # A table drawn inside a cell with rules only: its rules run across most of the cell (text
@@ -457,7 +462,7 @@ CELL_BORDER_CLEARANCE = 2.0
 
 
 def _ruled_tables_in_cell(
-    box: tuple, words: list[Word], rules: list[dict], nested: list[Table], number: int
+    box: Box, words: list[Word], rules: list[dict], nested: list[Table], number: int
 ) -> list[Table]:
     """Tables drawn with horizontal rules only inside one grid cell (outside its grids)."""
     x0, top, x1, bottom = box
@@ -469,7 +474,7 @@ def _ruled_tables_in_cell(
         and float(r["x1"]) <= x1 + CELL_BORDER_CLEARANCE
         and float(r["x1"]) - float(r["x0"]) >= INNER_RULE_SHARE * width
     ]
-    taken = [_box(t) for t in nested]
+    taken = [table_box(t) for t in nested]
     inside = [r for r in inside if not any(_on_box(r, box) for box in taken)]
     if len(inside) < 2:
         return []
@@ -484,50 +489,29 @@ def _ruled_tables_in_cell(
     return [single] if single is not None else []
 
 
-def _on_box(rule: dict, box: tuple) -> bool:
+def _on_box(rule: dict, box: Box) -> bool:
     """A rule drawn inside or along a table already found (its own border)."""
-    return (box[0] - 2 <= float(rule["x0"]) and float(rule["x1"]) <= box[2] + 2
-            and box[1] - 2 <= float(rule["top"]) <= box[3] + 2)
+    return (box.x0 - CLEAR_PT <= float(rule["x0"]) and float(rule["x1"]) <= box.x1 + CLEAR_PT
+            and box.top - CLEAR_PT <= float(rule["top"]) <= box.bottom + CLEAR_PT)
 
 
 def _build_grid_table(
-    cells_bboxes, words: list[Word], number: int, nested: list[Table] | None = None,
+    cells_bboxes: list[Box], words: list[Word], number: int, nested: list[Table] | None = None,
     rules: list[dict] | None = None,
 ) -> Table | None:
     """A ruled grid as a table; ``nested`` are grids drawn inside its cells, already built;
     tables drawn inside a cell with horizontal rules only are found among ``rules``."""
-    xs = _cluster([float(c[0]) for c in cells_bboxes] + [float(c[2]) for c in cells_bboxes])
-    tops = _cluster([float(c[1]) for c in cells_bboxes])
+    boxes = [Box(*(float(v) for v in c)) for c in cells_bboxes]
+    xs = _cluster([b.x0 for b in boxes] + [b.x1 for b in boxes])
+    tops = _cluster([b.top for b in boxes])
     if len(xs) < 2:
         return None
     by_row: dict[int, list[Cell]] = {i: [] for i in range(len(tops))}
-    boxes = [tuple(float(v) for v in c) for c in cells_bboxes]
     words_in = _words_by_box(words, boxes, xs)
-    for index, (x0, top, x1, bottom) in enumerate(boxes):
-        col = _index(xs, x0)
-        span = max(1, _index(xs, x1) - col)
-        inner = [t for t in nested or [] if _contains(boxes[index], _box(t))]
-        inner += _ruled_tables_in_cell(boxes[index], words_in[index], rules or [], inner, number)
-        inside = [w for w in words_in[index] if not any(_inside(w, _box(t)) for t in inner)]
-        lines = words_to_lines(inside, number)
-        paragraphs = lines_to_paragraphs(lines, x0, x1, number)
-        if inner:
-            # The cell reads top to bottom: its own lines and its tables' text where they stand.
-            placed = [(p.lines[0].top or 0.0, [p]) for p in paragraphs if p.lines]
-            placed += [(t.top or 0.0, t.paragraphs()) for t in inner]
-            paragraphs = [p for _, group in sorted(placed, key=lambda g: g[0]) for p in group]
-        cell = Cell(paragraphs, col=col, span=span, page=number, x0=x0, top=top, x1=x1,
-                    bottom=bottom, nested=inner)
-        by_row[_index(tops, top)].append(cell)
-    # A cell drawn over several rows is merged down: the rows it covers get a placeholder,
-    # as DOCX vertical merges do, so "merged" and "left empty" stay distinguishable.
-    for i in range(len(tops)):
-        for cell in list(by_row[i]):
-            for j in range(i + 1, len(tops)):
-                if cell.bottom is None or tops[j] >= cell.bottom - EDGE_TOLERANCE:
-                    break
-                by_row[j].append(Cell([], col=cell.col, span=cell.span, page=number,
-                                      x0=cell.x0, top=tops[j], x1=cell.x1, continued=True))
+    for box, mine in zip(boxes, words_in, strict=True):
+        cell = _grid_cell(box, mine, xs, number, nested or [], rules or [])
+        by_row[_index(tops, box.top)].append(cell)
+    _merge_down(by_row, tops, number)
     rows = []
     for i, top in enumerate(tops):
         cells = sorted(by_row[i], key=lambda c: c.col)
@@ -543,6 +527,38 @@ def _build_grid_table(
         page=number,
         col_edges=xs,
         top=tops[0],
-        bottom=max(float(c[3]) for c in cells_bboxes),
+        bottom=max(b.bottom for b in boxes),
         ruled="grid",
     )
+
+
+def _grid_cell(box: Box, words: list[Word], xs: list[float], number: int,
+               nested: list[Table], rules: list[dict]) -> Cell:
+    """One grid cell: its own lines as paragraphs, and the tables drawn inside it (grids
+    already built, or tables drawn with rules only) nested, their text where they stand."""
+    col = _index(xs, box.x0)
+    span = max(1, _index(xs, box.x1) - col)
+    inner = [t for t in nested if _contains(box, table_box(t))]
+    inner += _ruled_tables_in_cell(box, words, rules, inner, number)
+    inner_boxes = [table_box(t) for t in inner]
+    inside = [w for w in words if not any(b.holds_centre(w) for b in inner_boxes)]
+    paragraphs = lines_to_paragraphs(words_to_lines(inside, number), box.x0, box.x1, number)
+    if inner:
+        # The cell reads top to bottom: its own lines and its tables' text where they stand.
+        placed = [(p.lines[0].top or 0.0, [p]) for p in paragraphs if p.lines]
+        placed += [(t.top or 0.0, t.paragraphs()) for t in inner]
+        paragraphs = [p for _, group in sorted(placed, key=lambda g: g[0]) for p in group]
+    return Cell(paragraphs, col=col, span=span, page=number, x0=box.x0, top=box.top,
+                x1=box.x1, bottom=box.bottom, nested=inner)
+
+
+def _merge_down(by_row: dict[int, list[Cell]], tops: list[float], number: int) -> None:
+    """A cell drawn over several rows is merged down: the rows it covers get a placeholder,
+    as DOCX vertical merges do, so "merged" and "left empty" stay distinguishable."""
+    for i in range(len(tops)):
+        for cell in list(by_row[i]):
+            for j in range(i + 1, len(tops)):
+                if cell.bottom is None or tops[j] >= cell.bottom - EDGE_TOLERANCE:
+                    break
+                by_row[j].append(Cell([], col=cell.col, span=cell.span, page=number,
+                                      x0=cell.x0, top=tops[j], x1=cell.x1, continued=True))
