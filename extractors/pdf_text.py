@@ -15,6 +15,8 @@ from types import MappingProxyType
 from extractors.layout import BULLET_CHARS, Line, Paragraph
 
 # A printed list label at the start of a line: "1.", "1.1", "2)", "(1a)", "a)", bullets.
+# The reader's own cue for where a paragraph starts (readers never import the pipeline);
+# what a label means is pipeline/numbering.py's grammar, and a test holds this cue to it.
 LABEL_RE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})+|\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]|\(\d{1,2}[a-z]?\)|\([a-z]{1,3}\)"
     rf"|[a-z][.)]|[{re.escape(BULLET_CHARS)}\-–])(?=\s|$)"

@@ -17,12 +17,10 @@ from pipeline.finalise import finalise
 from pipeline.frontmatter import read_front_matter
 from pipeline.models import ActionPlan, Source, Warning
 from pipeline.normalise.dates import split_stacked_targets
-from pipeline.normalise.response import looks_like_reason, parse_response
-from pipeline.numbering import cell_number, label_number, split_prefix
+from pipeline.normalise.response import looks_like_reason, parse_response, split_answer
+from pipeline.numbering import cell_number, cut_cell_number, label_number, split_prefix
 from pipeline.plan_rows import PlanRow, plan_rows
-from pipeline.text import CellLine, cell_lines, clean, joined_lines, visual_lines
-
-_SENTENCE_END = re.compile(r"[.!?:;)\"'”’]\s*$")
+from pipeline.text import CellLine, cell_lines, clean, ends_sentence, joined_lines, visual_lines
 
 
 @dataclass
@@ -94,7 +92,7 @@ class PlanAssembler:
         text = next(iter(texts.values()))
         if row.after_page_break or cell_number(text) or split_prefix(text)[0]:
             return False
-        return len(text) <= 80 and "\n" not in text and not _SENTENCE_END.search(text)
+        return len(text) <= 80 and "\n" not in text and not ends_sentence(text)
 
     def _rec_part(self, row: PlanRow) -> bool:
         """Start or extend a recommendation from the row's rec columns; True when one starts."""
@@ -103,8 +101,8 @@ class PlanAssembler:
         rec_text = clean(" ".join(p.labelled_text for p in rec_paras))
         response, reason = _response_and_reason(row.paragraphs(Role.RESPONSE))
         number = cell_number(number_text) if number_text else None
-        if number is None and re.fullmatch(r"[\d.\s]+", number_text or "-"):
-            number = cell_number(re.sub(r"\s+", "", number_text))  # "1. 46" cut by the column
+        if number is None:
+            number = cut_cell_number(number_text)  # "1. 46" cut by the column
         if number_text and number is None:
             # The number cell holds words (a paragraph reference or a wrapped ref): keep them.
             number = number_text
@@ -141,7 +139,7 @@ class PlanAssembler:
         if rec_text[:1].islower():
             return True
         # Recommendations often lack a full stop: an unfinished one only runs on across a page.
-        return row.after_page_break and not _SENTENCE_END.search(current.texts[-1])
+        return row.after_page_break and not ends_sentence(current.texts[-1])
 
     def _action_part(self, row: PlanRow) -> None:
         paras = row.paragraphs(Role.ACTION)
@@ -235,26 +233,10 @@ class PlanAssembler:
             rec.actions.append(DraftAction(item.number, item.texts, owner, target, page))
 
 
-_LEADING_ANSWER = re.compile(
-    r"^\s*(?:(?:response|agreement)\s*[:\-–]\s*)?"
-    r"((?:partly |partially |not )?(?:agreed|accepted)(?: in (?:part|principle|full))?|rejected)\b"
-    r"\s*[.:;,–—-]?\s*",
-    re.IGNORECASE,
-)
-
-
-def _split_answer(text: str) -> tuple[str, str] | None:
-    """(answer, what follows) when text opens with an agreement phrase: "Agreed. The YOS …"."""
-    match = _LEADING_ANSWER.match(text)
-    if not match or parse_response(match.group(1)) is None:
-        return None
-    return match.group(1), text[match.end() :].strip()
-
-
 def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]:
     """With no agreement column, an answer may open the actions cell: "Agreed. The YOS will …"."""
     first = paras[0]
-    split = _split_answer(first.text)
+    split = split_answer(first.text)
     if split is None:
         return paras
     answer, rest = split
@@ -274,7 +256,7 @@ def _response_and_reason(paragraphs: list[Paragraph]) -> tuple[str, str]:
     reason: list[str] = []
     for para in paragraphs:
         text = clean(para.text)
-        split = _split_answer(text) if not response and len(text) > 40 else None
+        split = split_answer(text) if not response and len(text) > 40 else None
         if split and split[1]:
             # "Partly agreed – the service cannot commission …": answer, then its reason.
             response.append(split[0])

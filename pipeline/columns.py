@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from pipeline.numbering import strip_header_numbering
+
 
 class Role(StrEnum):
     REC_NO = "rec_no"
@@ -17,8 +19,6 @@ class Role(StrEnum):
     NARRATIVE = "narrative"  # a "Response" column of prose beside a separate actions column
     EXTRA = "extra"  # RAG, progress, success measure, agency, outcome: kept out of actions
 
-
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*", re.IGNORECASE)
 
 # Ordered: the first rule that matches a header decides. Extras come first so that
 # "Progress against agreed action" is not read as an action or an agreement column.
@@ -79,7 +79,7 @@ def _mend_cut_words(text: str) -> str:
 def header_text(text: str) -> str:
     """A header cell's words, lower-cased, without its '1.' numbering or line breaks."""
     flat = " ".join(text.split())
-    return _mend_cut_words(_NUMBERING.sub("", flat).strip().lower())
+    return _mend_cut_words(strip_header_numbering(flat).strip().lower())
 
 
 def classify_header(text: str) -> Role | None:

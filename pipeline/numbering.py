@@ -1,4 +1,10 @@
-"""Recommendation and action numbers: reading them from cells and text prefixes."""
+"""The list-label grammar: recommendation and action numbers, letters and bullets.
+
+Every pipeline stage that asks "is this a number?" or "does this text open with a list label?"
+asks here. The PDF reader keeps one small label cue of its own (``extractors.pdf_text.LABEL_RE``,
+readers never import the pipeline) to decide where a paragraph starts; a test holds it to this
+grammar.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +12,54 @@ import re
 
 from extractors.layout import BULLET_CHARS
 
+# A recommendation or action number: "1", "5.01", "1.2.3", "S3", "PC1", "1a".
+NUMBER = r"[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?"
+_BULLETS = rf"[{re.escape(BULLET_CHARS)}\-–]"
+
 # A number as printed in its own cell: "1", "2.", "5.01", "(5)", "S3", "1a", "(1b)".
 _CELL_NUMBER = re.compile(
     r"^(?:(?i:recommendation|rec|action|no|ref)\.?\s*)?"
-    r"\(?\s*([A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[.):]?\)?$"
+    rf"\(?\s*({NUMBER})\s*[.):]?\)?$"
 )
 # A number printed in front of text: "1. ", "1.1 ", "(1a) ", "2) ", "Recommendation 3: ".
 _PREFIX_NUMBER = re.compile(
     r"^\s*(?:(?i:recommendation|rec\.?|action)\s+)?"
-    r"(?:\((?P<b>[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)\)"
-    r"|(?P<n>[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.):]|(?=\s+[A-Z(])))"
+    rf"(?:\((?P<b>{NUMBER})\)"
+    rf"|(?P<n>{NUMBER})(?:[.):]|(?=\s+[A-Z(])))"
     r"\s+",
 )
-_BULLET = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}\-–]\s+")
+_BULLET = re.compile(rf"^\s*{_BULLETS}\s+")
 _LETTER = re.compile(r"^\s*\(?([a-z])[.)]\s+")
 # Generated labels may also count in roman numerals or capitals: "ii.", "(iv)", "A.".
 _LABEL_WORD = re.compile(r"^\(?([ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])[.)]?\)?$")
+# A list label opening a paragraph, as the next item of a list: "1. ", "1.2) ", "(3) ",
+# "(b) ", "a) ", "• ", "- ". Unlike ``split_prefix`` it wants the label's closing mark.
+_LIST_ITEM = re.compile(
+    r"^\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|^\(\d{1,2}[a-z]?\)\s|^\(?[a-z]\)\s"
+    rf"|^{_BULLETS}\s"
+)
+# A short label alone in a cell, as a column of numbers holds them: "1", "1.2.", "(3)", "S4".
+_NUMBER_LABEL = re.compile(rf"^\(?{NUMBER}[.)]?\)?$")
+# The numbering a header cell may carry: "1. Recommendation", "b) Owner".
+_HEADER_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*", re.IGNORECASE)
+# "Recommendation 3:", "Recommendation S40 –", "Rec 2.": a recommendation announced as such.
+_REC_TITLE = re.compile(r"^\s*(?:recommendation|rec\.?)\s*\(?[A-Z]{0,2}\d", re.IGNORECASE)
+# "1. The prison should …", "(S2) Leaders should …": a numbered recommendation sentence.
+_NUMBERED_SENTENCE = re.compile(r"^\s*\(?[A-Z]{0,2}\d{1,2}(?:\.\d{1,2})?[.):]\s")
+_ANY_NUMBER = re.compile(NUMBER)
 
 
 def cell_number(text: str) -> str | None:
     """The number a rec/action number cell holds, without brackets or trailing dot."""
     match = _CELL_NUMBER.match(" ".join(text.split()))
     return match.group(1) if match else None
+
+
+def cut_cell_number(text: str) -> str | None:
+    """A number cell whose figures a narrow column broke apart ("1. 46" is 1.46)."""
+    if not re.fullmatch(r"[\d.\s]+", text or "-"):
+        return None
+    return cell_number(re.sub(r"\s+", "", text))
 
 
 def split_prefix(text: str) -> tuple[str | None, str]:
@@ -54,3 +86,44 @@ def label_number(label: str | None) -> str | None:
         return None
     match = _CELL_NUMBER.match(label.strip()) or _LABEL_WORD.match(label.strip())
     return match.group(1) if match else None
+
+
+def is_list_label(label: str) -> bool:
+    """True for a list label on its own: a number, letter or roman numeral, or a bullet."""
+    label = label.strip()
+    return label_number(label) is not None or bool(re.fullmatch(_BULLETS, label))
+
+
+def opens_list_item(text: str) -> bool:
+    """True when text opens with a printed list label: a number, letter or bullet and a space."""
+    return bool(_LIST_ITEM.match(text))
+
+
+def strip_list_label(text: str) -> str:
+    """Text without the list label it opens with (see ``opens_list_item``)."""
+    match = _LIST_ITEM.match(text.lstrip())
+    return text.lstrip()[match.end():] if match else text
+
+
+def is_number_label(text: str) -> bool:
+    """True for a short number label alone: "1", "1.2.", "(3)", "S4" (no words)."""
+    return bool(_NUMBER_LABEL.match(text))
+
+
+def find_number(text: str) -> str | None:
+    """The first number anywhere in text ("Recommendation 3 (S2)" → "3")."""
+    found = _ANY_NUMBER.search(text)
+    return found.group(0) if found else None
+
+
+def strip_header_numbering(text: str) -> str:
+    """A header cell's words without the '1.' or 'b)' numbering some templates give them."""
+    return _HEADER_NUMBERING.sub("", text)
+
+
+def announces_recommendation(text: str) -> bool:
+    """True for text that opens a recommendation: "Recommendation 3: …", or a numbered
+    sentence that says what should be done ("1. The prison should …")."""
+    return bool(_REC_TITLE.match(text)) or (
+        bool(_NUMBERED_SENTENCE.match(text)) and " should " in f" {text} "
+    )

@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.layout import BULLET_CHARS, Cell, Document, Paragraph, Row, Table
+from extractors.layout import Cell, Document, Paragraph, Row, Table
 from pipeline.columns import Role, action_wording, classify_header, header_score, header_text
 from pipeline.normalise.owners import one_owner_across
-from pipeline.normalise.response import parse_response
-from pipeline.numbering import cell_number
-
-NUMBER_START = re.compile(
-    r"^\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|^\(\d{1,2}[a-z]?\)\s|^\(?[a-z]\)\s"
-    rf"|^[{re.escape(BULLET_CHARS)}\-–]\s"
+from pipeline.normalise.response import opening_answer, parse_response, strip_answer_label
+from pipeline.numbering import (
+    announces_recommendation,
+    cell_number,
+    find_number,
+    is_number_label,
+    opens_list_item,
 )
-NUMBER_LABEL = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\)?$")
+from pipeline.text import ends_sentence
+
 # When one cell covers several columns, the content role wins over a number role.
 _MAX_LABEL = 60  # characters: a header cell longer than this is a sentence, not a label
 _PREFERENCE = [Role.ACTION, Role.RECOMMENDATION, Role.OWNER, Role.TARGET, Role.RESPONSE,
@@ -153,33 +155,22 @@ def _next_page(table: Table, segment: _Segment) -> bool:
     )
 
 
-# "Recommendation 3:", "Recommendation S40 –", "Rec 2.": a recommendation announced as such.
-_REC_TITLE = re.compile(r"^\s*(?:recommendation|rec\.?)\s*\(?[A-Z]{0,2}\d", re.IGNORECASE)
-_RESPONSE_LABEL = re.compile(r"^\s*(?:response|agreement|agreed\?)\s*[:\-–]\s*", re.IGNORECASE)
-
-
-def _looks_like_rec(text: str) -> bool:
-    return bool(_REC_TITLE.match(text)) or (
-        bool(re.match(r"^\s*\(?[A-Z]{0,2}\d{1,2}(?:\.\d{1,2})?[.):]\s", text))
-        and " should " in f" {text} "
-    )
-
-
 def _rec_from_paragraphs(paragraphs: list[Paragraph]) -> PlanRow | None:
     """The recommendation a table of actions answers, written as paragraphs above it."""
-    start = max((i for i, p in enumerate(paragraphs) if _looks_like_rec(p.text)), default=None)
+    start = max(
+        (i for i, p in enumerate(paragraphs) if announces_recommendation(p.text)), default=None
+    )
     if start is None:
         return None
     rec = [paragraphs[start]]
     response: list[Paragraph] = []
     for para in paragraphs[start + 1 :]:
-        label = _RESPONSE_LABEL.match(para.text)
-        text = para.text[label.end() :] if label else para.text
-        if not response and (label or parse_response(text.split(" – ")[0].split(" - ")[0])):
+        label, text = strip_answer_label(para.text)
+        if not response and (label or parse_response(text)):
             response.append(Paragraph(text=text, lines=para.lines, page=para.page))
         elif response:
             response.append(para)  # the reason written under the answer
-        elif not _FINISHED.search(rec[-1].text):
+        elif not ends_sentence(rec[-1].text):
             rec.append(para)  # the recommendation's sentence runs on
     return PlanRow({Role.RECOMMENDATION: rec, Role.RESPONSE: response}, rec[0].page)
 
@@ -187,7 +178,7 @@ def _rec_from_paragraphs(paragraphs: list[Paragraph]) -> PlanRow | None:
 def _title_row(row: Row) -> PlanRow | None:
     """A full-width row above the header that announces the recommendation of the table."""
     filled = [c for c in row.cells if c.text.strip()]
-    if len(filled) != 1 or not _looks_like_rec(filled[0].text):
+    if len(filled) != 1 or not announces_recommendation(filled[0].text):
         return None
     return PlanRow({Role.RECOMMENDATION: list(filled[0].paragraphs)}, row.page)
 
@@ -199,8 +190,7 @@ def _form_label(row: Row) -> Role | None:
     if not label or len(label) > 40:
         return None
     values = [p for c in cells[1:] for p in c.paragraphs]
-    first = values[0].text.strip() if values else ""
-    if first and len(first) < 40 and parse_response(first) is not None:
+    if values and opening_answer(values[0].text.strip()) is not None:
         return Role.RESPONSE  # "Response | Partly agreed ¶ reason": the answer, not actions
     role = classify_header(re.sub(r"[\d.()]+", " ", label))
     return None if role == Role.EXTRA else role
@@ -231,8 +221,7 @@ def _form_row(form: list[Row]) -> PlanRow | None:
             last = None
             continue
         if role == Role.RECOMMENDATION:
-            found = re.search(r"[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?", cells[0].text)
-            number = found.group(0) if found else None
+            number = find_number(cells[0].text)
         by_role[role] = values
         last = role
     if not {Role.RECOMMENDATION, Role.ACTION} <= set(by_role):
@@ -241,9 +230,6 @@ def _form_row(form: list[Row]) -> PlanRow | None:
     if number:
         by_role[Role.REC_NO] = [Paragraph(text=number, page=page)]
     return PlanRow(by_role, page)
-
-
-_FINISHED = re.compile(r"[.!?:;)\"'”’]\s*$")
 
 
 def _join_cut_rows(rows: list[PlanRow]) -> list[PlanRow]:
@@ -263,9 +249,9 @@ def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
         return False
     actions = row.paragraphs(Role.ACTION)
     rec_before, rec_now = prev.paragraphs(Role.RECOMMENDATION), row.paragraphs(Role.RECOMMENDATION)
-    numbered = bool(actions) and bool(actions[0].label or NUMBER_START.match(actions[0].text))
+    numbered = bool(actions) and bool(actions[0].label or opens_list_item(actions[0].text))
     if rec_before and rec_now and (
-        not _FINISHED.search(rec_before[-1].text) or rec_now[0].text[:1].islower()
+        not ends_sentence(rec_before[-1].text) or rec_now[0].text[:1].islower()
     ):
         # The recommendation's cell runs on. With a new numbered action the row is whole
         # unless its stacked owners or dates ran ahead of its actions onto this page.
@@ -284,13 +270,13 @@ def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
     # An unfinished sentence runs on, unless both rows carry their own owner and date
     # (actions written without full stops).
     both_whole = all(r.text(Role.OWNER) and r.text(Role.TARGET) for r in (prev, row))
-    return not _FINISHED.search(before[-1].text) and not both_whole
+    return not ends_sentence(before[-1].text) and not both_whole
 
 
 def _runs_ahead(row: PlanRow) -> bool:
     """More owner or date paragraphs than actions: the stacks belong to later actions too."""
     actions = row.paragraphs(Role.ACTION)
-    items = sum(1 for p in actions if p.label or NUMBER_START.match(p.text)) or 1
+    items = sum(1 for p in actions if p.label or opens_list_item(p.text)) or 1
     return max(len(row.paragraphs(Role.OWNER)), len(row.paragraphs(Role.TARGET))) > items
 
 
@@ -308,7 +294,7 @@ def _runs_on(role: Role, before: str, after: str) -> bool:
         return one_owner_across(before, after)
     if role == Role.TARGET:
         return bool(_JOINER_END.search(before))
-    return not _FINISHED.search(before)
+    return not ends_sentence(before)
 
 
 def _append_row(prev: PlanRow, row: PlanRow) -> None:
@@ -510,14 +496,11 @@ def _columns_where(n_cols: int, data: list[Row], test, minimum: int = 1) -> list
 
 def _agreement_columns(n_cols: int, data: list[Row]) -> list[int]:
     # The answer opens the cell; a reason may follow it on the lines below.
-    return _columns_where(
-        n_cols, data, lambda t: parse_response(t.split("\n")[0].strip()) is not None
-        and len(t.split("\n")[0]) < 40, minimum=2
-    )
+    return _columns_where(n_cols, data, lambda t: opening_answer(t) is not None, minimum=2)
 
 
 def _numeric_columns(n_cols: int, data: list[Row]) -> set[int]:
-    return set(_columns_where(n_cols, data, NUMBER_LABEL.match))
+    return set(_columns_where(n_cols, data, is_number_label))
 
 
 def _actions_header(table: Table) -> tuple[int, _Segment] | None:
@@ -618,8 +601,7 @@ def _host_paragraphs(by_role: dict[Role, list[Paragraph]], own: list[Paragraph])
     agreement column and they open with one) or prose about the recommendation, never actions."""
     if not own:
         return
-    first = own[0].text.strip()
-    if not by_role.get(Role.RESPONSE) and len(first) < 40 and parse_response(first):
+    if not by_role.get(Role.RESPONSE) and opening_answer(own[0].text.strip()):
         by_role.setdefault(Role.RESPONSE, []).append(own[0])
         own = own[1:]
     if own:
@@ -659,7 +641,7 @@ def _plan_row(
         covered = _cell_roles(filled[0], segment)
         # One text across most of the width is a section title, not a recommendation.
         if len(covered) >= 2 and len(covered) >= 0.5 * sum(r is not None for r in segment.roles):
-            if _looks_like_rec(filled[0].text):
+            if announces_recommendation(filled[0].text):
                 return PlanRow({Role.RECOMMENDATION: list(filled[0].paragraphs)}, page)
             return PlanRow({}, page, section=" ".join(filled[0].text.split()))
     by_role: dict[Role, list[Paragraph]] = {}

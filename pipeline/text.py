@@ -1,7 +1,8 @@
-"""Small text helpers shared by assembly and front-matter reading."""
+"""Text rules every stage shares: whitespace, sentence ends, a cell's lines, short quotes."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractors.layout import Paragraph
@@ -19,9 +20,25 @@ class CellLine:
     wrapped: bool = False
 
 
+# A sentence (or clause) is finished: a full stop, ?, !, colon, semicolon, or a closing
+# bracket or quote after one. Unfinished text at a page cut or a cell's end runs on.
+SENTENCE_END = re.compile(r"[.!?:;)\"'”’]\s*$")
+
+
 def clean(text: str | None) -> str:
     """Collapse whitespace runs (line breaks included) to single spaces and strip."""
     return " ".join(text.split()) if text else ""
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends a sentence or clause (see ``SENTENCE_END``)."""
+    return bool(SENTENCE_END.search(text))
+
+
+def shorten(text: str, words: int) -> str:
+    """The first ``words`` words of text, with an ellipsis when some were left out."""
+    split = text.split()
+    return " ".join(split[:words]) + (" …" if len(split) > words else "")
 
 
 def joined_lines(paragraphs: list[Paragraph]) -> str:

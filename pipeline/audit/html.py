@@ -16,6 +16,10 @@ from dataclasses import dataclass
 
 from pipeline.audit.models import SEVERITIES, Finding, PlanAudit
 from pipeline.models import ActionPlan
+from pipeline.text import shorten
+
+# The report's recommendation shown beside its findings: a short paragraph, not the whole text.
+_SHOWN_WORDS = 30
 
 AUDIT_HTML = "audit.html"
 # Chart geometry (SVG user units): a bar per month, labels every few months.
@@ -185,7 +189,7 @@ def _plan_section(p: PagePlan) -> str:
         body.append(f'<div class="rec" data-rec="{_e(number or "")}" '
                     f'data-worst="{SEVERITIES[worst]}"><h3>{_e(label)}</h3>')
         if number is not None and number in texts:
-            body.append(f'<p class="rectext">{_e(_short(texts[number]))}</p>')
+            body.append(f'<p class="rectext">{_e(shorten(texts[number], _SHOWN_WORDS))}</p>')
         body.append('<ul class="findings">')
         for f in findings:
             page = f" (page {f.page})" if f.page else ""
@@ -198,6 +202,3 @@ def _plan_section(p: PagePlan) -> str:
     return head + "".join(body) + "</section>"
 
 
-def _short(text: str, words: int = 30) -> str:
-    split = text.split()
-    return " ".join(split[:words]) + (" …" if len(split) > words else "")

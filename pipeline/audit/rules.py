@@ -17,6 +17,7 @@ from pipeline.audit.compare import Comparison, compare, same_number
 from pipeline.audit.models import InspectionReport, Severity
 from pipeline.models import Action, ActionPlan, Recommendation, Target
 from pipeline.normalise.dates import parse_target
+from pipeline.text import shorten
 
 NOT_FULLY_AGREED = ("partly_agreed", "not_agreed")
 # How far ahead a target may end before it is worth a second look.
@@ -361,9 +362,8 @@ def _numbering_duplicate(s: Subject) -> Iterator[Check]:
 
 # --- against the inspection report -------------------------------------------------------
 
-def _short(text: str, words: int = 12) -> str:
-    split = text.split()
-    return " ".join(split[:words]) + (" …" if len(split) > words else "")
+# A finding quotes the start of a recommendation: enough to find it, short enough for one line.
+_QUOTED_WORDS = 12
 
 
 @rule("report-missing", "error",
@@ -377,7 +377,7 @@ def _report_missing(s: Subject) -> Iterator[Check]:
         number = rec.number or rec.reference
         yield Check(id(rec) not in missing, number, None, rec.page,
                     f"report recommendation {number or '(unnumbered)'} is not answered: "
-                    f"'{_short(rec.text)}'")
+                    f"'{shorten(rec.text, _QUOTED_WORDS)}'")
 
 
 @rule("report-extra", "warning", "a plan recommendation is in no list of the inspection report")
@@ -389,7 +389,7 @@ def _report_extra(s: Subject) -> Iterator[Check]:
     for rec in s.plan.recommendations:
         yield _rec(rec, id(rec) not in extra,
                    f"{_where(rec)} is not among the report's recommendations: "
-                   f"'{_short(rec.text)}'")
+                   f"'{shorten(rec.text, _QUOTED_WORDS)}'")
 
 
 @rule("report-number-mismatch", "warning",

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from pipeline.models import Owner
+from pipeline.numbering import strip_list_label
 from pipeline.text import CellLine
 
 _JOINERS = re.compile(r"(\b(and|of|for|the|in|to|with)|[,&/(\-–—])\s*$", re.I)
@@ -177,7 +178,6 @@ _OPENS_OWNER = 1.0
 # Real owners are short: each word past this many makes a piece read less like one owner.
 _OWNER_WORDS = 6
 _LONG_PENALTY = 0.15
-_LEADING_LABEL = re.compile(r"^\s*(?:[-•●▪*·]|\d+[.)])\s+")
 
 
 def _runs_on(prev: str, nxt: str) -> bool:
@@ -301,7 +301,7 @@ def _segment_lines(lines: list[CellLine], abbreviations: Mapping[str, str]) -> l
     """Group a cell's lines into owners: the segmentation whose pieces read best as owners,
     each line break weighed by who made it (``_break_value``)."""
     lines = [
-        CellLine(t, ln.wrapped) for ln in lines if (t := _LEADING_LABEL.sub("", ln.text).strip())
+        CellLine(t, ln.wrapped) for ln in lines if (t := strip_list_label(ln.text).strip())
     ]
     n = len(lines)
     if n <= 1:

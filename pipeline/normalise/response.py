@@ -98,6 +98,42 @@ def parse_response(raw: str | None) -> Response | None:
     return None
 
 
+# "Response:", "Agreement –", "Agreed?:": a label in front of the answer, not part of it.
+_ANSWER_LABEL = re.compile(r"^\s*(?:response|agreement|agreed\?)\s*[:\-–]\s*", re.IGNORECASE)
+# An answer phrase opening a longer text, and the mark that ends it: "Agreed. The YOS …".
+_LEADING_ANSWER = re.compile(
+    r"^\s*(?:(?:response|agreement)\s*[:\-–]\s*)?"
+    r"((?:partly |partially |not )?(?:agreed|accepted)(?: in (?:part|principle|full))?|rejected)\b"
+    r"\s*[.:;,–—-]?\s*",
+    re.IGNORECASE,
+)
+# An answer alone on a cell's first line is short; a longer line is prose that mentions one.
+MAX_ANSWER_LINE = 40
+
+
+def strip_answer_label(text: str) -> tuple[bool, str]:
+    """(whether text opened with a "Response:" label, text without it)."""
+    label = _ANSWER_LABEL.match(text)
+    return (True, text[label.end():]) if label else (False, text)
+
+
+def split_answer(text: str) -> tuple[str, str] | None:
+    """(answer, what follows) when text opens with an agreement phrase: "Agreed. The YOS …"."""
+    match = _LEADING_ANSWER.match(text)
+    if not match or parse_response(match.group(1)) is None:
+        return None
+    return match.group(1), text[match.end() :].strip()
+
+
+def opening_answer(text: str) -> Response | None:
+    """The answer a cell opens with on a short first line of its own ("Partly agreed" above
+    its reason); None when the first line is prose."""
+    first = text.split("\n")[0]
+    if len(first) >= MAX_ANSWER_LINE:
+        return None
+    return parse_response(first.strip())
+
+
 def reason_category(text: str | None) -> ResponseReason | None:
     """The reason category a partly/not agreed explanation gives, judged on the whole text:
     a category the text names outright wins, else the one with most cue words; on a tie,

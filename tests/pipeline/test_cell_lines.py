@@ -41,3 +41,13 @@ def test_an_edited_pdf_paragraph_falls_back_to_its_text():
     para = _pdf_paragraph(1, "Rejected Head of", "Area")
     para.text = "Head of Area"  # a leaked header word removed after reading
     assert cell_lines([para]) == [CellLine("Head of Area")]
+
+
+def test_sentence_ends_and_short_quotes():
+    from pipeline.text import ends_sentence, shorten
+
+    assert ends_sentence("The prison should review cases.")
+    assert ends_sentence("as follows:") and ends_sentence("(see below) ")
+    assert not ends_sentence("The prison should review")
+    assert shorten("one two three four", 2) == "one two …"
+    assert shorten("one two", 2) == "one two"

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.numbering import cell_number, label_number, split_prefix
+from pipeline.numbering import (
+    announces_recommendation,
+    cell_number,
+    cut_cell_number,
+    find_number,
+    is_list_label,
+    is_number_label,
+    label_number,
+    opens_list_item,
+    split_prefix,
+    strip_header_numbering,
+    strip_list_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -126,3 +138,74 @@ def test_label_number(label: str, number: str) -> None:
 @pytest.mark.parametrize("label", [None, "", "•"])
 def test_label_without_a_number(label: str | None) -> None:
     assert label_number(label) is None
+
+
+@pytest.mark.parametrize(
+    "label", ["1.", "2)", "1.1", "1.1.", "(1a)", "(1.2)", "(ii)", "(iv)", "a)", "b.", "•", "-", "–"]
+)
+def test_the_readers_label_cue_accepts_only_labels_of_the_grammar(label: str) -> None:
+    # The PDF reader keeps its own cue for a paragraph-opening label; it must not drift from
+    # the grammar the pipeline reads numbers with.
+    from extractors.pdf_text import LABEL_RE
+
+    assert LABEL_RE.match(f"{label} text")
+    assert is_list_label(label)
+
+
+@pytest.mark.parametrize("text", ["2020", "May", "1st", "Head", "ok"])
+def test_words_are_not_list_labels(text: str) -> None:
+    assert not is_list_label(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Audit cases", True),
+        ("(3) Train staff", True),
+        ("b) Review", True),
+        ("• Bullet", True),
+        ("- Dash", True),
+        ("1.1 Audit", False),  # no closing mark: a section number, not a list item
+        ("2020 saw", False),
+        ("Audit cases", False),
+    ],
+)
+def test_opens_list_item(text: str, expected: bool) -> None:
+    assert opens_list_item(text) is expected
+
+
+def test_strip_list_label() -> None:
+    assert strip_list_label("• Head of Area") == "Head of Area"
+    assert strip_list_label("2) Governor") == "Governor"
+    assert strip_list_label("Governor") == "Governor"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1. 46", "1.46"), ("1 .2", "1.2"), ("Area", None), ("", None), ("1 2 3 4", None)],
+)
+def test_cut_cell_number(text: str, expected: str | None) -> None:
+    assert cut_cell_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Recommendation 3: The prison should", True),
+        ("Rec 2. Leaders", True),
+        ("1. The prison should review", True),
+        ("1. Review all cases", False),  # an action, not a recommendation
+        ("The prison should review", False),
+    ],
+)
+def test_announces_recommendation(text: str, expected: bool) -> None:
+    assert announces_recommendation(text) is expected
+
+
+def test_numbers_and_header_numbering() -> None:
+    assert is_number_label("1.2.") and is_number_label("(3)") and is_number_label("S4")
+    assert not is_number_label("1 May")
+    assert find_number("Recommendation 3 (S2)") == "3"
+    assert find_number("Recommendation") is None
+    assert strip_header_numbering("1. Recommendation") == "Recommendation"
+    assert strip_header_numbering("b) Owner") == "Owner"

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalise.response import looks_like_reason, parse_response, reason_category
+from pipeline.normalise.response import (
+    looks_like_reason,
+    opening_answer,
+    parse_response,
+    reason_category,
+    split_answer,
+    strip_answer_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -95,3 +102,32 @@ def test_never_raises_and_is_stable(text):
     categories = (None, "commissioning", "policy", "operational", "affordability")
     assert reason_category(text) in categories
     assert looks_like_reason(text) in (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Agreed. The YOS will review", ("Agreed", "The YOS will review")),
+        ("Partly agreed – the service cannot", ("Partly agreed", "the service cannot")),
+        ("Response: Not agreed", ("Not agreed", "")),
+        ("Agreed in principle, subject to funding", ("Agreed in principle", "subject to funding")),
+        ("Agreedness is not a word", None),
+        ("The YOS agreed to review", None),
+    ],
+)
+def test_split_answer(text: str, expected: tuple[str, str] | None) -> None:
+    assert split_answer(text) == expected
+
+
+def test_opening_answer_reads_a_short_first_line_only() -> None:
+    assert opening_answer("Partly agreed\nThe CRC cannot commission this") == "partly_agreed"
+    assert opening_answer("Agreed") == "agreed"
+    # A long first line is prose that happens to open with the word.
+    assert opening_answer("Agreed with partners that the review will take place in May") is None
+    assert opening_answer("Review cases") is None
+
+
+def test_strip_answer_label() -> None:
+    assert strip_answer_label("Response: Agreed") == (True, "Agreed")
+    assert strip_answer_label("Agreement – Partly agreed") == (True, "Partly agreed")
+    assert strip_answer_label("Agreed") == (False, "Agreed")
