@@ -1,8 +1,9 @@
 """Layout variants of the nested-table samples, for measuring (never committed as samples).
 
-Each variant re-draws a ``plans_nested`` spec with one option changed (type size, serif type,
-inner borders, where the inner header is, no shading), as .docx and the PDF LibreOffice
-renders, with the unchanged spec's expected JSON. Score them with ``pipeline.evaluate``:
+Each variant re-draws a ``nested_actions`` sample's spec with one option changed (type size,
+serif type, inner borders, where the inner header is, no shading), as .docx and the PDF
+LibreOffice renders, with the unchanged sample's expected JSON. Score them with
+``pipeline.evaluate``:
 
     .venv/bin/python -m scripts.nested_variants /tmp/nested_variants
     .venv/bin/python -m pipeline.evaluate /tmp/nested_variants
@@ -12,16 +13,14 @@ Needs LibreOffice (``soffice``).
 
 from __future__ import annotations
 
-import io
-import json
 import sys
 from copy import deepcopy
 from pathlib import Path
 
-from scripts.build_samples import stable_docx, stable_pdf, to_pdf
 from scripts.samples import render_nested
-from scripts.samples.plans_nested import SPECS
-from scripts.samples.spec import expected_json
+from scripts.samples.catalogue import SAMPLES, load_samples
+from scripts.samples.office import save_docx, to_pdf
+from scripts.samples.spec import PlanSpec
 
 VARIANTS: dict[str, dict[str, object]] = {
     "fs8": {"font_size": 8},
@@ -40,19 +39,17 @@ def build(out: Path) -> list[str]:
     """Write every spec × variant into ``out``; return the names built."""
     out.mkdir(parents=True, exist_ok=True)
     names = []
-    for spec in SPECS:
+    nested = [s.spec for s in load_samples().values() if isinstance(s.spec, PlanSpec)
+              and s.folder == SAMPLES and s.spec.template == render_nested.TEMPLATE]
+    for spec in nested:
+        expected = (SAMPLES / f"{spec.name}.expected.json").read_bytes()
         for variant, change in VARIANTS.items():
             drawn = deepcopy(spec)
-            drawn.options.update(change)
+            drawn.options.update(change)  # type: ignore[typeddict-item]
             drawn.name = f"{spec.name}_{variant}"
-            buf = io.BytesIO()
-            render_nested.render(drawn).save(buf)
-            docx_path = out / f"{drawn.name}.docx"
-            docx_path.write_bytes(stable_docx(buf.getvalue()))
-            pdf_path = to_pdf(docx_path, out)
-            pdf_path.write_bytes(stable_pdf(pdf_path.read_bytes()))
-            expected = json.dumps(expected_json(drawn), indent=2, ensure_ascii=False) + "\n"
-            (out / f"{drawn.name}.expected.json").write_text(expected, encoding="utf-8")
+            docx_path = save_docx(render_nested.render(drawn), out / f"{drawn.name}.docx")
+            to_pdf(docx_path, out)
+            (out / f"{drawn.name}.expected.json").write_bytes(expected)
             names.append(drawn.name)
     return names
 

@@ -1,9 +1,9 @@
 """`make stress`: every Word sample re-rendered in every layout variant, scored per variant.
 
-A variant changes how a plan is laid out, never what it says (scripts/build_variants.py), so
-each variant's PDFs are scored against the unchanged expected JSON. Prints, per variant, the
-pooled recommendations found, actions found, recommendation and action text on PDF, and the
-worst document; the aim is >= 0.95 on recommendations found and action text everywhere.
+A variant changes how a plan is laid out, never what it says (scripts/samples/variants.py), so
+each variant's PDFs are scored against the unchanged sample's expected JSON. Prints, per
+variant, the pooled recommendations found, actions found, recommendation and action text on
+PDF, and the worst document; the aim is >= 0.95 on recommendations found and action text everywhere.
 Needs LibreOffice. Builds run in parallel (--jobs), each with a private LibreOffice profile.
 """
 
@@ -17,8 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pipeline.evaluate import evaluate_samples
-from scripts.build_samples import SAMPLES, all_specs
-from scripts.build_variants import VARIANTS, build_variant
+from scripts.samples.catalogue import SAMPLES, load_samples
+from scripts.samples.spec import PlanSpec
+from scripts.samples.variants import VARIANTS, build_variant, variant_name
 
 AIM = 0.95
 FIELDS = ("recs_found", "actions_found", "rec_text", "action_text")
@@ -26,17 +27,22 @@ FIELDS = ("recs_found", "actions_found", "rec_text", "action_text")
 
 def _build(job: tuple[str, str, str]) -> str:
     sample, variant, out = job
-    specs = {s.name: s for s in all_specs()}
+    spec = load_samples()[sample].spec
     try:
-        build_variant(specs[sample], variant, Path(out))
+        build_variant(spec, variant, Path(out))
     except (Exception, SystemExit) as exc:  # a variant a builder cannot draw is reported
         return f"{sample}:{variant}: not built ({type(exc).__name__}: {exc})"
+    # The content is the unchanged sample's: a layout variant expects the same JSON.
+    expected = SAMPLES / f"{sample}.expected.json"
+    target = Path(out) / f"{variant_name(sample, variant)}.expected.json"
+    target.write_bytes(expected.read_bytes())
     return ""
 
 
 def word_samples() -> list[str]:
-    """Samples that exist as a Word document the variants can re-render."""
-    return [s.name for s in all_specs() if (SAMPLES / f"{s.name}.docx").exists()]
+    """Plan samples in samples/ that exist as a Word document the variants can re-render."""
+    return [s.name for s in load_samples().values() if s.folder == SAMPLES
+            and isinstance(s.spec, PlanSpec) and (SAMPLES / f"{s.name}.docx").exists()]
 
 
 def _ratio(totals, name: str) -> str:

@@ -1,26 +1,19 @@
-"""The committed reportlab samples are what their specs build, byte for byte (their expected
-files are checked against the specs with every other sample's, in test_sample_specs.py)."""
+"""The reportlab samples' specs have the shape their renderer draws (their documents are
+rebuilt and compared with every other sample's, in test_sample_specs.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from scripts.build_reportlab_samples import build
-from scripts.samples.plans_reportlab import PLANS
+from scripts.samples.catalogue import load_samples
 from scripts.samples.spec import PlanSpec
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-STALE = "stale: rebuild with .venv/bin/python scripts/build_reportlab_samples.py"
+PLANS = [s.spec for s in load_samples().values()
+         if isinstance(s.spec, PlanSpec) and s.spec.template == "reportlab"]
 
 
-def test_build_is_deterministic_and_matches_committed_pdfs(tmp_path: Path) -> None:
-    written = build(tmp_path)
-    assert len(written) == 2 * len(PLANS)
-    for path in written:
-        if path.suffix == ".pdf":
-            assert path.read_bytes() == (SAMPLES / path.name).read_bytes(), f"{path.name} {STALE}"
+def test_there_are_reportlab_samples() -> None:
+    assert len(PLANS) == 3
 
 
 @pytest.mark.parametrize("spec", PLANS, ids=lambda s: s.name)

@@ -21,9 +21,8 @@ from pipeline.metrics import LOWER_IS_BETTER, score_plan
 from pipeline.models import ActionPlan, PlanInfo, Recommendation
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-# Samples built by scripts/build_reportlab_samples.py (rl_) or printed from HTML by
-# scripts/samples/render_shapes.py (html_) or drawn Word-like by scripts/build_wordlike_samples.py
-# (wl_) exist as PDF only, by design.
+# Samples drawn by reportlab (rl_), printed from HTML by Chromium (html_), drawn Word-like (wl_)
+# or as layout variants (var_) exist as PDF only, by design (python -m scripts.samples --list).
 PDF_ONLY_PREFIX = ("rl_", "html_", "var_", "wl_")
 # Strict OOXML copies of Word samples (scripts/samples/strict.py) are .docx only: their PDF
 # would be the source sample's.

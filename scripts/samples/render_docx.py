@@ -65,7 +65,7 @@ TEMPLATE_DEFAULTS: dict[str, dict[str, Any]] = {
 }
 
 
-class _Numbering:
+class Numbering:
     """Adds numbering definitions (abstractNum + one num per list) to the document."""
 
     def __init__(self, doc: DocumentObject) -> None:
@@ -136,7 +136,7 @@ class _Numbering:
         return nid
 
 
-def _set_num(paragraph: Any, num_id: int) -> None:
+def set_num(paragraph: Any, num_id: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     numpr = OxmlElement("w:numPr")
     ilvl = OxmlElement("w:ilvl")
@@ -148,7 +148,7 @@ def _set_num(paragraph: Any, num_id: int) -> None:
     ppr.insert(0, numpr)
 
 
-def _shade(cell: _Cell, fill: str) -> None:
+def shade(cell: _Cell, fill: str) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -179,12 +179,12 @@ def table_borders(visible: tuple[str, ...]) -> Any:
     return borders
 
 
-def _borders(table: Table, style: str) -> None:
+def apply_borders(table: Table, style: str) -> None:
     """Table-level borders: a full grid, or horizontal rules only."""
     table._tbl.tblPr.append(table_borders(BORDER_STYLES[style]))
 
 
-def _fixed_layout(table: Table, widths: list[float]) -> None:
+def fixed_layout(table: Table, widths: list[float]) -> None:
     table.autofit = False
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
@@ -193,14 +193,14 @@ def _fixed_layout(table: Table, widths: list[float]) -> None:
         col.width = Cm(w)
 
 
-def _cell_width(table: Table, widths: list[float]) -> None:
+def cell_width(table: Table, widths: list[float]) -> None:
     for row in table.rows:
         for i, cell in enumerate(row.cells):
             if i < len(widths):
                 cell.width = Cm(widths[i])
 
 
-def _write(
+def write_cell(
     cell: _Cell,
     paras: list[str],
     *,
@@ -221,7 +221,7 @@ def _write(
         p.paragraph_format.space_after = Pt(space_after)
         p.paragraph_format.space_before = Pt(0)
         if num_id is not None:
-            _set_num(p, num_id)
+            set_num(p, num_id)
 
 
 SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
@@ -241,22 +241,22 @@ def _add_runs(paragraph: Any, text: str, bold: bool | None, size: Any) -> None:
             run.font.superscript = True
 
 
-def _repeat_header(row: Any) -> None:
+def repeat_header_row(row: Any) -> None:
     trpr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     trpr.append(el)
 
 
-def _lines(text: str) -> list[str]:
+def split_lines(text: str) -> list[str]:
     return text.split("\n") if text else []
 
 
-class _Renderer:
+class WordRenderer:
     def __init__(self, spec: PlanSpec) -> None:
         self.spec = spec
         self.opt: dict[str, Any] = {**TEMPLATE_DEFAULTS.get(spec.template, {}), **spec.options}
         self.doc = Document()
-        self.numbering = _Numbering(self.doc)
+        self.numbering = Numbering(self.doc)
         self.font = self.opt.get("font", "Arial")
 
     # -- document frame ------------------------------------------------------------------
@@ -335,15 +335,15 @@ class _Renderer:
     def pre_table(self, tdef: dict[str, Any]) -> None:
         rows: list[list[str]] = tdef["rows"]
         table = self.doc.add_table(rows=0, cols=len(rows[0]))
-        _borders(table, "grid")
-        _fixed_layout(table, tdef["widths"])
+        apply_borders(table, "grid")
+        fixed_layout(table, tdef["widths"])
         for i, values in enumerate(rows):
             cells = table.add_row().cells
             for cell, value in zip(cells, values, strict=True):
-                _write(cell, _lines(value), bold=(i == 0))
+                write_cell(cell, split_lines(value), bold=(i == 0))
                 if i == 0 and tdef.get("fill"):
-                    _shade(cell, tdef["fill"])
-        _cell_width(table, tdef["widths"])
+                    shade(cell, tdef["fill"])
+        cell_width(table, tdef["widths"])
         self.doc.add_paragraph()
 
     # -- the plan table ------------------------------------------------------------------
@@ -354,15 +354,15 @@ class _Renderer:
         container: Any = self.doc
         if opt.get("frame"):
             outer = self.doc.add_table(rows=1, cols=1)
-            _borders(outer, "grid")
-            _fixed_layout(outer, [sum(widths) + 0.6])
-            _cell_width(outer, [sum(widths) + 0.6])
+            apply_borders(outer, "grid")
+            fixed_layout(outer, [sum(widths) + 0.6])
+            cell_width(outer, [sum(widths) + 0.6])
             container = outer.cell(0, 0)
             if opt.get("frame_heading"):
-                _write(container, [opt["frame_heading"]], bold=True, space_after=6)
+                write_cell(container, [opt["frame_heading"]], bold=True, space_after=6)
         table = container.add_table(rows=0, cols=len(cols))
-        _borders(table, opt.get("borders", "grid"))
-        _fixed_layout(table, widths)
+        apply_borders(table, opt.get("borders", "grid"))
+        fixed_layout(table, widths)
         self.table = table
         self.cols = cols
         self.header()
@@ -375,7 +375,7 @@ class _Renderer:
                 self.rec_row(rec)
             else:
                 self.action_rows(rec)
-        _cell_width(table, widths)
+        cell_width(table, widths)
         if opt.get("frame"):
             container.add_paragraph()
         for para in opt.get("back_matter", []):
@@ -389,7 +389,7 @@ class _Renderer:
         for values in rows:
             row = self.table.add_row()
             if opt.get("repeat_header", True):
-                _repeat_header(row)
+                repeat_header_row(row)
             col = 0
             placed = []
             for i, value in enumerate(values):
@@ -404,7 +404,7 @@ class _Renderer:
             for cell, value in placed:
                 if r > 0 and not value:
                     continue
-                _write(cell, _lines(value), bold=True, color=opt.get("header_color"))
+                write_cell(cell, split_lines(value), bold=True, color=opt.get("header_color"))
         for r in range(1, len(grid_rows)):
             for i, (cell, value) in enumerate(grid_rows[r]):
                 if not value:
@@ -412,13 +412,13 @@ class _Renderer:
         if opt.get("header_fill"):
             for placed in grid_rows:
                 for cell, _ in placed:
-                    _shade(cell, opt["header_fill"])
+                    shade(cell, opt["header_fill"])
 
     def section_row(self, text: str) -> None:
         row = self.table.add_row()
         cell = row.cells[0].merge(row.cells[-1])
-        _write(cell, [text], bold=True)
-        _shade(cell, self.opt.get("section_fill", "BFBFBF"))
+        write_cell(cell, [text], bold=True)
+        shade(cell, self.opt.get("section_fill", "BFBFBF"))
 
     def _rec_cell_text(self, rec: RecSpec, kind: str) -> list[str]:
         opt = self.opt
@@ -431,9 +431,9 @@ class _Renderer:
             paras = rec.options.get("text_paragraphs") or [rec.text]
             return [prefix + paras[0], *paras[1:]]
         if kind == "response":
-            return _lines(rec.response_raw or "")
+            return split_lines(rec.response_raw or "")
         if kind.startswith("rec_extra:"):
-            return _lines(rec.extras.get(kind[10:], ""))
+            return split_lines(rec.extras.get(kind[10:], ""))
         raise ValueError(kind)
 
     def _action_text(self, act: ActionSpec) -> str:
@@ -452,13 +452,13 @@ class _Renderer:
                 return [self._action_text(act)]
             if " ".join(printed.split("\n")) != act.text:
                 raise ValueError(f"_paragraphs of action {act.number} differ from its text")
-            return _lines(self._action_text(ActionSpec(**{**vars(act), "text": printed})))
+            return split_lines(self._action_text(act.model_copy(update={"text": printed})))
         if kind == "owner":
-            return _lines(act.owners_raw)
+            return split_lines(act.owners_raw)
         if kind == "target":
-            return _lines(act.target_raw)
+            return split_lines(act.target_raw)
         if kind.startswith("extra:"):
-            return _lines(act.extras.get(kind[6:], ""))
+            return split_lines(act.extras.get(kind[6:], ""))
         raise ValueError(kind)
 
     @staticmethod
@@ -468,7 +468,7 @@ class _Renderer:
     def action_rows(self, rec: RecSpec) -> None:
         opt = self.opt
         rows: list[Any] = []
-        reason = _lines(rec.reason or "")
+        reason = split_lines(rec.reason or "")
         items: list[ActionSpec | None] = list(rec.actions)
         if reason and (opt.get("reason_in", "first_cell") == "row" or not rec.actions):
             items.insert(0, None)
@@ -478,11 +478,11 @@ class _Renderer:
             for kind, cell in zip(self.cols, row.cells, strict=True):
                 if self._is_rec_kind(kind):
                     if idx == 0:
-                        _write(cell, self._rec_cell_text(rec, kind))
+                        write_cell(cell, self._rec_cell_text(rec, kind))
                     continue
                 if act is None:
                     if kind == "action":
-                        _write(cell, reason, space_after=4)
+                        write_cell(cell, reason, space_after=4)
                     continue
                 paras = self._action_cell(kind, act)
                 if kind == "action" and idx == 0 and reason:
@@ -492,10 +492,10 @@ class _Renderer:
                 if auto and (act.number or opt["action_numbers"] == "bullet"):
                     num = self.numbering.new_list(opt["action_numbers"], self.font)
                 if num is not None and idx == 0 and reason and kind == "action":
-                    _write(cell, reason, space_after=4)
-                    _write(cell, paras[len(reason):], num_id=num)
+                    write_cell(cell, reason, space_after=4)
+                    write_cell(cell, paras[len(reason):], num_id=num)
                 else:
-                    _write(cell, paras, num_id=num)
+                    write_cell(cell, paras, num_id=num)
         if opt.get("rec_cells", "merge") == "merge" and len(rows) > 1:
             for i, kind in enumerate(self.cols):
                 if self._is_rec_kind(kind):
@@ -508,21 +508,21 @@ class _Renderer:
         listing = opt.get("action_numbers", "auto")
         for kind, cell in zip(self.cols, row.cells, strict=True):
             if self._is_rec_kind(kind):
-                _write(cell, self._rec_cell_text(rec, kind))
+                write_cell(cell, self._rec_cell_text(rec, kind))
             elif kind == "action":
                 if rec.reason:
-                    _write(cell, _lines(rec.reason), space_after=4)
+                    write_cell(cell, split_lines(rec.reason), space_after=4)
                 if listing in ("auto", "bullet"):
                     num = self.numbering.new_list(listing, self.font)
-                    _write(cell, [a.text for a in rec.actions], num_id=num, space_after=4)
+                    write_cell(cell, [a.text for a in rec.actions], num_id=num, space_after=4)
                 else:
-                    _write(cell, [self._action_text(a) for a in rec.actions], space_after=4)
+                    write_cell(cell, [self._action_text(a) for a in rec.actions], space_after=4)
             elif shared:
                 if rec.actions:
-                    _write(cell, self._action_cell(kind, rec.actions[0]))
+                    write_cell(cell, self._action_cell(kind, rec.actions[0]))
             else:
                 for act in rec.actions:
-                    _write(cell, self._action_cell(kind, act), space_after=4)
+                    write_cell(cell, self._action_cell(kind, act), space_after=4)
 
     def render(self) -> DocumentObject:
         self.setup()
@@ -533,4 +533,4 @@ class _Renderer:
 
 def render(spec: PlanSpec) -> DocumentObject:
     """The Word document for ``spec`` (call ``.save(path)`` on it)."""
-    return _Renderer(deepcopy(spec)).render()
+    return WordRenderer(deepcopy(spec)).render()

@@ -27,21 +27,21 @@ from docx.document import Document as DocumentObject
 from docx.table import _Cell
 
 from scripts.samples.render_docx import (
-    _borders,
-    _cell_width,
-    _fixed_layout,
-    _lines,
-    _Renderer,
-    _repeat_header,
-    _shade,
-    _write,
+    WordRenderer,
+    apply_borders,
+    cell_width,
+    fixed_layout,
+    repeat_header_row,
+    shade,
+    split_lines,
+    write_cell,
 )
 from scripts.samples.spec import ActionSpec, PlanSpec, RecSpec
 
 TEMPLATE = "nested_actions"
 
 
-class _NestedRenderer(_Renderer):
+class _NestedRenderer(WordRenderer):
     """``render_docx``'s page frame and front matter, with a nested-table plan body."""
 
     def plan_table(self) -> None:
@@ -49,34 +49,34 @@ class _NestedRenderer(_Renderer):
         outer_kinds: list[str] = opt["outer"]
         widths: list[float] = opt["widths"]
         table = self.doc.add_table(rows=0, cols=len(outer_kinds))
-        _borders(table, "grid")
-        _fixed_layout(table, widths)
+        apply_borders(table, "grid")
+        fixed_layout(table, widths)
         head = table.add_row()
         if opt.get("repeat_header", True):
-            _repeat_header(head)
+            repeat_header_row(head)
         for kind, cell, text in zip(outer_kinds, head.cells, self.spec.headers, strict=True):
-            _write(cell, [text], bold=True)
+            write_cell(cell, [text], bold=True)
             if opt.get("header_fill"):
-                _shade(cell, opt["header_fill"])
+                shade(cell, opt["header_fill"])
             if kind == "actions" and opt.get("inner_header") == "outer":
                 self.inner_table(cell, [], header=True)
         for index, rec in enumerate(self.spec.recs):
             row = table.add_row()
             for kind, cell in zip(outer_kinds, row.cells, strict=True):
                 self.outer_cell(kind, cell, rec, index)
-        _cell_width(table, widths)
+        cell_width(table, widths)
 
     def outer_cell(self, kind: str, cell: _Cell, rec: RecSpec, index: int) -> None:
         if kind == "rec_no":
-            _write(cell, [self.opt.get("rec_no_fmt", "{n}").format(n=rec.number)])
+            write_cell(cell, [self.opt.get("rec_no_fmt", "{n}").format(n=rec.number)])
         elif kind == "rec_text":
-            _write(cell, [rec.text])
+            write_cell(cell, [rec.text])
         elif kind == "response":
-            reason = [] if self.opt.get("reason_above") else _lines(rec.reason or "")
-            _write(cell, [rec.response_raw or "", *reason], space_after=4)
+            reason = [] if self.opt.get("reason_above") else split_lines(rec.reason or "")
+            write_cell(cell, [rec.response_raw or "", *reason], space_after=4)
         elif kind == "actions":
             if rec.reason and self.opt.get("reason_above"):
-                _write(cell, _lines(rec.reason), space_after=4)
+                write_cell(cell, split_lines(rec.reason), space_after=4)
             if rec.actions:
                 when = self.opt.get("inner_header", "every")
                 header = when == "every" or (when == "first" and index == 0)
@@ -89,21 +89,21 @@ class _NestedRenderer(_Renderer):
         kinds: list[str] = opt["inner"]
         widths: list[float] = opt["inner_widths"]
         inner = host.add_table(rows=0, cols=len(kinds))
-        _borders(inner, opt.get("inner_borders", "grid"))
-        _fixed_layout(inner, widths)
+        apply_borders(inner, opt.get("inner_borders", "grid"))
+        fixed_layout(inner, widths)
         if header:
             row = inner.add_row()
             for cell, text in zip(row.cells, opt["inner_headers"], strict=True):
-                _write(cell, [text], bold=True)
+                write_cell(cell, [text], bold=True)
                 if opt.get("header_fill"):
-                    _shade(cell, opt["header_fill"])
+                    shade(cell, opt["header_fill"])
         for act in actions:
             row = inner.add_row()
             for kind, cell in zip(kinds, row.cells, strict=True):
-                _write(cell, self._inner_cell(kind, act))
-        _cell_width(inner, widths)
+                write_cell(cell, self._inner_cell(kind, act))
+        cell_width(inner, widths)
         # Word needs a paragraph after a table that ends a cell; python-docx's cell has one
-        # before it (reused by _write or left empty).
+        # before it (reused by write_cell or left empty).
         host.add_paragraph()
 
     def _inner_cell(self, kind: str, act: ActionSpec) -> list[str]:
@@ -112,9 +112,9 @@ class _NestedRenderer(_Renderer):
         if kind == "action":
             return [self._action_text(act)]
         if kind == "owner":
-            return _lines(act.owners_raw)
+            return split_lines(act.owners_raw)
         if kind == "target":
-            return _lines(act.target_raw)
+            return split_lines(act.target_raw)
         raise ValueError(kind)
 
 

@@ -1,6 +1,6 @@
-"""Renderers for the shapes in ``plans_shapes``: two Word layouts and an HTML table.
+"""Renderers for two Word layouts (templates ``per_rec_tables``, ``form``) and an HTML table.
 
-Word (python-docx, built by ``scripts.build_samples`` through ``render``):
+Word (python-docx, through ``render``; scripts/samples/renderers.py converts it to PDF):
 
 - ``per_rec_tables``: for each recommendation a bold paragraph "Recommendation N: <text>", a
   paragraph "Response: <response>" (" – <reason>" appended when there is one), then its own
@@ -14,9 +14,8 @@ Word (python-docx, built by ``scripts.build_samples`` through ``render``):
 
 Page frame, fonts and front matter come from ``render_docx`` (same options).
 
-HTML (``html_table``): ``python -m scripts.samples.render_shapes`` writes
-``scripts/samples/html/<name without html_>.html`` from the spec, prints it to PDF with headless
-Chromium and writes ``samples/<name>.pdf`` and its expected JSON. One row per recommendation,
+HTML (``html_table``): ``html_page`` writes the page from the spec and ``print_pdf`` prints it
+to PDF with headless Chromium (scripts/samples/renderers.py). One row per recommendation,
 the actions an ``<ol>``, owners and dates ``<br>``-separated in the actions' order, the header
 row repeated on each page, rows allowed to break across pages.
 """
@@ -24,11 +23,9 @@ row repeated on each page, rows allowed to break across pages.
 from __future__ import annotations
 
 import html
-import json
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from copy import deepcopy
 from pathlib import Path
@@ -36,25 +33,21 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 
 from scripts.samples.render_docx import (
-    _borders,
-    _cell_width,
-    _fixed_layout,
-    _lines,
-    _Renderer,
-    _repeat_header,
-    _shade,
-    _write,
+    WordRenderer,
+    apply_borders,
+    cell_width,
+    fixed_layout,
+    repeat_header_row,
+    shade,
+    split_lines,
+    write_cell,
 )
-from scripts.samples.spec import PlanSpec, RecSpec, expected_json
-
-ROOT = Path(__file__).resolve().parents[2]
-HTML_DIR = ROOT / "scripts" / "samples" / "html"
-SAMPLES = ROOT / "samples"
+from scripts.samples.spec import PlanSpec, RecSpec
 
 WORD_TEMPLATES = ("per_rec_tables", "form")
 
 
-class _ShapesRenderer(_Renderer):
+class _ShapesRenderer(WordRenderer):
     """``render_docx``'s page frame and front matter, with a different plan body."""
 
     def plan_table(self) -> None:
@@ -79,43 +72,43 @@ class _ShapesRenderer(_Renderer):
         p.paragraph_format.keep_with_next = True
         widths: list[float] = self.opt["widths"]
         table = self.doc.add_table(rows=0, cols=len(self.spec.headers))
-        _borders(table, "grid")
-        _fixed_layout(table, widths)
+        apply_borders(table, "grid")
+        fixed_layout(table, widths)
         head = table.add_row()
-        _repeat_header(head)
+        repeat_header_row(head)
         for cell, value in zip(head.cells, self.spec.headers, strict=True):
-            _write(cell, [value], bold=True)
+            write_cell(cell, [value], bold=True)
             if self.opt.get("header_fill"):
-                _shade(cell, self.opt["header_fill"])
+                shade(cell, self.opt["header_fill"])
         for act in rec.actions:
             cells = table.add_row().cells
-            _write(cells[0], [self._action_text(act)])
-            _write(cells[1], _lines(act.owners_raw))
-            _write(cells[2], _lines(act.target_raw))
-            _write(cells[3], _lines(act.extras.get("progress", "")))
-        _cell_width(table, widths)
+            write_cell(cells[0], [self._action_text(act)])
+            write_cell(cells[1], split_lines(act.owners_raw))
+            write_cell(cells[2], split_lines(act.target_raw))
+            write_cell(cells[3], split_lines(act.extras.get("progress", "")))
+        cell_width(table, widths)
 
     def form_table(self, rec: RecSpec) -> None:
         labels = list(self.spec.headers)
         labels[0] = f"{labels[0]} {rec.number}"
         values = [
             [rec.text],
-            [rec.response_raw or "", *_lines(rec.reason or "")],
+            [rec.response_raw or "", *split_lines(rec.reason or "")],
             self._prefixed(rec),
             [act.owners_raw for act in rec.actions],
             [act.target_raw for act in rec.actions],
         ]
         widths: list[float] = self.opt["widths"]
         table = self.doc.add_table(rows=0, cols=2)
-        _borders(table, "grid")
-        _fixed_layout(table, widths)
+        apply_borders(table, "grid")
+        fixed_layout(table, widths)
         for label, paras in zip(labels, values, strict=True):
             cells = table.add_row().cells
-            _write(cells[0], [label], bold=True)
+            write_cell(cells[0], [label], bold=True)
             if self.opt.get("label_fill"):
-                _shade(cells[0], self.opt["label_fill"])
-            _write(cells[1], paras, space_after=4)
-        _cell_width(table, widths)
+                shade(cells[0], self.opt["label_fill"])
+            write_cell(cells[1], paras, space_after=4)
+        cell_width(table, widths)
 
 
 def render(spec: PlanSpec) -> DocumentObject:
@@ -183,7 +176,7 @@ def html_page(spec: PlanSpec) -> str:
         ]
         act_cell = ""
         if rec.reason:
-            act_cell += "".join(f'<p class="reason">{_esc(r)}</p>' for r in _lines(rec.reason))
+            act_cell += "".join(f'<p class="reason">{_esc(r)}</p>' for r in split_lines(rec.reason))
         if rec.actions:
             items = "".join(f"<li>{_esc(act.text)}</li>" for act in rec.actions)
             act_cell += f"<ol>{items}</ol>"
@@ -227,32 +220,3 @@ def print_pdf(html_path: Path, pdf_path: Path) -> None:
             timeout=120,
         )
     pdf_path.write_bytes(stable_chromium_pdf(pdf_path.read_bytes()))
-
-
-def build_html(spec: PlanSpec, out_dir: Path = SAMPLES) -> list[Path]:
-    """Write the HTML source, the printed PDF and the expected JSON of one ``html_`` spec."""
-    HTML_DIR.mkdir(parents=True, exist_ok=True)
-    html_path = HTML_DIR / f"{spec.name.removeprefix('html_')}.html"
-    html_path.write_text(html_page(spec), encoding="utf-8")
-    pdf_path = out_dir / f"{spec.name}.pdf"
-    print_pdf(html_path, pdf_path)
-    expected = out_dir / f"{spec.name}.expected.json"
-    text = json.dumps(expected_json(spec), indent=2, ensure_ascii=False) + "\n"
-    expected.write_text(text, encoding="utf-8")
-    return [html_path, pdf_path, expected]
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Build the HTML samples (all, or those named)."""
-    from scripts.samples.plans_shapes import HTML_SPECS
-
-    names = set(sys.argv[1:] if argv is None else argv)
-    for spec in HTML_SPECS:
-        if not names or spec.name in names:
-            for path in build_html(spec):
-                print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,111 +1,183 @@
-"""What a sample plan says, written by hand: the documents and the expected JSON come from it.
+"""What a sample document prints, as data: the pydantic models of the ``*.spec.json`` files.
 
-Each sample is a ``PlanSpec``. The renderers draw the document from it in a given template
-style; ``expected_json`` writes what a careful human reader of that document would record.
-Expected values (owners split, dates as ISO, statuses) are typed here by hand, never
-computed by actionplan's own code.
+A spec file sits beside the documents drawn from it (``samples/<name>.spec.json`` beside
+``<name>.docx`` / ``<name>.pdf``; ``samples/audit/``, ``reports/``, ``tests/data/`` likewise) and
+holds only what the document shows and how it is laid out: the text as printed, numbers as
+printed (``null``: not printed), the owner and target cells, the columns and the renderer's
+switches. What a reader *records* from the document (owners split, ISO dates, statuses,
+inferred numbers, the response category) lives only in ``<name>.expected.json``, typed by
+reading the document; tests check the two agree where they overlap.
+
+These models are the single source of the spec schema; ``load_spec`` validates a file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from typing_extensions import TypedDict  # pydantic validates only this one before 3.12
+
+# Templates pick the renderer (scripts/samples/renderers.py).
+WordTemplate = Literal["hmpps_probation", "generic", "per_rec_tables", "form", "nested_actions"]
+PdfTemplate = Literal["reportlab", "wordlike", "html_table"]
+
+Orientation = Literal["landscape", "portrait"]
+Borders = Literal["grid", "horizontal", "none"]
 
 
-@dataclass
-class OwnerSpec:
-    raw: str
-    role: str | None = None
-    person: str | None = None
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
 
-@dataclass
-class ActionSpec:
-    text: str  # the action's words, without its number
+class TableOption(TypedDict, total=False):
+    """A table drawn where front matter says ``{table:KEY}``."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    rows: list[list[str]]
+    widths: list[float]
+    fill: str
+
+
+class PlanOptions(TypedDict, total=False):
+    """The renderers' switches (each renderer's module docstring says what they do).
+
+    A TypedDict, so the renderers keep reading a plain dict while a misspelt key fails
+    validation.
+    """
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    # page and type
+    orientation: Orientation
+    margins_cm: float
+    font: str
+    font_size: int | float
+    author: str
+    page_header: str
+    page_footer: str
+    back_matter: list[str]
+    # the plan table
+    columns: list[str]
+    widths: list[int | float]
+    header_spans: dict[int, int]
+    header_rows: list[list[str]]
+    header_fill: str | None
+    header_color: str
+    section_fill: str
+    label_fill: str
+    center_headings: bool
+    layout: Literal["per_action", "per_rec"]
+    rec_cells: Literal["merge", "empty"]
+    action_numbers: Literal["column", "prefix", "auto", "bullet", "none"]
+    action_no_fmt: str
+    action_prefix_fmt: str
+    action_prefix: str
+    rec_no_fmt: str
+    rec_no_in_text: str
+    reason_in: Literal["first_cell", "row"]
+    borders: Borders
+    repeat_header: bool
+    frame: bool
+    frame_heading: str
+    tables: dict[str, TableOption]
+    # nested action tables (render_nested)
+    outer: list[str]
+    inner: list[str]
+    inner_headers: list[str]
+    inner_widths: list[float]
+    inner_header: Literal["every", "first", "outer"]
+    inner_borders: Literal["grid", "horizontal"]
+    reason_above: bool
+    # reportlab
+    style: Literal["grid", "rules", "light"]
+    span_recs: bool
+    rec_label: str
+    inline_label: str
+    extra_values: list[str]
+
+
+class RecOptions(TypedDict, total=False):
+    """Per-recommendation switches."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    shared: bool  # one owner/target cell shared by all the row's actions
+    text_paragraphs: list[str]  # the rec text printed over several paragraphs
+
+
+class ActionSpec(_Strict):
     number: str | None  # as printed, no brackets/trailing dot ("1", "1.1", "1a"); None: unprinted
-    owners_raw: str  # owner cell text for this action, "\n" between lines
-    owners: list[OwnerSpec]  # expected split, hand-checked
-    target_raw: str  # target cell text, "\n" between lines
-    start: str | None  # expected ISO start
-    end: str | None  # expected ISO end
-    status: str | None  # planned | in_progress | ongoing | completed | None
-    expected_number: str | None = None  # what a reader records when number is None (inferred)
-    extras: dict[str, str] = field(default_factory=dict)  # extra columns' text (RAG, progress...)
+    text: str  # the action's words, without its number
+    owners_raw: str = ""  # owner cell text for this action, "\n" between lines
+    target_raw: str = ""  # target cell text, "\n" between lines
+    # extra columns' text (RAG, progress...); "_paragraphs": the text over several paragraphs
+    extras: dict[str, str] = Field(default_factory=dict)
 
 
-@dataclass
-class RecSpec:
+class RecSpec(_Strict):
     number: str | None  # as printed, without brackets/trailing dot; None when not printed
+    section: str | None = None  # the section row printed above it
     text: str
-    response_raw: str | None
-    response: str | None  # agreed | partly_agreed | not_agreed | None
-    actions: list[ActionSpec]
-    section: str | None = None
+    response_raw: str | None = None  # the answer as printed ("Partly Agreed")
     reason: str | None = None  # explanation printed for partly/not agreed (not an action)
-    response_reason: str | None = None  # commissioning | policy | operational | affordability
-    expected_number: str | None = None  # inferred number when ``number`` is None
-    extras: dict[str, str] = field(default_factory=dict)  # rec-level extra columns' text
-    options: dict[str, Any] = field(default_factory=dict)  # per-rec renderer switches
+    extras: dict[str, str] = Field(default_factory=dict)  # rec-level extra columns' text
+    options: RecOptions = Field(default_factory=lambda: RecOptions())
+    actions: list[ActionSpec] = Field(default_factory=list)
 
 
-@dataclass
-class PlanSpec:
-    name: str  # file stem in samples/
-    template: str  # renderer style name
-    front_matter: list[str]  # paragraphs printed before the table
-    headers: list[str]  # column headers as printed
-    recs: list[RecSpec]
-    title: str | None = None
-    organisation: str | None = None
-    inspectorate: str | None = None  # "HMI Probation" | "HMI Prisons" | None
-    report_published: str | None = None  # YYYY-MM or YYYY-MM-DD
-    submitted: str | None = None  # YYYY-MM-DD
-    options: dict[str, Any] = field(default_factory=dict)  # renderer switches
+class PlanSpec(_Strict):
+    """An action plan drawn by one renderer."""
+
+    name: str  # file stem of the documents
+    template: WordTemplate | PdfTemplate
+    title: str | None = None  # the heading as printed; also the document's title property
+    front_matter: list[str] = Field(default_factory=list)  # paragraphs before the table
+    headers: list[str] = Field(default_factory=list)  # column headers as printed
+    options: PlanOptions = Field(default_factory=lambda: PlanOptions())
+    recs: list[RecSpec] = Field(default_factory=list)
 
 
-def expected_json(spec: PlanSpec) -> dict[str, Any]:
-    """The expected output for a sample, in the shape of actionplan's JSON (a subset)."""
-    recs = []
-    for rec in spec.recs:
-        actions = []
-        for i, act in enumerate(rec.actions, start=1):
-            printed = act.number is not None
-            actions.append(
-                {
-                    "number": act.number if printed else (act.expected_number or str(i)),
-                    "number_inferred": not printed,
-                    "text": act.text,
-                    "owners": [
-                        {"raw": o.raw, "role": o.role, "person": o.person} for o in act.owners
-                    ],
-                    "target": {
-                        "raw": act.target_raw,
-                        "start": act.start,
-                        "end": act.end,
-                        "status": act.status,
-                    },
-                }
-            )
-        recs.append(
-            {
-                "number": rec.number if rec.number is not None else rec.expected_number,
-                "number_inferred": rec.number is None,
-                "text": rec.text,
-                "response": rec.response,
-                "response_raw": rec.response_raw,
-                "response_reason": rec.response_reason,
-                "reason": rec.reason,
-                "section": rec.section,
-                "actions": actions,
-            }
-        )
-    return {
-        "plan": {
-            "title": spec.title,
-            "organisation": spec.organisation,
-            "inspectorate": spec.inspectorate,
-            "report_published": spec.report_published,
-            "submitted": spec.submitted,
-        },
-        "recommendations": recs,
-    }
+class VariantSpec(_Strict):
+    """Another sample drawn with one layout change (``variant``), saying the same thing."""
+
+    name: str
+    base: str  # the sample whose spec is redrawn
+    variant: str  # a layout variant (scripts/samples/variants.py) or "strict" (Strict OOXML)
+
+
+class ProseSpec(_Strict):
+    """A document with no plan: a title and paragraphs, drawn the Word-like way."""
+
+    name: str
+    template: Literal["wordlike_prose"]
+    title: str
+    front_matter: list[str]
+
+
+ReportBlock = (
+    tuple[Literal["title", "h1", "h2", "p", "list", "cont", "bullet", "numbered_narrative"], str]
+    | tuple[Literal["pagebreak"]]
+)
+
+
+class ReportSpec(_Strict):
+    """An inspection report, block by block (kinds: see scripts/samples/render_report.py)."""
+
+    name: str
+    template: Literal["report"]
+    organisation: str  # printed in the page footer
+    pdf: bool = True  # False: the report exists only as .docx
+    blocks: list[ReportBlock]
+
+
+Spec = Annotated[PlanSpec | VariantSpec | ProseSpec | ReportSpec, Field(union_mode="left_to_right")]
+SPEC_SUFFIX = ".spec.json"
+_ADAPTER: TypeAdapter[PlanSpec | VariantSpec | ProseSpec | ReportSpec] = TypeAdapter(Spec)
+
+
+def load_spec(path: Path) -> PlanSpec | VariantSpec | ProseSpec | ReportSpec:
+    """Read and validate one ``*.spec.json``; its name must be its file name."""
+    spec = _ADAPTER.validate_json(path.read_bytes())
+    if path.name != spec.name + SPEC_SUFFIX:
+        raise ValueError(f"{path}: names sample {spec.name!r}")
+    return spec

@@ -1,20 +1,15 @@
 """Convert a transitional .docx to Strict OOXML, the way Word's "Strict Open XML Document"
 save names things: Strict namespaces, Strict relationship types, ``w:conformance="strict"``.
 
-Usage: ``.venv/bin/python -m scripts.samples.strict SOURCE.docx TARGET.docx``, or
-``.venv/bin/python -m scripts.samples.strict NAME`` to write ``samples/strict_NAME.docx`` from
-the committed ``samples/NAME.docx`` with the expected JSON of NAME's spec (the content is the
-same). The tests use ``to_strict`` on documents they build. Prefixes are kept; only namespace
-names and relationship types change, so each converted part is the same markup.
+The sample builder draws a ``strict`` variant (``samples/strict_NAME.spec.json``) by converting
+its base sample's .docx; the tests use ``to_strict`` on documents they build. Prefixes are kept;
+only namespace names and relationship types change, so each converted part is the same markup.
 """
 
 from __future__ import annotations
 
 import io
-import json
-import sys
 import zipfile
-from pathlib import Path
 
 from lxml import etree
 
@@ -24,14 +19,12 @@ from extractors.docx_strict import (
     STRICT_RELATIONSHIPS,
     TRANSITIONAL_RELATIONSHIPS,
 )
-from scripts.samples.spec import expected_json
+from scripts.samples.office import ZIP_DATE
 
 TO_STRICT = {transitional: strict for strict, transitional in NAMESPACES.items()}
 NAMES_TO_STRICT = {transitional: strict for strict, transitional in RELATIONSHIP_NAMES.items()}
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _DOCUMENT = "{http://purl.oclc.org/ooxml/wordprocessingml/main}document"
-ZIP_DATE = (2020, 1, 1, 0, 0, 0)
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _strict_uri(uri: str) -> str:
@@ -86,34 +79,3 @@ def to_strict(blob: bytes) -> bytes:
             fixed.external_attr = 0o644 << 16
             dst.writestr(fixed, data)
     return out.getvalue()
-
-
-def build_sample(name: str, samples: Path = SAMPLES) -> Path:
-    """samples/strict_NAME.docx and its expected JSON, from sample NAME and its spec."""
-    from scripts.build_samples import all_specs
-
-    (spec,) = [s for s in all_specs() if s.name == name]
-    target = samples / f"strict_{name}.docx"
-    target.write_bytes(to_strict((samples / f"{name}.docx").read_bytes()))
-    expected = json.dumps(expected_json(spec), indent=2, ensure_ascii=False) + "\n"
-    (samples / f"strict_{name}.expected.json").write_text(expected, encoding="utf-8")
-    return target
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Convert SOURCE to TARGET, or build the Strict sample of NAME."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) == 1:
-        print(build_sample(args[0]))
-        return 0
-    if len(args) != 2:
-        print("usage: python -m scripts.samples.strict SOURCE.docx TARGET.docx | NAME",
-              file=sys.stderr)
-        return 2
-    source, target = (Path(a) for a in args)
-    target.write_bytes(to_strict(source.read_bytes()))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,7 @@
+"""``python -m scripts.samples``: the sample builder (scripts/samples/build.py)."""
+
+import sys
+
+from scripts.samples.build import main
+
+sys.exit(main())

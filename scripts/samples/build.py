@@ -1,0 +1,143 @@
+"""The sample builder: draw every sample's documents from its spec, or check the committed ones.
+
+    python -m scripts.samples [NAME ...] [--out DIR]    build (default: into each spec's folder)
+    python -m scripts.samples --check [NAME ...]       rebuild into a temporary folder, compare
+    python -m scripts.samples --list                    name, renderer and documents of each
+
+``--check`` exits 1 when a spec disagrees with its expected file, or a rebuilt document differs
+from the committed one: same bytes, or else the same text (paragraph by paragraph for .docx,
+page by page for PDF), since LibreOffice and Chromium may stamp bytes that do not matter.
+Documents whose renderer needs a program that is not installed are reported as skipped.
+``--no-convert`` builds and checks only what needs no outside program. The build is
+deterministic: rebuilding unchanged specs rewrites the committed files byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import zipfile
+from enum import StrEnum
+from pathlib import Path
+
+import pypdfium2
+from lxml import etree
+
+from scripts.samples import catalogue, renderers
+from scripts.samples.catalogue import Sample
+
+
+class Match(StrEnum):
+    SAME_BYTES = "same bytes"
+    SAME_TEXT = "same text"
+    DIFFERS = "differs"
+    MISSING = "not committed"
+
+
+def docx_text(path: Path) -> list[str]:
+    """Every paragraph's text in the main document part, in order (tables included)."""
+    with zipfile.ZipFile(path) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    return ["".join(t.text or "" for t in p.iter("{*}t")) for p in root.iter("{*}p")]
+
+
+def pdf_text(path: Path) -> list[str]:
+    """Every page's text, as pdfium reads it."""
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return [page.get_textpage().get_text_range() for page in pdf]
+    finally:
+        pdf.close()
+
+
+def compare(built: Path, committed: Path) -> Match:
+    """How a rebuilt document compares with the committed one."""
+    if not committed.exists():
+        return Match.MISSING
+    if built.read_bytes() == committed.read_bytes():
+        return Match.SAME_BYTES
+    text = docx_text if built.suffix == ".docx" else pdf_text
+    return Match.SAME_TEXT if text(built) == text(committed) else Match.DIFFERS
+
+
+def _selected(samples: dict[str, Sample], names: list[str]) -> list[Sample]:
+    unknown = sorted(set(names) - set(samples))
+    if unknown:
+        raise SystemExit(f"unknown sample(s): {', '.join(unknown)}")
+    return [s for s in samples.values() if not names or s.name in names]
+
+
+def _missing_program(sample: Sample, convert: bool) -> str | None:
+    program = renderers.renderer(sample.spec).converter
+    if convert and program and not shutil.which(program):
+        return program
+    return None
+
+
+def build(selected: list[Sample], samples: dict[str, Sample], out: Path | None,
+          convert: bool) -> int:
+    """Draw each sample into ``out`` (or its own folder)."""
+    specs = catalogue.specs(samples)
+    for sample in selected:
+        folder = out or sample.folder
+        written = renderers.draw(sample.spec, renderers.Build(folder, specs, convert))
+        print(f"built {sample.name}: {', '.join(p.name for p in written) or 'nothing'}")
+    return 0
+
+
+def check(selected: list[Sample], samples: dict[str, Sample], convert: bool) -> int:
+    """Rebuild into a temporary folder and compare; 1 on any disagreement or difference."""
+    specs = catalogue.specs(samples)
+    problems = skipped = 0
+    with tempfile.TemporaryDirectory(prefix="samples_check_") as tmp:
+        for sample in selected:
+            lines = catalogue.disagreements(sample, samples)
+            program = _missing_program(sample, convert)
+            if program:
+                print(f"{sample.name}: skipped ({program} not installed)")
+                skipped += 1
+            else:
+                folder = Path(tmp) / sample.name
+                for path in renderers.draw(sample.spec, renderers.Build(folder, specs, convert)):
+                    match = compare(path, sample.folder / path.name)
+                    if match in (Match.DIFFERS, Match.MISSING):
+                        lines.append(f"{sample.name}: {path.name} {match}")
+                    else:
+                        print(f"{sample.name}: {path.name} {match}")
+            for line in lines:
+                print(line)
+            problems += len(lines)
+    print(f"{len(selected)} samples checked, {skipped} skipped, {problems} problems")
+    return 1 if problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry (see the module docstring)."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.samples",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="samples (default: all)")
+    parser.add_argument("--check", action="store_true", help="rebuild and compare, write nothing")
+    parser.add_argument("--list", action="store_true", help="list the samples")
+    parser.add_argument("--out", type=Path, help="build into this folder instead")
+    parser.add_argument("--no-convert", action="store_true",
+                        help="skip steps that need LibreOffice or Chromium")
+    args = parser.parse_args(argv)
+    samples = catalogue.load_samples()
+    selected = _selected(samples, args.names)
+    convert = not args.no_convert
+    if args.list:
+        for sample in selected:
+            spec = sample.spec
+            kind = getattr(spec, "template", None) or f"variant {spec.variant} of {spec.base}"
+            docs = " ".join(str(p.relative_to(catalogue.ROOT)) for p in sample.documents())
+            print(f"{sample.name:<40} {kind:<28} {docs}")
+        return 0
+    if args.check:
+        return check(selected, samples, convert)
+    return build(selected, samples, args.out, convert)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
