@@ -24,8 +24,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from extractors.errors import DamagedDocument, ResourceLimit, UnsupportedFormat
 from extractors.linked_content import copy_without_links
-from pipeline.errors import DamagedDocument, ResourceLimit, UnsupportedFormat
 
 CONVERT_TIMEOUT_S = 90
 _GUARD = Path(__file__).with_name("soffice_guard.py")

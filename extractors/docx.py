@@ -21,8 +21,8 @@ from lxml import etree
 
 from extractors.docx_numbering import Numbering, w, wint, wval
 from extractors.docx_strict import transitional_copy
+from extractors.errors import DamagedDocument, damaged
 from extractors.layout import Block, Cell, Document, Paragraph, Row, Table
-from pipeline.errors import DamagedDocument
 
 _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
@@ -75,9 +75,7 @@ def read_docx(path: Path) -> Document:
         # python-docx reads and parses every part here; later steps only walk the trees.
         wdoc = docx.Document(source)
     except _DAMAGE as exc:
-        raise DamagedDocument(
-            f"damaged or truncated Word document: {_short(exc)}", path=str(path)
-        ) from exc
+        raise damaged("Word document", exc, path) from exc
     styles_el = _related_xml(wdoc.part, RT.STYLES)
     numbering = Numbering(_related_xml(wdoc.part, RT.NUMBERING), styles_el)
     style_names, default_style = _paragraph_style_names(styles_el)
@@ -89,7 +87,7 @@ def read_docx(path: Path) -> Document:
         blocks = walker.blocks(body)
     except RecursionError as exc:
         raise DamagedDocument(
-            "damaged or truncated Word document: tables nested too deeply", path=str(path)
+            "damaged or truncated Word document (tables nested too deeply)", path=str(path)
         ) from exc
     return Document(
         path=str(path),
@@ -98,11 +96,6 @@ def read_docx(path: Path) -> Document:
         pages=_pages(app_pages, walker.page),
         notes=sorted(set(walker.notes)),
     )
-
-
-def _short(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:120]
 
 
 def _related_xml(part: Part, reltype: str) -> etree._Element | None:

@@ -1,4 +1,4 @@
-"""Safety checks run before a reader opens a file, and translation of reader failures.
+"""Safety checks run before a reader opens a file.
 
 Each check looks only at structure (PDF trailer and page tree, ZIP central directory) so that
 a hostile file is refused before any expensive or unbounded work starts.
@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import (
-    ActionPlanError,
+from extractors.errors import (
+    NEEDS_PASSWORD,
     DamagedDocument,
     EncryptedDocument,
-    ResourceLimit,
     TooLarge,
     UnsupportedFormat,
+    reader_error,
 )
 
 MB = 1 << 20
@@ -51,19 +51,12 @@ def check_pdf(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> int | None:
         raise DamagedDocument(
             "damaged or truncated PDF: no end-of-file marker (download cut short?)", path=str(path)
         )
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
     with path.open("rb") as fh:
         try:
             document = PDFDocument(PDFParser(fh), password="")
-        except PDFPasswordIncorrect as exc:
-            raise EncryptedDocument("encrypted: needs a password", path=str(path)) from exc
-        except PDFEncryptionError as exc:
-            raise EncryptedDocument(
-                f"encrypted with an unsupported scheme ({exc}); save an unencrypted copy",
-                path=str(path),
-            ) from exc
         except Exception as exc:
             mapped = reader_error(exc, path)
             if mapped is None:
@@ -120,7 +113,7 @@ def _refuse_declared_bomb(infos: list[zipfile.ZipInfo], limits: GuardLimits,
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise EncryptedDocument("encrypted: needs a password", path=str(path))
+            raise EncryptedDocument(NEEDS_PASSWORD, path=str(path))
         total += info.file_size
         if info.file_size > limits.max_member_bytes or total > limits.max_unzipped_bytes:
             _refuse_bomb(info, 0, info.file_size <= limits.max_member_bytes, path, limits)
@@ -140,7 +133,7 @@ def stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: GuardLimit
     one chunk at a time, so memory stays bounded whatever the member claims.
     """
     if info.flag_bits & 0x1:
-        raise EncryptedDocument("encrypted: needs a password", path=str(path))
+        raise EncryptedDocument(NEEDS_PASSWORD, path=str(path))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise UnsupportedFormat(
             f"unsupported ZIP compression (method {info.compress_type}) in {info.filename!r}; "
@@ -215,41 +208,3 @@ def _refuse_bomb(info: zipfile.ZipInfo, allowed: int, total: bool, path: Path,
         f"refused: {what} to over {cap // MB} MB (ZIP bomb or oversized document)",
         path=str(path),
     )
-
-
-def reader_error(exc: BaseException, path: Path) -> ActionPlanError | None:
-    """Translate a reader library's exception into a one-line error; None if not recognised.
-
-    Unrecognised exceptions are bugs of ours and stay internal errors. Judged by class and
-    module name so that this module never imports pdfminer or python-docx for it.
-    """
-    if isinstance(exc, ActionPlanError):
-        if exc.path is None:
-            exc.path = str(path)
-        return exc
-    if isinstance(exc, MemoryError):
-        return ResourceLimit("ran out of memory while reading", path=str(path))
-    names = {cls.__name__ for cls in type(exc).__mro__}
-    module = type(exc).__module__ or ""
-    cause = exc.__cause__ or exc.__context__
-    if cause is not None and type(cause).__name__ == "PDFPasswordIncorrect":
-        names.add("PDFPasswordIncorrect")
-    detail = _short(exc)
-    if "PDFPasswordIncorrect" in names:
-        return EncryptedDocument("encrypted: needs a password", path=str(path))
-    if "PDFEncryptionError" in names:
-        return EncryptedDocument(f"encrypted with an unsupported scheme ({detail})", path=str(path))
-    if names & {"PdfminerException", "MalformedPDFException", "PDFSyntaxError", "PSEOF",
-                "PDFNoValidXRef", "PdfiumError", "PSException", "PDFException"}:
-        return DamagedDocument(f"damaged or truncated PDF ({detail})", path=str(path))
-    if module.startswith(("docx", "lxml")) or names & {"BadZipFile", "XMLSyntaxError",
-                                                       "PackageNotFoundError", "OpcError"}:
-        return DamagedDocument(f"damaged or truncated DOCX ({detail})", path=str(path))
-    if isinstance(exc, (zipfile.BadZipFile, EOFError)):
-        return DamagedDocument(f"damaged or truncated file ({detail})", path=str(path))
-    return None
-
-
-def _short(exc: BaseException, limit: int = 160) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -20,8 +20,8 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from extractors.errors import DamagedDocument, UnsupportedFormat, damaged
 from extractors.guard import DEFAULT_LIMITS, GuardLimits, read_member
-from pipeline.errors import DamagedDocument, UnsupportedFormat
 
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _NS = {
@@ -117,7 +117,7 @@ def _odt_without_links(source: Path, target: Path, limits: GuardLimits) -> None:
         raise DamagedDocument("damaged or truncated .odt (ZIP container)",
                               path=str(source)) from exc
     except etree.XMLSyntaxError as exc:
-        raise DamagedDocument(f"damaged .odt: {exc}", path=str(source)) from exc
+        raise damaged(".odt", exc, source) from exc
 
 
 def _xml_without_links(data: bytes, parser: object) -> bytes:

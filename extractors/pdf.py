@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.errors import DamagedDocument, NoTextLayer, TooLarge
 from extractors.geometry import (
     CLEAR_PT,
     OVERLAP_SHARE,
@@ -38,7 +39,6 @@ from extractors.pdf_text import (
     vocabulary_key,
     words_to_lines,
 )
-from pipeline.errors import DamagedDocument, NoTextLayer, TooLarge
 
 GRID_SETTINGS = {
     "vertical_strategy": "lines",

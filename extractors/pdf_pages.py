@@ -27,7 +27,7 @@ from pdfplumber.container import Container
 from pdfplumber.table import Table as PlumberTable
 from pdfplumber.table import TableFinder, TableSettings
 
-from pipeline.errors import DamagedDocument, EncryptedDocument
+from extractors.errors import reader_error
 
 SOURCES = ("pdfium", "pdfminer")
 # ACTIONPLAN_PDF_SOURCE=pdfminer reads with pdfminer.six instead (for comparison and fallback).
@@ -52,11 +52,11 @@ def open_pdf(path: Path, source: str | None = None) -> Iterator[Any]:
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        raise _pdfium_error(exc, path) from exc
+        raise _pdf_error(exc, path) from exc
     try:
         yield PdfiumDocument(document)
     except pdfium.PdfiumError as exc:  # a page that cannot be loaded
-        raise _pdfium_error(exc, path) from exc
+        raise _pdf_error(exc, path) from exc
     finally:
         document.close()
 
@@ -64,35 +64,22 @@ def open_pdf(path: Path, source: str | None = None) -> Iterator[Any]:
 @contextlib.contextmanager
 def _open_pdfminer(path: Path) -> Iterator[Any]:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFEncryptionError
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
-    encrypted = (PDFPasswordIncorrect, PDFEncryptionError)
     try:
         with pdfplumber.open(path) as pdf:
             yield pdf
-    except encrypted as exc:
-        raise EncryptedDocument("encrypted PDF: needs a password", path=str(path)) from exc
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, encrypted):
-            raise EncryptedDocument("encrypted PDF: needs a password", path=str(path)) from exc
-        raise DamagedDocument(f"damaged or truncated PDF: {_short(cause)}", path=str(path)) from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise DamagedDocument(f"damaged or truncated PDF: {_short(exc)}", path=str(path)) from exc
+    except (PDFEncryptionError, PdfminerException, PDFSyntaxError, ValueError, KeyError,
+            TypeError) as exc:
+        raise _pdf_error(exc, path) from exc
 
 
-def _pdfium_error(exc: Exception, path: Path) -> Exception:
-    code = getattr(exc, "err_code", None)
-    if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-        return EncryptedDocument("encrypted PDF: needs a password", path=str(path))
-    return DamagedDocument(f"damaged or truncated PDF: {_short(exc)}", path=str(path))
-
-
-def _short(exc: object) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+def _pdf_error(exc: Exception, path: Path) -> Exception:
+    # Anything a PDF library raises while opening or walking the file means the file is bad.
+    mapped = reader_error(exc, path, otherwise="PDF")
+    return exc if mapped is None else mapped
 
 
 def turned_page(pdf: Any, index: int, rotation: int) -> Any:

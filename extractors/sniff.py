@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from pipeline.errors import DamagedDocument, EncryptedDocument, UnsupportedFormat
+from extractors.errors import NEEDS_PASSWORD, DamagedDocument, EncryptedDocument, UnsupportedFormat
 
 # Formats the readers cannot open directly but LibreOffice can turn into .docx.
 CONVERTIBLE = ("doc", "odt")
@@ -62,9 +62,8 @@ def _ole_format(path: Path) -> str:
     with path.open("rb") as fh:
         data = fh.read(64 << 20)
     if _OLE_ENCRYPTED_PACKAGE in data:
-        raise EncryptedDocument(
-            "encrypted: needs a password (password-protected Word document)", path=str(path)
-        )
+        raise EncryptedDocument(f"{NEEDS_PASSWORD} (password-protected Word document)",
+                                path=str(path))
     if _OLE_WORD_STREAM in data:
         return "doc"
     raise UnsupportedFormat(

@@ -8,12 +8,12 @@ from pathlib import Path
 from extractors import READERS
 from extractors.convert import converted_to_docx
 from extractors.guard import DEFAULT_LIMITS as GUARD_DEFAULTS
-from extractors.guard import GuardLimits, check_pdf, check_zip, reader_error
+from extractors.guard import GuardLimits, check_pdf, check_zip
 from extractors.layout import Document
 from extractors.pdf_screen import quick_page_texts
 from extractors.sniff import CONVERTIBLE, detect_format
 from pipeline.assemble import build_plan
-from pipeline.errors import NoPlanFound, TooLarge
+from pipeline.errors import NoPlanFound, TooLarge, reader_error
 from pipeline.hashing import file_sha256
 from pipeline.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.models import ActionPlan, Source

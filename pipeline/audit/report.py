@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from extractors import READERS
-from extractors.guard import check_pdf, check_zip, reader_error
+from extractors.guard import check_pdf, check_zip
 from extractors.report import find_recommendations
 from extractors.sniff import detect_format
 from pipeline.audit.models import InspectionReport, ReportRecommendation
-from pipeline.errors import ActionPlanError
+from pipeline.errors import ActionPlanError, reader_error
 from pipeline.frontmatter import read_front_matter
 from pipeline.models import ActionPlan
 

@@ -502,7 +502,7 @@ def test_truncated_docx_raises_damaged_document(tmp_path: Path) -> None:
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
     with pytest.raises(DamagedDocument) as info:
         read_docx(cut)
-    assert info.value.reason.startswith("damaged or truncated Word document: ")
+    assert info.value.reason.startswith("damaged or truncated Word document (")
     assert info.value.path == str(cut)
     assert "\n" not in info.value.one_line()
 

@@ -104,8 +104,10 @@ def test_an_encrypted_pdf_is_refused_with_one_line(tmp_path: Path) -> None:
     pdf.drawString(72, 720, "secret plan")
     pdf.save()
     for source in ("pdfium", "pdfminer"):
-        with pytest.raises(EncryptedDocument), open_pdf(path, source) as opened:
+        with pytest.raises(EncryptedDocument) as refused, open_pdf(path, source) as opened:
             opened.pages[0].extract_words()
+        # Both page sources say it in the same words.
+        assert refused.value.one_line() == f"{path}: encrypted: needs a password"
 
 
 def test_a_truncated_pdf_is_damaged(tmp_path: Path) -> None:

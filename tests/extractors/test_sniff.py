@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from extractors import convert
-from extractors.guard import GuardLimits, check_pdf, check_zip, reader_error
+from extractors.errors import reader_error
+from extractors.guard import GuardLimits, check_pdf, check_zip
 from extractors.sniff import detect_format
 from pipeline.errors import (
     DamagedDocument,
@@ -198,7 +199,7 @@ def test_reader_errors_are_translated_by_name() -> None:
     damaged = reader_error(PdfminerException("Unexpected EOF"), where)
     assert isinstance(damaged, DamagedDocument)
     assert damaged.one_line() == "x.pdf: damaged or truncated PDF (Unexpected EOF)"
-    assert "DOCX" in reader_error(PackageNotFoundError("no package"), where).reason
+    assert "Word document" in reader_error(PackageNotFoundError("no package"), where).reason
     assert isinstance(reader_error(MemoryError(), where), ResourceLimit)
     assert reader_error(IndexError("our bug"), where) is None  # stays an internal error
 
