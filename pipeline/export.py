@@ -4,12 +4,15 @@ CSV and XLSX cells go through ``pipeline.spreadsheet_safety``, so document text 
 becomes a formula or a link. Every file is written atomically: a temporary file in the
 target folder, fsync, then ``os.replace``, so a reader never sees half a file and a crash
 leaves the old one intact.
-pandas and xlsxwriter are imported only by the writers that need them.
+CSV files are written from the table rows with the csv module: the batch never imports pandas
+(0.3-0.4 s of start-up), which only ``table_frame``/``plan_frames`` (the library's DataFrames)
+need. xlsxwriter is imported only by the workbook writer.
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
 import math
 import os
@@ -114,18 +117,29 @@ def _stored(plans: ActionPlan | StoredPlan | Iterable[ActionPlan | StoredPlan]) 
 def write_csv(plans: ActionPlan | StoredPlan | Iterable[ActionPlan | StoredPlan],
               path: Path) -> None:
     """Write one row per action (one per action-less recommendation) as Excel-ready CSV."""
-    _write_frame_csv(table_frame("actions", _stored(plans)), path)
+    _write_table_csv("actions", _stored(plans), (), path)
 
 
-def _write_frame_csv(frame: pd.DataFrame, path: Path) -> None:
-    from pipeline.spreadsheet_safety import write_safe_csv
+def _write_table_csv(table: str, plans: list[StoredPlan], failures: Iterable[FailedFile],
+                     path: Path) -> None:
+    """One table as neutralised, fully quoted CSV with CRLF lines, atomically."""
+    from pipeline.spreadsheet_safety import CSV_QUOTING, safe_csv_row
 
-    shown = frame.copy()
-    for column in shown.columns:
-        if str(shown[column].dtype).startswith("datetime64"):
-            shown[column] = shown[column].dt.strftime("%Y-%m-%d").astype("object")
+    columns = TABLES[table][0]
     with atomic_text(path, encoding=CSV_ENCODING) as fh:
-        write_safe_csv(shown, fh)
+        writer = csv.writer(fh, quoting=CSV_QUOTING, lineterminator="\r\n")
+        writer.writerow(safe_csv_row(names(columns)))
+        for row in table_rows(table, plans, failures):
+            writer.writerow(safe_csv_row(_csv_value(row.get(c.name), c) for c in columns))
+
+
+def _csv_value(value: object, column: Column) -> object:
+    """A cell as CSV text: empty for none, ISO dates (YYYY-MM-DD), True/False, digits."""
+    if value is None:
+        return ""
+    if column.kind == "date" and isinstance(value, dt.date):
+        return value.strftime("%Y-%m-%d")
+    return value
 
 
 def table_frame(table: str, plans: Iterable[StoredPlan],
@@ -157,7 +171,7 @@ def plan_frames(plans: ActionPlan | StoredPlan | Iterable[ActionPlan | StoredPla
 def write_tables_csv(plans: list[StoredPlan], failures: list[FailedFile], out_dir: Path) -> None:
     """Write plans.csv, recommendations.csv, actions.csv, owners.csv and errors.csv."""
     for table in CSV_TABLES:
-        _write_frame_csv(table_frame(table, plans, failures), out_dir / TABLES[table][1])
+        _write_table_csv(table, plans, failures, out_dir / TABLES[table][1])
 
 
 def write_workbook(plans: list[StoredPlan], failures: list[FailedFile], path: Path,

@@ -17,9 +17,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported by the DataFrame helpers only, when called
+    import pandas as pd
 
 # First characters a spreadsheet may read as the start of a formula (OWASP "CSV Injection"),
 # plus the full-width forms East Asian Excel locales treat the same way.
@@ -48,6 +49,8 @@ def safe_csv_row(values: Iterable[object]) -> list[object]:
 
 def safe_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells are neutralised (headers included)."""
+    import pandas as pd
+
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
@@ -63,6 +66,8 @@ def write_safe_csv(frame: pd.DataFrame, fh: IO[str]) -> None:
 
 def safe_excel_writer(path: Path | str, **kwargs: Any) -> pd.ExcelWriter:
     """A pandas ExcelWriter (xlsxwriter) that writes every string as a string cell."""
+    import pandas as pd
+
     engine_kwargs = dict(kwargs.pop("engine_kwargs", None) or {})
     options = {**dict(engine_kwargs.pop("options", None) or {}), **XLSX_STRING_OPTIONS}
     engine_kwargs["options"] = options

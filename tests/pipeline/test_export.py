@@ -161,3 +161,25 @@ def test_outputs_are_readable_by_others_not_private_temp_files(tmp_path: Path) -
     os.umask(mask)
     for path in tmp_path.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path.name
+
+
+def test_csv_tables_are_the_bytes_pandas_writes_from_the_frames(tmp_path: Path) -> None:
+    # The CSVs are written from the rows (no pandas in the batch); the library's DataFrames
+    # must tell the same story: same headers, empty cells, ISO dates, True/False, counts.
+    from pipeline.export import table_frame
+    from pipeline.spreadsheet_safety import write_safe_csv
+    from pipeline.tables import StoredPlan
+
+    plans = [StoredPlan(small_plan("a.pdf"), "a.pdf"),
+             StoredPlan(small_plan("b.docx", organisation="=HYPERLINK(\"x\")"), "sub/b.docx")]
+    failures = [FailedFile("x.pdf", "encrypted", "-encrypted, \"quoted\"\nline")]
+    write_combined(plans, failures, tmp_path, formats=("csv",))
+    for table, (_, csv_name, _) in TABLES.items():
+        frame = table_frame(table, plans, failures)
+        for column in frame.columns:
+            if str(frame[column].dtype).startswith("datetime64"):
+                frame[column] = frame[column].dt.strftime("%Y-%m-%d").astype("object")
+        expected = tmp_path / f"pandas-{csv_name}"
+        with expected.open("w", encoding="utf-8-sig", newline="") as fh:
+            write_safe_csv(frame, fh)
+        assert (tmp_path / csv_name).read_bytes() == expected.read_bytes(), table
