@@ -2,11 +2,18 @@
 
 Hand-rolled instead of ``concurrent.futures``: a hung or runaway worker has to be killed
 and replaced without losing the rest of the pool, which ProcessPoolExecutor cannot do.
-The per-file function is named by reference ("module:function"). Where the platform can fork,
-the pool imports it once in this process (with the module's ``warm_up``, which loads spaCy) and
-forks its workers from there: a worker is ready in milliseconds instead of importing every
-reader again (0.5-1 s each). Elsewhere workers are spawned and import it themselves; this
-module itself imports nothing heavy either way.
+The per-file function is named by reference ("module:function"). A pool of one worker (a
+single input, ``--jobs 1``) forks it at once and lets it import the function and run its
+module's ``warm_up`` (readers, spaCy) itself, so the worker warms up while this process does
+its own start-up, and this process never imports the readers. A pool of several imports and
+warms up the function once here and forks every worker from that (each is ready in
+milliseconds, spaCy loaded once); so does a one-worker pool that must replace its worker.
+Where the platform cannot fork, workers are spawned and import it themselves. This module
+itself imports nothing heavy.
+
+A task may carry a ``target`` (an object with ``write(plan)``): the worker then writes the
+file's outputs itself, atomically, so that writing (and its fsyncs) runs in parallel and the
+batch process only records what each worker reports.
 """
 
 from __future__ import annotations
@@ -24,8 +31,10 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Protocol
 
 MB = 1 << 20
 _PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
@@ -35,12 +44,20 @@ _ADDRESS_SPACE_EXTRA_MB = 4096
 _STARTUP_TIMEOUT_S = 120  # importing the readers once per worker; generous on a busy machine
 
 
+class TaskStatus(StrEnum):
+    """How a worker answered one task."""
+
+    OK = "ok"  # payload is the plan's JSON (and its outputs are written when it had a target)
+    UNCHANGED = "unchanged"  # the bytes hash to the digest the output folder already holds
+    ERROR = "error"  # payload is the one-line reason, kind its kind
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one task: ``status`` is 'ok' (``payload`` = plan JSON) or 'error'."""
+    """What happened to one task."""
 
     index: int
-    status: str  # 'ok', 'unchanged' (the bytes hash to the known digest) or 'error'
+    status: TaskStatus
     payload: str = ""
     kind: str = ""
     seconds: float = 0.0
@@ -48,8 +65,21 @@ class Outcome:
     sha256: str = ""  # of the input's bytes, hashed in the worker under its limits
 
 
-# One task: (index, path, SHA-256 the output folder already holds a plan for, or None).
-Task = tuple[int, str, str | None]
+class OutputTarget(Protocol):
+    """Where a worker writes one file's outputs (the batch's; picklable)."""
+
+    def write(self, plan: object) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file to convert: its place in the batch, its path, the SHA-256 the output folder
+    already holds a plan for (None: extract whatever the bytes), where to write the outputs."""
+
+    index: int
+    path: str
+    known_sha256: str | None = None
+    target: OutputTarget | None = None
 
 
 def resolve(ref: str) -> Callable[..., object]:
@@ -69,13 +99,22 @@ def _quieten() -> None:
     warnings.simplefilter("ignore")
 
 
+def _load(ref: str) -> Callable[..., object]:
+    """Import the per-file function and run its module's ``warm_up`` (once per process)."""
+    func = resolve(ref)
+    warm_up = getattr(importlib.import_module(func.__module__), "warm_up", None)
+    if callable(warm_up):
+        warm_up()
+    return func
+
+
 def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
                  call_kwargs: dict[str, object] | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _die_with_parent()
     _quieten()
     try:
-        func: Callable[..., object] | None = resolve(ref)
+        func: Callable[..., object] | None = _load(ref)  # instant when forked warmed up
         load_error = ""
     except Exception as exc:  # reported per task, so every file names the cause
         func, load_error = None, f"internal error: {type(exc).__name__}: {exc}"
@@ -108,48 +147,57 @@ def _serve(conn: Connection, func: Callable[..., object] | None, load_error: str
 
     conn.send("ready")
     while True:
-        task = conn.recv()
+        task: Task | None = conn.recv()
         if task is None:
             return
-        index, path, known_sha = task
         start = time.perf_counter()
         out_of_memory = False
         try:
             if func is None:
-                outcome = Outcome(index, "error", load_error, "internal")
+                outcome = Outcome(task.index, TaskStatus.ERROR, load_error, "internal")
             else:
-                outcome = _run_task(func, index, Path(path), known_sha, call_kwargs or {})
+                outcome = _run_task(func, task, call_kwargs or {})
         except MemoryError:
             out_of_memory = True
         except ActionPlanError as exc:
-            outcome = Outcome(index, "error", " ".join(exc.reason.split()), exc.kind)
+            outcome = Outcome(task.index, TaskStatus.ERROR, " ".join(exc.reason.split()),
+                              exc.kind)
         except Exception as exc:
             detail = " ".join(str(exc).split())
-            outcome = Outcome(index, "error", f"internal error: {type(exc).__name__}: {detail}",
-                              "internal")
+            outcome = Outcome(task.index, TaskStatus.ERROR,
+                              f"internal error: {type(exc).__name__}: {detail}", "internal")
         if out_of_memory:
             # The frames that held the memory are gone now; report, then retire this process
             # because a library may have been left half-initialised by the failed allocation.
-            outcome = Outcome(index, "error", "memory", "memory")
+            outcome = Outcome(task.index, TaskStatus.ERROR, "memory", "memory")
         seconds = time.perf_counter() - start
         conn.send(dataclasses.replace(outcome, seconds=seconds, peak_rss_mb=_peak_rss_mb()))
         if out_of_memory:
             return
 
 
-def _run_task(func: Callable[..., object], index: int, path: Path,
-              known_sha: str | None, call_kwargs: dict[str, object]) -> Outcome:
-    """Hash the input (every byte is read here, under the limits), then extract unless known."""
+def _run_task(func: Callable[..., object], task: Task,
+              call_kwargs: dict[str, object]) -> Outcome:
+    """Hash the input (every byte is read here, under the limits), extract unless known, and
+    write the outputs when the task says where."""
     from pipeline.hashing import file_sha256
 
     try:
-        sha = file_sha256(path)
+        sha = file_sha256(Path(task.path))
     except OSError as exc:
-        return Outcome(index, "error", f"cannot be read: {exc.strerror or exc}", "unreadable")
-    if known_sha is not None and sha == known_sha:
-        return Outcome(index, "unchanged", sha256=sha)
-    plan = func(path, **call_kwargs)
-    return Outcome(index, "ok", plan.model_dump_json(), sha256=sha)  # type: ignore[attr-defined]
+        return Outcome(task.index, TaskStatus.ERROR, f"cannot be read: {exc.strerror or exc}",
+                       "unreadable")
+    if task.known_sha256 is not None and sha == task.known_sha256:
+        return Outcome(task.index, TaskStatus.UNCHANGED, sha256=sha)
+    plan = func(Path(task.path), **call_kwargs)
+    if task.target is not None:
+        try:
+            task.target.write(plan)
+        except OSError as exc:
+            return Outcome(task.index, TaskStatus.ERROR,
+                           f"could not write output: {exc.strerror or exc}", "output", sha256=sha)
+    return Outcome(task.index, TaskStatus.OK, plan.model_dump_json(),  # type: ignore[attr-defined]
+                   sha256=sha)
 
 
 @dataclass
@@ -163,7 +211,7 @@ class _Worker:
 
 
 class WorkerPool:
-    """Runs tasks on ``jobs`` spawned workers; yields an ``Outcome`` per task as each finishes."""
+    """Runs tasks on ``jobs`` workers; yields an ``Outcome`` per task as each finishes."""
 
     def __init__(self, jobs: int, ref: str, *, timeout_s: float, max_memory_mb: int,
                  call_kwargs: dict[str, object] | None = None):
@@ -174,9 +222,20 @@ class WorkerPool:
         self.call_kwargs = call_kwargs  # keyword arguments of every call (e.g. the limits)
         self._ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         self._workers: list[_Worker] = []
+        self._forks = 0  # workers started so far
+        self._preloaded = False
         self.worker_peaks_mb: list[float] = []  # peak RSS of every worker that has ended
 
+    def start(self, tasks: int) -> None:
+        """Start the workers ``tasks`` tasks need now (at most ``jobs``), so that they warm up
+        while this process prepares the tasks; ``run`` starts them if this was not called."""
+        for _ in range(min(self.jobs, tasks) - len(self._workers)):
+            self._start()
+
     def _start(self) -> _Worker:
+        if self.jobs > 1 or self._forks:
+            self._preload()  # several workers, or a replacement: fork them warmed up
+        self._forks += 1
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
             target=_worker_main, args=(child, self.ref, self.max_memory_mb, self.call_kwargs),
@@ -198,24 +257,17 @@ class WorkerPool:
 
     def _preload(self) -> None:
         """Import the per-file function (and run its module's ``warm_up``) before forking."""
-        if self._ctx.get_start_method() != "fork":
+        if self._preloaded or self._ctx.get_start_method() != "fork":
             return
-        try:
-            func = resolve(self.ref)
-            warm_up = getattr(importlib.import_module(func.__module__), "warm_up", None)
-            if callable(warm_up):
-                warm_up()
-        except Exception:  # the worker imports it again and reports the failure per task
-            pass
+        self._preloaded = True
+        with contextlib.suppress(Exception):  # the worker imports it again, reports per task
+            _load(self.ref)
 
     def run(self, tasks: list[Task]) -> Iterator[Outcome]:
-        """Yield one Outcome per (index, path, known SHA-256) task; replace hung or dead workers."""
+        """Yield one Outcome per task; replace hung or dead workers."""
         pending = deque(tasks)
-        if pending:
-            self._preload()
         try:
-            for _ in range(min(self.jobs, len(pending))):
-                self._start()
+            self.start(len(pending))
             while pending or any(w.task for w in self._workers):
                 for worker in self._workers:
                     if worker.ready and worker.task is None and pending:
@@ -248,7 +300,7 @@ class WorkerPool:
             elif worker.task is not None and self._over_memory(worker):
                 task = worker.task
                 self._replace(worker, pending, kill=True)
-                yield self._memory_outcome(Outcome(task[0], "error", kind="memory",
+                yield self._memory_outcome(Outcome(task.index, TaskStatus.ERROR, kind="memory",
                                                    seconds=time.monotonic() - worker.started,
                                                    peak_rss_mb=worker.peak_rss_mb))
 
@@ -284,20 +336,21 @@ class WorkerPool:
         code = worker.process.exitcode
         self._replace(worker, pending)
         if task is not None:
-            yield Outcome(task[0], "error", _crash_reason(code, self.max_memory_mb), "crashed",
-                          time.monotonic() - worker.started)
+            yield Outcome(task.index, TaskStatus.ERROR, _crash_reason(code, self.max_memory_mb),
+                          "crashed", time.monotonic() - worker.started)
         else:
             yield from self._fail_all(pending, f"a worker failed to start (exit code {code})")
 
     def _fail_all(self, pending: deque[Task], why: str) -> Iterator[Outcome]:
         # Without workers nothing can run; every remaining file is reported, none lost.
         while pending:
-            yield Outcome(pending.popleft()[0], "error", f"internal error: {why}", "internal")
+            yield Outcome(pending.popleft().index, TaskStatus.ERROR, f"internal error: {why}",
+                          "internal")
 
     def _memory_outcome(self, outcome: Outcome) -> Outcome:
         reason = f"exceeded the {self.max_memory_mb} MB memory limit (raise --max-memory)"
-        return Outcome(outcome.index, "error", reason, "resource_limit", outcome.seconds,
-                       outcome.peak_rss_mb)
+        return Outcome(outcome.index, TaskStatus.ERROR, reason, "resource_limit",
+                       outcome.seconds, outcome.peak_rss_mb)
 
     def _expire(self, worker: _Worker, pending: deque[Task]) -> Iterator[Outcome]:
         task = worker.task
@@ -306,7 +359,7 @@ class WorkerPool:
             yield from self._fail_all(pending, "a worker did not start in time")
             return
         reason = f"took longer than {self.timeout_s:g} s; skipped (raise --timeout)"
-        yield Outcome(task[0], "error", reason, "timeout", self.timeout_s)
+        yield Outcome(task.index, TaskStatus.ERROR, reason, "timeout", self.timeout_s)
 
     def _replace(self, worker: _Worker, pending: deque[Task], *,
                  kill: bool = False) -> None:
