@@ -63,89 +63,128 @@ class _Segment:
     inner: _Segment | None = None
 
 
+@dataclass(frozen=True)
+class Header:
+    """Where a plan table's header sits and what it names: rows ``start`` to ``end`` (the
+    first data row) hold the column words, ``roles`` the role of each grid column."""
+
+    start: int
+    end: int
+    roles: list[Role | None]
+
+
 def plan_rows(document: Document) -> list[PlanRow]:
     """All data rows of the document's plan tables, in reading order."""
-    rows: list[PlanRow] = []
-    segment: _Segment | None = None
-    between: list[Paragraph] = []  # body paragraphs since the last table
-    form: list[Row] = []  # rows of a form-style table, which may run over pages
+    return _Stitcher().read(document)
 
-    def flush_form() -> None:
-        made = _form_row(form) if form else None
-        if made is not None:
-            rows.append(made)
-        form.clear()
 
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            between.append(block)
-            continue
-        table = block
-        labels = _form_labels(table)
-        if len(set(labels) - {None}) >= 2:
-            if Role.RECOMMENDATION in labels:
-                flush_form()  # the next recommendation's form begins
-            form.extend(table.rows)
-            between = []
-            continue
-        flush_form()
+class _Stitcher:
+    """Reads a document's blocks in order: each plan table under its header, tables without
+    one as the continuation of the table before, form-style tables one recommendation each."""
+
+    def __init__(self) -> None:
+        self.rows: list[PlanRow] = []
+        self.segment: _Segment | None = None  # the plan table being continued
+        self.between: list[Paragraph] = []  # body paragraphs since the last table
+        self.form: list[Row] = []  # rows of a form-style table, which may run over pages
+
+    def read(self, document: Document) -> list[PlanRow]:
+        for block in document.blocks:
+            if isinstance(block, Paragraph):
+                self.between.append(block)
+            else:
+                self._table(block)
+        self._flush_form()
+        return _join_cut_rows(self.rows)
+
+    def _table(self, table: Table) -> None:
+        if self._takes_form(table):
+            return
+        self._flush_form()
         header = _find_header(table)
         if header is not None:
-            # Lines above the header inside the table ("Response: Agreed") read like the
-            # paragraphs before it.
-            between += [
-                p for row in table.rows[: header[2]] if _title_row(row) is None
-                for c in row.cells for p in c.paragraphs
-            ]
-        lead = _rec_from_paragraphs(between) if header is not None else None
-        between = []
-        if header is not None:
-            n_header, roles, _start = header
-            key = _header_key(table.rows[:n_header])
-            texts = _grid_texts(table.rows[:n_header], table.n_cols)
-            # The same columns under a header again: the table goes on (a repeated header).
-            repeated = segment is not None and (
-                key == segment.header_key
-                or roles == segment.roles
-                # The same column lines on the next page: a repeated header, however drawn.
-                or (_next_page(table, segment) and _continues(table, segment))
-            )
-            body = list(table.rows[n_header:])
-            if repeated and segment is not None:
-                _drop_leaked_header(body, texts, segment.header_texts)
-                segment.edges = _edges_for(table) or segment.edges
-            else:
-                segment = _Segment(roles, _edges_for(table), key, table.page, texts)
-            # A table nested in a header cell may name the columns of the actions' tables.
-            for cell in (c for r in table.rows[:n_header] for c in r.cells):
-                for inner in cell.nested:
-                    found = _actions_header(inner)
-                    if found is not None:
-                        segment.inner = found[1]
-            titles = [r for r in (_title_row(row) for row in table.rows[: header[2]]) if r]
-            if lead is not None or titles:
-                rows.extend([lead] if lead is not None else [])
-                rows.extend(titles)
-                repeated = False  # a new recommendation starts: nothing carries over
-            continuation = repeated and _next_page(table, segment) and bool(rows)
-        elif segment is not None and _continues(table, segment):
-            body = list(table.rows)
-            # The end of a header row the page cut ("No." under "1. Rec.") is not data.
-            while body and _looks_like_header_line(body[0]) and not _has_number(body[0]):
-                body.pop(0)
-            continuation = _next_page(table, segment)
+            body, continuation = self._under_header(table, header)
         else:
-            continue
+            self.between = []
+            if self.segment is None or not _continues(table, self.segment):
+                return
+            body, continuation = _headless_body(table), _next_page(table, self.segment)
+        segment = self.segment
+        assert segment is not None  # set by the header, or continued
         for i, row in enumerate(body):
             if _header_key([row]) == segment.header_key:
                 continue  # a header row repeated on a later page
-            made = _row_with_nested(row, segment, after_break=continuation and i == 0)
-            if not made:
-                continue
-            rows.extend(made)
+            self.rows.extend(_row_with_nested(row, segment, after_break=continuation and i == 0))
         segment.last_page = table.page
-    flush_form()
-    return _join_cut_rows(rows)
+
+    def _takes_form(self, table: Table) -> bool:
+        """Collect a form-style table's rows (field names down the left); False if not one."""
+        labels = _form_labels(table)
+        if len(set(labels) - {None}) < 2:
+            return False
+        if Role.RECOMMENDATION in labels:
+            self._flush_form()  # the next recommendation's form begins
+        self.form.extend(table.rows)
+        self.between = []
+        return True
+
+    def _flush_form(self) -> None:
+        made = _form_row(self.form) if self.form else None
+        if made is not None:
+            self.rows.append(made)
+        self.form = []
+
+    def _under_header(self, table: Table, header: Header) -> tuple[list[Row], bool]:
+        """The table's data rows under its header, and whether the first may carry on a row
+        the page cut. A header like the last one's continues that table (a repeated header)."""
+        above = table.rows[: header.start]
+        # Lines above the header inside the table ("Response: Agreed") read like the
+        # paragraphs before it.
+        self.between += [p for row in above if _title_row(row) is None
+                         for c in row.cells for p in c.paragraphs]
+        lead = _rec_from_paragraphs(self.between)
+        self.between = []
+        key = _header_key(table.rows[: header.end])
+        texts = _grid_texts(table.rows[: header.end], table.n_cols)
+        segment = self.segment
+        body = list(table.rows[header.end :])
+        repeated = segment is not None and (
+            key == segment.header_key
+            or header.roles == segment.roles
+            # The same column lines on the next page: a repeated header, however drawn.
+            or (_next_page(table, segment) and _continues(table, segment))
+        )
+        if repeated and segment is not None:
+            _drop_leaked_header(body, texts, segment.header_texts)
+            segment.edges = _edges_for(table) or segment.edges
+        else:
+            segment = self.segment = _Segment(header.roles, _edges_for(table), key, table.page,
+                                              texts)
+        _adopt_inner_header(segment, table.rows[: header.end])
+        titles = [r for r in (_title_row(row) for row in above) if r]
+        if lead is not None or titles:
+            self.rows.extend([lead] if lead is not None else [])
+            self.rows.extend(titles)
+            repeated = False  # a new recommendation starts: nothing carries over
+        return body, repeated and _next_page(table, segment) and bool(self.rows)
+
+
+def _headless_body(table: Table) -> list[Row]:
+    """The rows of a table that continues the one before, less the end of a header row the
+    page cut ("No." under "1. Rec."): that is not data."""
+    body = list(table.rows)
+    while body and _looks_like_header_line(body[0]) and not _has_number(body[0]):
+        body.pop(0)
+    return body
+
+
+def _adopt_inner_header(segment: _Segment, header_rows: list[Row]) -> None:
+    """A table nested in a header cell may name the columns of the actions' tables."""
+    for cell in (c for r in header_rows for c in r.cells):
+        for inner in cell.nested:
+            found = _actions_header(inner)
+            if found is not None:
+                segment.inner = found[1]
 
 
 def _next_page(table: Table, segment: _Segment) -> bool:
@@ -391,8 +430,8 @@ def _grid_texts(rows: list[Row], n_cols: int) -> list[str]:
     return texts
 
 
-def _find_header(table: Table) -> tuple[int, list[Role | None], int] | None:
-    """(end of the header rows, role per grid column, first header row) for a plan table."""
+def _find_header(table: Table) -> Header | None:
+    """Where a plan table's header is and the role of each column, or None."""
     for start in range(min(3, len(table.rows))):
         if not _could_be_header(table.rows[start]):
             continue
@@ -405,7 +444,7 @@ def _find_header(table: Table) -> tuple[int, list[Role | None], int] | None:
             end += 1
         roles = _roles_from_header(table, table.rows[start:end])
         roles = _resolve_number_columns(table, roles, table.rows[end:])
-        return end, roles, start
+        return Header(start, end, roles)
     return None
 
 
@@ -509,17 +548,17 @@ def _actions_header(table: Table) -> tuple[int, _Segment] | None:
     header = _find_header(table)
     if header is None:
         return None
-    n_header, roles, start = header
+    roles = header.roles
     if Role.ACTION not in roles or not {Role.OWNER, Role.TARGET} & set(roles):
         return None
     # A nested table's header is labels only: a first row of actions whose words happen to
     # say "owner" or "date" is data (the table takes the columns named earlier, if any).
-    if not all(_label_row(row) for row in table.rows[start:n_header]):
+    if not all(_label_row(row) for row in table.rows[header.start : header.end]):
         return None
     # The recommendation is the outer row's: a "No." column here numbers the actions.
     roles = [Role.ACTION_NO if r == Role.REC_NO else r for r in roles]
-    key = _header_key(table.rows[:n_header])
-    return n_header, _Segment(roles, _edges_for(table), key, table.page)
+    key = _header_key(table.rows[: header.end])
+    return header.end, _Segment(roles, _edges_for(table), key, table.page)
 
 
 def _label_row(row: Row) -> bool:
