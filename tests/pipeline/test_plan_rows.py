@@ -1,0 +1,213 @@
+"""Table stitching and assembly on hand-made intermediate forms: no reader, no python-docx.
+
+Each test builds ``extractors.layout`` objects the way a reader would (a PDF table fragment per
+page, with column edges; a DOCX table without), then checks what ``plan_rows`` and
+``PlanAssembler`` make of them.
+"""
+
+from __future__ import annotations
+
+from extractors.layout import Cell, Document, Line, Paragraph, Row, Table
+from pipeline.assemble import PlanAssembler
+from pipeline.columns import Role
+from pipeline.plan_rows import Header, PlanRow, _find_header, plan_rows
+
+HEADER = ["No.", "Recommendation", "Accepted / Rejected", "Action", "Owner", "Target date"]
+EDGES = [40.0, 70.0, 200.0, 260.0, 420.0, 490.0, 560.0]
+ROLES = [Role.REC_NO, Role.RECOMMENDATION, Role.RESPONSE, Role.ACTION, Role.OWNER, Role.TARGET]
+
+
+def _para(text: str, page: int | None = None) -> Paragraph:
+    """A paragraph as the PDF reader gives it: its text, and its lines when on a page."""
+    lines = [Line(text, page=page)] if page is not None else []
+    return Paragraph(text=text, lines=lines, page=page)
+
+
+def _row(values: list[str], page: int | None = None) -> Row:
+    cells = []
+    for col, value in enumerate(values):
+        paras = [_para(t, page) for t in value.split("\n") if t] if value else []
+        x = (EDGES[col], EDGES[col + 1]) if page is not None else (None, None)
+        cells.append(Cell(paras, col=col, page=page, x0=x[0], x1=x[1]))
+    return Row(cells, page=page)
+
+
+def _table(rows: list[list[str]], page: int | None = None) -> Table:
+    return Table(
+        rows=[_row(r, page) for r in rows], n_cols=len(rows[0]), page=page,
+        col_edges=list(EDGES) if page is not None else None,
+    )
+
+
+def _doc(*blocks: Table | Paragraph, fmt: str = "pdf") -> Document:
+    return Document(path="plan", format=fmt, blocks=list(blocks))  # type: ignore[arg-type]
+
+
+REC_1 = "Improve the quality of risk assessments for all cases."
+REC_2 = "Ensure that home visits are carried out where there are safeguarding concerns."
+
+
+def test_header_found_with_the_role_of_each_column() -> None:
+    table = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service", "May 2021"]])
+    header = _find_header(table)
+    assert header == Header(start=0, end=1, roles=ROLES)
+
+
+def test_header_under_a_title_row_and_a_second_header_line() -> None:
+    # A full-width title above the header; "Action" over "Taken/Planned" is one header.
+    table = _table([
+        ["Action plan: HMP Example", "", "", "", "", ""],
+        ["No.", "Recommendation", "Accepted", "Action", "Owner", "Target"],
+        ["", "", "", "Taken/Planned", "", "date"],
+        ["1", REC_1, "Agreed", "Train staff.", "Head of Service", "May 2021"],
+    ])
+    header = _find_header(table)
+    assert header is not None and (header.start, header.end) == (1, 3)
+    assert header.roles == ROLES
+
+
+def test_a_table_of_numbers_only_has_no_header() -> None:
+    assert _find_header(_table([["1", "2", "3"], ["4", "5", "6"]])) is None
+
+
+def test_rows_come_out_by_column_role() -> None:
+    rows = plan_rows(_doc(_table([
+        HEADER,
+        ["1", REC_1, "Agreed", "Train staff.", "Head of Service", "May 2021"],
+        ["2", REC_2, "Partly agreed", "Review visits.", "Senior Manager", "June 2021"],
+    ], page=1)))
+    assert [r.text(Role.REC_NO) for r in rows] == ["1", "2"]
+    assert [r.text(Role.OWNER) for r in rows] == ["Head of Service", "Senior Manager"]
+    assert rows[1].text(Role.RESPONSE) == "Partly agreed"
+    assert not any(r.after_page_break for r in rows)
+
+
+def test_a_fragment_on_the_next_page_continues_the_table_and_a_cut_row_is_joined() -> None:
+    # The page cut rec 1's action mid-sentence: the next page's first row, numberless and
+    # opening in lower case, is the rest of that row, not a row of its own.
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train all staff in", "Head of Service",
+                             "May 2021"]], page=1)
+    page2 = _table([["", "", "", "case supervision.", "", ""],
+                    ["2", REC_2, "Agreed", "Review visits.", "Senior Manager", "June 2021"]],
+                   page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert len(rows) == 2
+    assert rows[0].text(Role.ACTION) == "Train all staff in case supervision."
+    assert rows[1].text(Role.REC_NO) == "2"
+
+
+def test_a_new_numbered_row_after_the_page_cut_is_not_joined() -> None:
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
+                             "May 2021"]], page=1)
+    page2 = _table([["2", REC_2, "Agreed", "Review visits.", "Senior Manager", "June 2021"]],
+                   page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert [r.text(Role.REC_NO) for r in rows] == ["1", "2"]
+    assert rows[1].after_page_break
+
+
+def test_a_repeated_header_on_the_next_page_is_not_data() -> None:
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
+                             "May 2021"]], page=1)
+    page2 = _table([HEADER, ["2", REC_2, "Agreed", "Review visits.", "Senior Manager",
+                             "June 2021"]], page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert [r.text(Role.REC_NO) for r in rows] == ["1", "2"]
+    assert all(r.text(Role.RECOMMENDATION) != "Recommendation" for r in rows)
+
+
+def test_a_table_with_other_columns_does_not_continue_the_plan() -> None:
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
+                             "May 2021"]], page=1)
+    other = Table(rows=[_row(["Glossary", "PDU: Probation Delivery Unit"], page=2)], n_cols=2,
+                  page=2, col_edges=[40.0, 150.0, 560.0])
+    rows = plan_rows(_doc(page1, other))
+    assert len(rows) == 1
+
+
+def test_spacer_rows_give_nothing_and_a_full_width_row_is_a_section() -> None:
+    table = _table([
+        HEADER,
+        ["", "", "", "", "", ""],  # a spacer row
+        ["Theme 1: Public protection", "", "", "", "", ""],
+        ["1", REC_1, "Agreed", "Train staff.", "Head of Service", "May 2021"],
+    ])
+    table.rows[2].cells = [Cell([_para("Theme 1: Public protection")], col=0, span=6)]
+    rows = plan_rows(_doc(table, fmt="docx"))
+    assert [r.section for r in rows] == ["Theme 1: Public protection", None]
+    assert rows[1].text(Role.REC_NO) == "1"
+
+
+def test_the_recommendation_above_a_table_of_actions_heads_its_rows() -> None:
+    # "Recommendation 1: …" and "Response: Agreed" as paragraphs, then a table of actions.
+    actions = _table([["Action", "Owner", "Target date"],
+                      ["Train staff.", "Head of Service", "May 2021"]])
+    rows = plan_rows(_doc(
+        Paragraph(text=f"Recommendation 1: {REC_1}"), Paragraph(text="Response: Agreed"),
+        actions, fmt="docx",
+    ))
+    assert rows[0].text(Role.RECOMMENDATION) == f"Recommendation 1: {REC_1}"
+    assert rows[0].text(Role.RESPONSE) == "Agreed"
+    assert rows[1].text(Role.ACTION) == "Train staff."
+
+
+def _assemble(rows: list[PlanRow]) -> PlanAssembler:
+    assembler = PlanAssembler()
+    for row in rows:
+        assembler.add(row)
+    return assembler
+
+
+def _plan_row(**by_role: str) -> PlanRow:
+    roles = {Role[name.upper()]: [_para(t) for t in text.split("\n")]
+             for name, text in by_role.items()}
+    return PlanRow(roles, page=1)
+
+
+def test_assembler_gives_each_numbered_action_its_stacked_owner_and_date() -> None:
+    row = _plan_row(rec_no="1", recommendation=REC_1, response="Agreed",
+                    action="1.1 Train staff.\n1.2 Audit cases.",
+                    owner="Head of Service\nQuality Manager", target="May 2021\nJune 2021")
+    [rec] = _assemble([row]).recs
+    assert (rec.number, rec.texts, rec.response) == ("1", [REC_1], ["Agreed"])
+    assert [(a.number, a.texts) for a in rec.actions] == [
+        ("1.1", ["Train staff."]), ("1.2", ["Audit cases."])]
+    assert [[ln.text for ln in a.owners] for a in rec.actions] == [
+        ["Head of Service"], ["Quality Manager"]]
+    assert [a.target for a in rec.actions] == ["May 2021", "June 2021"]
+
+
+def test_assembler_shares_one_owner_and_date_among_the_actions() -> None:
+    row = _plan_row(rec_no="2", recommendation=REC_2, response="Agreed",
+                    action="a) Review visits.\nb) Issue guidance.",
+                    owner="Senior Manager", target="June 2021")
+    [rec] = _assemble([row]).recs
+    assert [a.number for a in rec.actions] == ["a", "b"]
+    assert all(a.target == "June 2021" for a in rec.actions)
+    assert all([ln.text for ln in a.owners] == ["Senior Manager"] for a in rec.actions)
+
+
+def test_assembler_rows_without_a_number_add_actions_to_the_recommendation_above() -> None:
+    first = _plan_row(rec_no="1", recommendation=REC_1, response="Agreed",
+                      action="Train staff.", owner="Head of Service", target="May 2021")
+    second = _plan_row(action="Audit cases.", owner="Quality Manager", target="June 2021")
+    [rec] = _assemble([first, second]).recs
+    assert [a.texts for a in rec.actions] == [["Train staff."], ["Audit cases."]]
+
+
+def test_assembler_keeps_a_partly_agreed_reason_out_of_the_actions() -> None:
+    row = _plan_row(rec_no="3", recommendation=REC_2, response="Partly agreed",
+                    action="The service cannot commission this because of funding.\n"
+                           "1. Review visits.",
+                    owner="Senior Manager", target="June 2021")
+    [rec] = _assemble([row]).recs
+    assert rec.reason == ["The service cannot commission this because of funding."]
+    assert [a.texts for a in rec.actions] == [["Review visits."]]
+
+
+def test_assembler_section_rows_label_the_recommendations_after_them() -> None:
+    section = PlanRow({}, page=1, section="Theme 2: Resettlement")
+    row = _plan_row(rec_no="4", recommendation=REC_1, response="Agreed", action="Do it.",
+                    owner="Governor", target="2021")
+    [rec] = _assemble([section, row]).recs
+    assert rec.section == "Theme 2: Resettlement"
