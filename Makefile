@@ -81,4 +81,4 @@ samples: setup
 	$(BIN)/python -m scripts.samples
 
 samples-check: setup
-	$(BIN)/python -m scripts.samples --check
+	$(BIN)/python -m scripts.samples --check --jobs 2

@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from scripts.samples import catalogue, renderers
-from scripts.samples.build import Match, compare
+from scripts.samples.build import Match, check, compare, main
 from scripts.samples.catalogue import AUDIT, REPORTS, SAMPLES, SPEC_FOLDERS, TEST_DATA
 from scripts.samples.spec import PlanSpec, VariantSpec, load_spec
 from scripts.samples.variants import VARIANTS
@@ -123,3 +123,16 @@ def test_compare_reads_text_when_bytes_differ(tmp_path: Path) -> None:
     assert compare(SAMPLES / "dtv_crc_2020.pdf",
                    SAMPLES / "var_dtv_crc_2020_nohdr.pdf") is Match.DIFFERS
     assert compare(SAMPLES / "dtv_crc_2020.pdf", tmp_path / "absent.pdf") is Match.MISSING
+
+
+def test_check_passes_on_the_committed_samples_and_fails_on_a_changed_spec(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # The reportlab sample needs no outside program, so both runs really rebuild its PDF.
+    assert main(["--check", "--no-convert", "rl_grid_nps", "wl_council_report"]) == 0
+    sample = ALL["rl_grid_nps"]
+    spec = sample.spec.model_copy(deep=True)
+    assert isinstance(spec, PlanSpec)
+    spec.front_matter[0] += " (revised)"  # printed on the page; not in the expected file
+    changed = catalogue.Sample(spec, sample.folder)
+    assert check([changed], ALL, convert=False) == 1
+    assert "rl_grid_nps.pdf differs" in capsys.readouterr().out

@@ -1,7 +1,7 @@
 """The sample builder: draw every sample's documents from its spec, or check the committed ones.
 
     python -m scripts.samples [NAME ...] [--out DIR]    build (default: into each spec's folder)
-    python -m scripts.samples --check [NAME ...]       rebuild into a temporary folder, compare
+    python -m scripts.samples --check [NAME ...] [--jobs N]   rebuild in a temp folder, compare
     python -m scripts.samples --list                    name, renderer and documents of each
 
 ``--check`` exits 1 when a spec disagrees with its expected file, or a rebuilt document differs
@@ -19,7 +19,10 @@ import shutil
 import sys
 import tempfile
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from enum import StrEnum
+from itertools import repeat
 from pathlib import Path
 
 import pypdfium2
@@ -87,28 +90,45 @@ def build(selected: list[Sample], samples: dict[str, Sample], out: Path | None,
     return 0
 
 
-def check(selected: list[Sample], samples: dict[str, Sample], convert: bool) -> int:
+@dataclass(frozen=True)
+class Checked:
+    """One sample's check: lines to print, and how many of them are problems."""
+
+    lines: list[str]
+    problems: int
+    skipped: bool = False
+
+
+def check_one(sample: Sample, samples: dict[str, Sample], tmp: Path, convert: bool) -> Checked:
+    """Check ``sample``'s spec against its expected file and its rebuilt documents (in ``tmp``)
+    against the committed ones."""
+    problems = catalogue.disagreements(sample, samples)
+    program = _missing_program(sample, convert)
+    if program:
+        return Checked([f"{sample.name}: skipped ({program} not installed)", *problems],
+                       len(problems), skipped=True)
+    build = renderers.Build(tmp / sample.name, catalogue.specs(samples), convert)
+    lines = []
+    for path in renderers.draw(sample.spec, build):
+        match = compare(path, sample.folder / path.name)
+        line = f"{sample.name}: {path.name} {match}"
+        (problems if match in (Match.DIFFERS, Match.MISSING) else lines).append(line)
+    return Checked(lines + problems, len(problems))
+
+
+def check(selected: list[Sample], samples: dict[str, Sample], convert: bool,
+          jobs: int = 1) -> int:
     """Rebuild into a temporary folder and compare; 1 on any disagreement or difference."""
-    specs = catalogue.specs(samples)
-    problems = skipped = 0
-    with tempfile.TemporaryDirectory(prefix="samples_check_") as tmp:
-        for sample in selected:
-            lines = catalogue.disagreements(sample, samples)
-            program = _missing_program(sample, convert)
-            if program:
-                print(f"{sample.name}: skipped ({program} not installed)")
-                skipped += 1
-            else:
-                folder = Path(tmp) / sample.name
-                for path in renderers.draw(sample.spec, renderers.Build(folder, specs, convert)):
-                    match = compare(path, sample.folder / path.name)
-                    if match in (Match.DIFFERS, Match.MISSING):
-                        lines.append(f"{sample.name}: {path.name} {match}")
-                    else:
-                        print(f"{sample.name}: {path.name} {match}")
-            for line in lines:
-                print(line)
-            problems += len(lines)
+    with tempfile.TemporaryDirectory(prefix="samples_check_") as tmp, \
+            ProcessPoolExecutor(max_workers=jobs) as pool:
+        each = pool.map if jobs > 1 else map
+        results = each(check_one, selected, repeat(samples), repeat(Path(tmp)), repeat(convert))
+        problems = skipped = 0
+        for result in results:
+            for line in result.lines:
+                print(line, flush=True)
+            problems += result.problems
+            skipped += result.skipped
     print(f"{len(selected)} samples checked, {skipped} skipped, {problems} problems")
     return 1 if problems else 0
 
@@ -123,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="build into this folder instead")
     parser.add_argument("--no-convert", action="store_true",
                         help="skip steps that need LibreOffice or Chromium")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="check this many samples at once (each LibreOffice run has a "
+                        "private profile)")
     args = parser.parse_args(argv)
     samples = catalogue.load_samples()
     selected = _selected(samples, args.names)
@@ -135,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{sample.name:<40} {kind:<28} {docs}")
         return 0
     if args.check:
-        return check(selected, samples, convert)
+        return check(selected, samples, convert, max(1, args.jobs))
     return build(selected, samples, args.out, convert)
 
 

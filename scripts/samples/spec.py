@@ -14,9 +14,9 @@ These models are the single source of the spec schema; ``load_spec`` validates a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter
 from typing_extensions import TypedDict  # pydantic validates only this one before 3.12
 
 # Templates pick the renderer (scripts/samples/renderers.py).
@@ -170,7 +170,22 @@ class ReportSpec(_Strict):
     blocks: list[ReportBlock]
 
 
-Spec = Annotated[PlanSpec | VariantSpec | ProseSpec | ReportSpec, Field(union_mode="left_to_right")]
+def _kind(data: Any) -> str:
+    """Which model a spec file is, so a mistake is reported against that model alone."""
+    if not isinstance(data, dict):  # a model instance
+        data = data.model_dump()
+    if "base" in data:
+        return "variant"
+    return {"report": "report", "wordlike_prose": "prose"}.get(data.get("template"), "plan")
+
+
+Spec = Annotated[
+    Annotated[PlanSpec, Tag("plan")]
+    | Annotated[VariantSpec, Tag("variant")]
+    | Annotated[ProseSpec, Tag("prose")]
+    | Annotated[ReportSpec, Tag("report")],
+    Discriminator(_kind),
+]
 SPEC_SUFFIX = ".spec.json"
 _ADAPTER: TypeAdapter[PlanSpec | VariantSpec | ProseSpec | ReportSpec] = TypeAdapter(Spec)
 
