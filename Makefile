@@ -17,9 +17,14 @@ run: setup
 	$(BIN)/actionplan extract samples --out output --quiet
 	$(BIN)/actionplan audit samples --reports reports --out output
 
-test: setup
+test: setup typecheck
 	$(BIN)/ruff check pipeline extractors tests scripts
 	$(BIN)/pytest -q -m "not libreoffice"
+
+# mypy over the modules listed in pyproject.toml ([tool.mypy] files).
+.PHONY: typecheck
+typecheck: setup
+	$(BIN)/mypy
 
 # Mutated PDFs and DOCX through the real worker, checking the one-line contract (minutes).
 fuzz: setup

@@ -8,8 +8,8 @@ multiples of the line height where the page's own type size does (gaps, reach).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import NamedTuple, Protocol
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple, Protocol
 
 
 class HasBox(Protocol):
@@ -39,7 +39,7 @@ class Box(NamedTuple):
         return cls(float(thing.x0), float(thing.top), float(thing.x1), float(thing.bottom))
 
     @classmethod
-    def from_dict(cls, obj: dict) -> Box:
+    def from_dict(cls, obj: Mapping[str, Any]) -> Box:
         """The box of a pdfplumber object (a char, rect, line or edge dict)."""
         return cls(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
 
