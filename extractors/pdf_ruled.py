@@ -7,17 +7,58 @@ cross a gutter (a full-width section title) becomes one spanning cell.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from extractors.geometry import (
+    CLEAR_PT,
+    OVERLAP_SHARE,
+    RULE_END_SLACK_PT,
+    SAME_RULE_PT,
+    SNAP_PT,
+    TOUCH_PT,
+    Box,
+)
 from extractors.layout import Cell, Row, Table
 from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
 
 MIN_RULE_SHARE = 0.3  # of the page width: shorter rules are underlines, not table rules
+# Narrowest white strip that separates columns: wider than a word space in 10-12 pt type.
 MIN_GUTTER = 4.0
+# A header drawn as a grid of its own (a shaded band) sits above the table's first rule,
+# at most about half an A4 page (842 pt) up.
+HEADER_GRID_REACH_PT = 400.0
+# Lines packed against the first rule that start this close under such a header grid's
+# foot (about two lines of text) are the first row: the rows start at the foot.
+HEADER_FOOT_SNAP_PT = 25.0
+# A section title is one short line: under this share of the table's width.
+TITLE_SHARE = 0.4
+
+
+class Rule(NamedTuple):
+    """A horizontal rule across a table: its height on the page and its extent.
+
+    ``drawn`` is 1.0 for a stroke or a thin fill, 0.0 where only a shaded band's edge lies
+    (a band alone does not make a table of rules).
+    """
+
+    y: float
+    x0: float
+    x1: float
+    drawn: float = 1.0
+
+
+class _Band(NamedTuple):
+    """The strip between two rules, and the words whose centres lie in it."""
+
+    top: float
+    bottom: float
+    words: list[Word]
 
 
 def find_ruled_tables(
     horizontal_edges: list[dict],
     words: list[Word],
-    taken: list[tuple[float, float, float, float]],
+    taken: list[Box],
     page: int,
     page_width: float,
 ) -> list[Table]:
@@ -31,22 +72,21 @@ def find_ruled_tables(
     return tables
 
 
-def _rules(edges: list[dict], taken, page_width: float) -> list[tuple[float, float, float]]:
-    """(y, x0, x1, drawn) of long horizontal rules outside ruled grids, merged per y;
-    ``drawn`` is 1.0 for a rule, 0.0 where only a shaded band's edge lies there."""
-    found: list[list[float]] = []
+def _rules(edges: list[dict], taken: list[Box], page_width: float) -> list[Rule]:
+    """Long horizontal rules outside ruled grids, pieces at one height merged."""
+    found: list[Rule] = []
     for edge in sorted(edges, key=lambda e: (float(e["top"]), float(e["x0"]))):
         y, x0, x1 = float(edge["top"]), float(edge["x0"]), float(edge["x1"])
         drawn = 0.0 if edge.get("band") else 1.0
-        if any(b[0] - 2 <= x0 and x1 <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for b in taken):
+        if any(b.x0 - CLEAR_PT <= x0 and x1 <= b.x1 + CLEAR_PT
+               and b.top - CLEAR_PT <= y <= b.bottom + CLEAR_PT for b in taken):
             continue
-        if found and abs(found[-1][0] - y) <= 1.5 and x0 <= found[-1][2] + 3:
-            found[-1][1] = min(found[-1][1], x0)
-            found[-1][2] = max(found[-1][2], x1)
-            found[-1][3] = max(found[-1][3], drawn)
+        last = found[-1] if found else None
+        if last and abs(last.y - y) <= SAME_RULE_PT and x0 <= last.x1 + SNAP_PT:
+            found[-1] = Rule(last.y, min(last.x0, x0), max(last.x1, x1), max(last.drawn, drawn))
             continue
-        found.append([y, x0, x1, drawn])
-    return [(y, x0, x1, d) for y, x0, x1, d in found if x1 - x0 >= page_width * MIN_RULE_SHARE]
+        found.append(Rule(y, x0, x1, drawn))
+    return [r for r in found if r.x1 - r.x0 >= page_width * MIN_RULE_SHARE]
 
 
 # Shaded bands (a header, section titles) alone do not make a ruled table: a table drawn
@@ -54,80 +94,56 @@ def _rules(edges: list[dict], taken, page_width: float) -> list[tuple[float, flo
 MIN_DRAWN_RULES = 2
 
 
-def _rule_groups(rules):
+def _rule_groups(rules: list[Rule]) -> list[list[Rule]]:
     """Rules of one table: each overlaps most of the table's width so far.
 
     Rules under a vertically merged cell leave that column out, so extents differ.
     """
-    groups: list[list[tuple[float, float, float, float]]] = []
+    groups: list[list[Rule]] = []
     for rule in rules:
         if groups:
-            left = min(r[1] for r in groups[-1])
-            right = max(r[2] for r in groups[-1])
-            overlap = min(right, rule[2]) - max(left, rule[1])
-            if overlap >= 0.5 * min(right - left, rule[2] - rule[1]):
+            left = min(r.x0 for r in groups[-1])
+            right = max(r.x1 for r in groups[-1])
+            overlap = min(right, rule.x1) - max(left, rule.x0)
+            if overlap >= OVERLAP_SHARE * min(right - left, rule.x1 - rule.x0):
                 groups[-1].append(rule)
                 continue
         groups.append([rule])
-    return [
-        [r[:3] for r in g] for g in groups
-        if len(g) >= 3 and sum(r[3] for r in g) >= MIN_DRAWN_RULES
-    ]
+    return [g for g in groups if len(g) >= 3 and sum(r.drawn for r in g) >= MIN_DRAWN_RULES]
 
 
-def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | None:
-    x0 = min(r[1] for r in group)
-    x1 = max(r[2] for r in group)
+def _table_from_rules(
+    group: list[Rule], words: list[Word], taken: list[Box], page: int
+) -> Table | None:
+    x0 = min(r.x0 for r in group)
+    x1 = max(r.x1 for r in group)
     free = [
         w
         for w in words
-        if x0 - 3 <= w.x0
-        and w.x1 <= x1 + 3
-        and not any(b[0] <= w.x0 and w.x1 <= b[2] and b[1] <= (w.top + w.bottom) / 2 <= b[3]
+        if x0 - RULE_END_SLACK_PT <= w.x0
+        and w.x1 <= x1 + RULE_END_SLACK_PT
+        and not any(b.x0 <= w.x0 and w.x1 <= b.x1 and b.top <= (w.top + w.bottom) / 2 <= b.bottom
                     for b in taken)
     ]
     rules = list(group)
-    # Rules drawn only below rows leave the header above the first rule, and a row cut by
-    # the page end below the last: take the lines that sit tight against the outer rules.
-    # Right under another table (a shaded header grid), the rows start at its foot.
-    foot = max(
-        (b[3] for b in taken
-         if min(b[2], x1) - max(b[0], x0) > 0.5 * (x1 - x0) and 0 < rules[0][0] - b[3] < 400),
-        default=None,
-    )
-    packed = adjacent_edge(free, rules[0][0], upward=True)
-    near = foot is not None and (packed is None or packed - foot < 25)
-    above = foot if near else packed
-    below = adjacent_edge(free, rules[-1][0], upward=False)
+    above, below = _outer_rows(free, rules, taken, x0, x1)
     if above is not None:
-        rules.insert(0, (above, x0, x1))
+        rules.insert(0, Rule(above, x0, x1))
     if below is not None:
-        rules.append((below, x0, x1))
+        rules.append(Rule(below, x0, x1))
     bands = [
-        (upper[0], lower[0], [w for w in free if upper[0] <= (w.top + w.bottom) / 2 <= lower[0]])
+        _Band(upper.y, lower.y, [w for w in free if upper.y <= (w.top + w.bottom) / 2 <= lower.y])
         for upper, lower in zip(rules, rules[1:], strict=False)
     ]
-    if sum(1 for b in bands if b[2]) < 2:
+    if sum(1 for b in bands if b.words) < 2:
         return None
-    # Columns come from the rows between real rules when there are enough of them: lines
-    # borrowed from above or below must not decide the gutters.
-    first = 1 if above is not None else 0
-    last = len(bands) - (1 if below is not None else 0)
-    between = [b[2] for b in bands[first:last] if b[2]]
-    basis = between if len(between) >= 2 else [b[2] for b in bands if b[2]]
-    inner = _column_lines(basis, rules, x0, x1)
-    if not inner:
+    inner = _settled_columns(bands, rules, above is not None, below is not None, x0, x1)
+    if inner is None:
         return None
-    if above is not None and first:
-        bands[0], rules[0] = _trim_prose(bands[0], rules[0], inner, from_top=True)
-    if below is not None and last < len(bands):
-        bands[-1], rules[-1] = _trim_prose(bands[-1], rules[-1], inner, from_top=False)
-    # With the prose gone, every row (header band included) settles the gutters.
-    inner = _column_lines([b[2] for b in bands if b[2]], rules, x0, x1) or inner
     edges = [x0, *inner, x1]
     rows = []
-    for i, (_top, _bottom, band_words) in enumerate(bands):
-        row = _row(i, bands, rules, band_words, edges, page)
+    for i, band in enumerate(bands):
+        row = _row(i, bands, rules, band.words, edges, page)
         if any(not c.continued for c in row.cells):
             rows.append(row)
     return Table(
@@ -135,10 +151,53 @@ def _table_from_rules(group, words: list[Word], taken, page: int) -> Table | Non
         n_cols=len(edges) - 1,
         page=page,
         col_edges=edges,
-        top=rules[0][0],
-        bottom=rules[-1][0],
+        top=rules[0].y,
+        bottom=rules[-1].y,
         ruled="horizontal",
     )
+
+
+def _outer_rows(free: list[Word], rules: list[Rule], taken: list[Box], x0: float, x1: float
+                ) -> tuple[float | None, float | None]:
+    """Where the rows outside the outer rules end: rules drawn only below rows leave the
+    header above the first rule, and a row cut by the page end below the last, so the lines
+    that sit tight against the outer rules are taken. Right under another table (a shaded
+    header grid), the rows start at its foot."""
+    first = rules[0].y
+    foot = max(
+        (b.bottom for b in taken
+         if min(b.x1, x1) - max(b.x0, x0) > OVERLAP_SHARE * (x1 - x0)
+         and 0 < first - b.bottom < HEADER_GRID_REACH_PT),
+        default=None,
+    )
+    packed = adjacent_edge(free, first, upward=True)
+    near = foot is not None and (packed is None or packed - foot < HEADER_FOOT_SNAP_PT)
+    above = foot if near else packed
+    below = adjacent_edge(free, rules[-1].y, upward=False)
+    return above, below
+
+
+def _settled_columns(bands: list[_Band], rules: list[Rule], above: bool, below: bool,
+                     x0: float, x1: float) -> list[float] | None:
+    """Inner column lines of the table; the bands borrowed from above the first rule and
+    below the last lose their lines of prose (``bands`` and ``rules`` are trimmed in place).
+
+    Columns come from the rows between real rules when there are enough of them: lines
+    borrowed from above or below must not decide the gutters.
+    """
+    first = 1 if above else 0
+    last = len(bands) - (1 if below else 0)
+    between = [b.words for b in bands[first:last] if b.words]
+    basis = between if len(between) >= 2 else [b.words for b in bands if b.words]
+    inner = _column_lines(basis, rules, x0, x1)
+    if not inner:
+        return None
+    if above and first:
+        bands[0], rules[0] = _trim_prose(bands[0], rules[0], inner, from_top=True)
+    if below and last < len(bands):
+        bands[-1], rules[-1] = _trim_prose(bands[-1], rules[-1], inner, from_top=False)
+    # With the prose gone, every row (header band included) settles the gutters.
+    return _column_lines([b.words for b in bands if b.words], rules, x0, x1) or inner
 
 
 def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float, float]]:
@@ -168,17 +227,19 @@ def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float,
     return gutters
 
 
-def _column_lines(bands: list[list[Word]], rules, x0: float, x1: float) -> list[float]:
+def _column_lines(bands: list[list[Word]], rules: list[Rule], x0: float, x1: float
+                  ) -> list[float]:
     """Inner column lines: inside a gutter, a rule's end marks the line exactly (rules stop
     at merged cells); otherwise the gutter's middle."""
     # A section title (one short line in a band of its own) crosses gutters without
     # being a row of columns: it does not get to close them.
     titled = [b for b in bands if not _is_title(b, x1 - x0)]
     bands = titled if len(titled) >= 2 else bands
-    ends = sorted({r[1] for r in rules} | {r[2] for r in rules})
+    ends = sorted({r.x0 for r in rules} | {r.x1 for r in rules})
     words = [w for band in bands for w in band]
     return [
-        next((e for e in ends if lo - 2 <= e <= hi + 2), None) or _clear_point(words, lo, hi)
+        next((e for e in ends if lo - CLEAR_PT <= e <= hi + CLEAR_PT), None)
+        or _clear_point(words, lo, hi)
         for lo, hi in _gutters(bands, x0, x1)
     ]
 
@@ -189,7 +250,7 @@ def _clear_point(words: list[Word], lo: float, hi: float) -> float:
     middle = (lo + hi) / 2
 
     def crossed(x: float) -> bool:
-        return any(w.x0 < x - 1 and w.x1 > x + 1 for w in words)
+        return any(w.x0 < x - TOUCH_PT and w.x1 > x + TOUCH_PT for w in words)
 
     if not crossed(middle):
         return middle
@@ -204,42 +265,44 @@ def _clear_point(words: list[Word], lo: float, hi: float) -> float:
 def _is_title(words: list[Word], width: float) -> bool:
     lines = words_to_lines(words, None)
     span = max(w.x1 for w in words) - min(w.x0 for w in words)
-    return len(lines) == 1 and span < 0.4 * width
+    return len(lines) == 1 and span < TITLE_SHARE * width
 
 
-def _trim_prose(band, rule, inner: list[float], *, from_top: bool):
+def _trim_prose(band: _Band, rule: Rule, inner: list[float], *, from_top: bool
+                ) -> tuple[_Band, Rule]:
     """Drop borrowed lines that run across the column gutters: text outside the table."""
     top, bottom, words = band
     lines = words_to_lines(words, None)
     order = lines if from_top else list(reversed(lines))
     kept = list(order)
     for line, members in order:
-        if not any(w.x0 < x - 1 and w.x1 > x + 1 for w in members for x in inner):
+        if not any(w.x0 < x - TOUCH_PT and w.x1 > x + TOUCH_PT for w in members for x in inner):
             break
         kept.remove((line, members))
     remaining = [w for _, members in kept for w in members]
     if not remaining:
         edge = bottom if from_top else top
-        return (edge, edge, []), (edge, rule[1], rule[2])
+        return _Band(edge, edge, []), Rule(edge, rule.x0, rule.x1)
     if from_top:
-        top = min(w.top for w in remaining) - 1
-        return (top, bottom, remaining), (top, rule[1], rule[2])
-    bottom = max(w.bottom for w in remaining) + 1
-    return (top, bottom, remaining), (bottom, rule[1], rule[2])
+        top = min(w.top for w in remaining) - TOUCH_PT
+        return _Band(top, bottom, remaining), Rule(top, rule.x0, rule.x1)
+    bottom = max(w.bottom for w in remaining) + TOUCH_PT
+    return _Band(top, bottom, remaining), Rule(bottom, rule.x0, rule.x1)
 
 
-def _covers(rule: tuple[float, float, float], left: float, right: float) -> bool:
-    return rule[1] <= left + 3 and rule[2] >= right - 3
+def _covers(rule: Rule, left: float, right: float) -> bool:
+    return rule.x0 <= left + RULE_END_SLACK_PT and rule.x1 >= right - RULE_END_SLACK_PT
 
 
-def _row(index: int, bands, rules, words: list[Word], edges: list[float], page: int) -> Row:
+def _row(index: int, bands: list[_Band], rules: list[Rule], words: list[Word],
+         edges: list[float], page: int) -> Row:
     """Cells starting in band ``index``; a column no rule closes runs on into the next bands."""
-    top, bottom = bands[index][0], bands[index][1]
+    top, bottom = bands[index].top, bands[index].bottom
     # An edge crossed by a word joins the columns either side into one cell.
     blocked = {
         i
         for i in range(1, len(edges) - 1)
-        if any(w.x0 < edges[i] - 1 and w.x1 > edges[i] + 1 for w in words)
+        if any(w.x0 < edges[i] - TOUCH_PT and w.x1 > edges[i] + TOUCH_PT for w in words)
     }
     cells = []
     col = 0
@@ -259,13 +322,13 @@ def _row(index: int, bands, rules, words: list[Word], edges: list[float], page: 
         mine = [
             w
             for b in bands[index : last + 1]
-            for w in b[2]
+            for w in b.words
             if left <= (w.x0 + w.x1) / 2 < right
         ]
         paragraphs = lines_to_paragraphs(words_to_lines(mine, page), left, right, page)
         cells.append(
             Cell(paragraphs, col=col, span=end - col, page=page, x0=left, top=top, x1=right,
-                 bottom=bands[last][1])
+                 bottom=bands[last].bottom)
         )
         col = end
     return Row(cells=cells, page=page, top=top, bottom=bottom)
@@ -276,15 +339,15 @@ def band_table(
 ) -> Table | None:
     """The words between two rules as a one-row table, when they leave white gutters between
     columns (a table drawn with rules only, holding a single row); None otherwise."""
-    mine = [w for w in words if x0 - 3 <= w.x0 and w.x1 <= x1 + 3
+    mine = [w for w in words if x0 - RULE_END_SLACK_PT <= w.x0 and w.x1 <= x1 + RULE_END_SLACK_PT
             and top <= (w.top + w.bottom) / 2 <= bottom]
     if not mine:
         return None
-    rules = [(top, x0, x1), (bottom, x0, x1)]
+    rules = [Rule(top, x0, x1), Rule(bottom, x0, x1)]
     inner = _column_lines([mine], rules, x0, x1)
     if not inner:
         return None
     edges = [x0, *inner, x1]
-    row = _row(0, [(top, bottom, mine)], rules, mine, edges, page)
+    row = _row(0, [_Band(top, bottom, mine)], rules, mine, edges, page)
     return Table(rows=[row], n_cols=len(edges) - 1, page=page, col_edges=edges, top=top,
                  bottom=bottom, ruled="horizontal")
