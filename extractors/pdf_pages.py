@@ -225,73 +225,103 @@ def _chars(page: pdfium.PdfPage, transform: _PageTransform, number: int) -> list
 
 
 def _read_chars(raw, transform: _PageTransform, number: int) -> list[dict]:
-    c = pdfium_c
-    loose = c.FS_RECTF()
-    matrix = c.FS_MATRIX()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    advance = ctypes.c_float()
-    colour = [ctypes.c_uint() for _ in range(4)]
-    fonts: dict[int, tuple[str, float, Any]] = {}
-    name_buffer = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
-    page_matrix = transform.matrix
-    chars = []
-    for index in range(c.FPDFText_CountChars(raw)):
+    return _CharReader(raw, transform, number).chars()
+
+
+class _CharReader:
+    """One text page's characters through pdfium's C API, its ctypes buffers made once."""
+
+    def __init__(self, raw, transform: _PageTransform, number: int):
+        c = pdfium_c
+        self.raw, self.transform, self.number = raw, transform, number
+        self.loose = c.FS_RECTF()
+        self.matrix = c.FS_MATRIX()
+        self.ox, self.oy = ctypes.c_double(), ctypes.c_double()
+        self.advance = ctypes.c_float()
+        self.colour = [ctypes.c_uint() for _ in range(4)]
+        self.fonts: dict[int, tuple[str, float, Any]] = {}
+        self.name_buffer = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
+
+    def chars(self) -> list[dict]:
+        found = (self.char(i) for i in range(pdfium_c.FPDFText_CountChars(self.raw)))
+        return [char for char in found if char is not None]
+
+    def _text(self, index: int) -> str | None:
+        """The character's text, None for what pdfminer would not list."""
+        c, raw = pdfium_c, self.raw
         if c.FPDFText_IsGenerated(raw, index) == 1:
-            continue
+            return None
         code = c.FPDFText_GetUnicode(raw, index)
         if code in (0xFFFE, 0xFFFF) or code > 0x10FFFF:
-            continue
+            return None
         text = chr(code)
         if text in "\r\n":
-            continue
+            return None
         if code == 2 and c.FPDFText_IsHyphen(raw, index) == 1:
-            text = "-"  # pdfium's mark for a hyphen ending a line; the page shows "-"
+            return "-"  # pdfium's mark for a hyphen ending a line; the page shows "-"
+        return text
+
+    def _font(self, index: int) -> tuple[str, float, Any]:
+        obj = pdfium_c.FPDFText_GetTextObject(self.raw, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        font = self.fonts.get(key)
+        if font is None:
+            font = self.fonts[key] = _font(self.raw, index, obj, self.name_buffer, self.flags)
+        return font
+
+    def char(self, index: int) -> dict | None:
+        """Character ``index`` as a pdfplumber char dict, or None when it is not listed."""
+        text = self._text(index)
+        if text is None:
+            return None
+        c, raw, matrix, transform = pdfium_c, self.raw, self.matrix, self.transform
         size = c.FPDFText_GetFontSize(raw, index)
         c.FPDFText_GetMatrix(raw, index, matrix)
         char_matrix = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0),
-                                page_matrix)
+                                transform.matrix)
         a, b, cc, d = char_matrix[:4]
         upright = bool(a * d > 0 and b * cc <= 0)
-        c.FPDFText_GetLooseCharBox(raw, index, loose)
-        obj = c.FPDFText_GetTextObject(raw, index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        font = fonts.get(key)
-        if font is None:
-            font = fonts[key] = _font(raw, index, obj, name_buffer, flags)
-        if matrix.a > 0 and matrix.d > 0 and matrix.b == 0 and matrix.c == 0:
-            c.FPDFText_GetCharOrigin(raw, index, ox, oy)
-            # pdfminer's box: one font size high from the baseline plus the font's descent
-            # (the font descriptor's for pdfminer, the font program's here: see
-            # scripts/compare_pdf_sources.py), from the origin to the advance.
-            height = size * matrix.d
-            y0 = oy.value + font[1] * height
-            x0, y1, x1 = ox.value, y0 + height, loose.right
-            # The advance from the font's widths, as pdfminer's box has it; the loose box
-            # can be the glyph's outline instead (an "f" reaching over the next letter).
-            # pdfium finds the width by the character's Unicode, which for a ligature or
-            # pdfium's hyphen mark names no single code of the font.
-            if (font[2] and code not in _NO_WIDTH_LOOKUP
-                    and c.FPDFFont_GetGlyphWidth(font[2], code, ctypes.c_float(size), advance)):
-                width = advance.value * matrix.a
-                if 0.5 * (x1 - x0) <= width <= 1.5 * (x1 - x0):
-                    x1 = x0 + width
-        else:
-            x0, y0, x1, y1 = loose.left, loose.bottom, loose.right, loose.top
-        bx0, btop, bx1, bbottom = transform.box(x0, y0, x1, y1)
+        c.FPDFText_GetLooseCharBox(raw, index, self.loose)
+        bx0, btop, bx1, bbottom = transform.box(*self._pdf_box(index, size))
         fill = _BLACK
-        if c.FPDFText_GetFillColor(raw, index, *colour):
-            fill = tuple(v.value / 255 for v in colour[:3])
-        chars.append({
-            "object_type": "char", "page_number": number, "text": text,
-            "fontname": font[0], "size": bbottom - btop if upright else bx1 - bx0,
+        if c.FPDFText_GetFillColor(raw, index, *self.colour):
+            fill = tuple(v.value / 255 for v in self.colour[:3])
+        return {
+            "object_type": "char", "page_number": self.number, "text": text,
+            "fontname": self._font(index)[0], "size": bbottom - btop if upright else bx1 - bx0,
             "x0": bx0, "x1": bx1, "top": btop, "bottom": bbottom, "doctop": btop,
             "y0": transform.height - bbottom, "y1": transform.height - btop,
             "width": bx1 - bx0, "height": bbottom - btop, "upright": upright,
             "matrix": char_matrix, "adv": bx1 - bx0,
             "non_stroking_color": fill, "stroking_color": None,
-        })
-    return chars
+        }
+
+    def _pdf_box(self, index: int, size: float) -> tuple[float, float, float, float]:
+        """The character's box in PDF space (x0, y0, x1, y1), as pdfminer would draw it."""
+        matrix, loose = self.matrix, self.loose
+        if not (matrix.a > 0 and matrix.d > 0 and matrix.b == 0 and matrix.c == 0):
+            return loose.left, loose.bottom, loose.right, loose.top
+        c, raw = pdfium_c, self.raw
+        font = self._font(index)
+        c.FPDFText_GetCharOrigin(raw, index, self.ox, self.oy)
+        # pdfminer's box: one font size high from the baseline plus the font's descent
+        # (the font descriptor's for pdfminer, the font program's here: see
+        # scripts/compare_pdf_sources.py), from the origin to the advance.
+        height = size * matrix.d
+        y0 = self.oy.value + font[1] * height
+        x0, y1, x1 = self.ox.value, y0 + height, loose.right
+        # The advance from the font's widths, as pdfminer's box has it; the loose box
+        # can be the glyph's outline instead (an "f" reaching over the next letter).
+        # pdfium finds the width by the character's Unicode, which for a ligature or
+        # pdfium's hyphen mark names no single code of the font.
+        code = c.FPDFText_GetUnicode(raw, index)
+        if (font[2] and code not in _NO_WIDTH_LOOKUP
+                and c.FPDFFont_GetGlyphWidth(font[2], code, ctypes.c_float(size), self.advance)):
+            width = self.advance.value * matrix.a
+            if 0.5 * (x1 - x0) <= width <= 1.5 * (x1 - x0):
+                x1 = x0 + width
+        return x0, y0, x1, y1
 
 
 def _font(raw, index: int, obj, buffer, flags) -> tuple[str, float, Any]:
@@ -348,18 +378,33 @@ def _path_objects(obj, outer: Matrix, transform: _PageTransform, number: int):
     """One pdfium path object → pdfplumber objects, by pdfminer's rules (converter.paint_path):
     each subpath on its own; one segment is a line; a closed axis-aligned four-sided
     subpath is a rect; anything else a curve."""
+    attrs = _path_attrs(obj, number)
+    if attrs is None:
+        return
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+    to_page = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    subpath: list = []
+    for op in _path_ops(obj, to_page):
+        if op[0] == "m" and subpath:
+            yield from _shape(subpath, attrs, transform)
+            subpath = []
+        subpath.append(op)
+    if subpath:
+        yield from _shape(subpath, attrs, transform)
+
+
+def _path_attrs(obj, number: int) -> dict | None:
+    """What pdfplumber records of how a path is painted; None for a path painted not at all."""
     c = pdfium_c
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
     fill = fill_mode.value != c.FPDF_FILLMODE_NONE
     if not (fill or stroke.value):
-        return
-    m = c.FS_MATRIX()
-    c.FPDFPageObj_GetMatrix(obj, m)
-    to_page = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+        return None
     width = ctypes.c_float()
     c.FPDFPageObj_GetStrokeWidth(obj, width)
-    attrs = {
+    return {
         "page_number": number, "stroke": bool(stroke.value), "fill": fill,
         "evenodd": fill_mode.value == c.FPDF_FILLMODE_ALTERNATE,
         "linewidth": float(width.value),
@@ -367,6 +412,12 @@ def _path_objects(obj, outer: Matrix, transform: _PageTransform, number: int):
         "non_stroking_color": _colour(c.FPDFPageObj_GetFillColor, obj),
         "dash": None,
     }
+
+
+def _path_ops(obj, to_page: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
+    """The path's segments as pdfminer's operators ("m", "l", "c", "h") with their points,
+    in the page space before the y flip."""
+    c = pdfium_c
     x, y = ctypes.c_float(), ctypes.c_float()
     ops: list[tuple[str, list[tuple[float, float]]]] = []
     pending: list[tuple[float, float]] = []
@@ -391,14 +442,7 @@ def _path_objects(obj, outer: Matrix, transform: _PageTransform, number: int):
             ops.append((op, [point]))
         if c.FPDFPathSegment_GetClose(segment):
             ops.append(("h", []))
-    subpath: list = []
-    for op in ops:
-        if op[0] == "m" and subpath:
-            yield from _shape(subpath, attrs, transform)
-            subpath = []
-        subpath.append(op)
-    if subpath:
-        yield from _shape(subpath, attrs, transform)
+    return ops
 
 
 def _shape(path: list, attrs: dict, transform: _PageTransform):
