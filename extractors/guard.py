@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from extractors.errors import (
     NEEDS_PASSWORD,
@@ -132,24 +133,9 @@ def stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: GuardLimit
     Reads the raw member after its local header (as zipfile does) and inflates at most
     one chunk at a time, so memory stays bounded whatever the member claims.
     """
-    if info.flag_bits & 0x1:
-        raise EncryptedDocument(NEEDS_PASSWORD, path=str(path))
-    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise UnsupportedFormat(
-            f"unsupported ZIP compression (method {info.compress_type}) in {info.filename!r}; "
-            "re-save the document",
-            path=str(path),
-        )
+    _check_readable(info, path)
     allowed = min(limits.max_member_bytes, budget[0])
-    fp = zf.fp
-    if fp is None:
-        raise OSError("ZIP file is closed")
-    fp.seek(info.header_offset)
-    header = fp.read(_LOCAL_HEADER.size)
-    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
-        raise zipfile.BadZipFile(f"bad local header for {info.filename!r}")
-    name_len, extra_len = _LOCAL_HEADER.unpack(header)[-2:]
-    fp.seek(name_len + extra_len, 1)
+    fp = _seek_member_data(zf, info)
     inflater = zlib.decompressobj(-zlib.MAX_WBITS) if info.compress_type else None
     left = info.compress_size
     produced = 0
@@ -180,6 +166,32 @@ def stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: GuardLimit
             f"damaged ZIP container: {info.filename!r} does not match its checksum",
             path=str(path),
         )
+
+
+def _check_readable(info: zipfile.ZipInfo, path: Path) -> None:
+    """Refuse a member we cannot inflate: encrypted, or compressed by another method."""
+    if info.flag_bits & 0x1:
+        raise EncryptedDocument(NEEDS_PASSWORD, path=str(path))
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise UnsupportedFormat(
+            f"unsupported ZIP compression (method {info.compress_type}) in {info.filename!r}; "
+            "re-save the document",
+            path=str(path),
+        )
+
+
+def _seek_member_data(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> IO[bytes]:
+    """The archive's file positioned at the member's raw data, past its local header."""
+    fp = zf.fp
+    if fp is None:
+        raise OSError("ZIP file is closed")
+    fp.seek(info.header_offset)
+    header = fp.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {info.filename!r}")
+    name_len, extra_len = _LOCAL_HEADER.unpack(header)[-2:]
+    fp.seek(name_len + extra_len, 1)
+    return fp
 
 
 def _inflate(inflater: zlib._Decompress, raw: bytes, last: bool) -> Iterator[bytes]:

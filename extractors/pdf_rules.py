@@ -95,34 +95,57 @@ def rule_edges(
     """
     edges: list[dict] = []
     for line in lines:
-        if _is_background(line.get("stroking_color")):
-            continue
-        x0, x1 = float(line["x0"]), float(line["x1"])
-        top, bottom = float(line["top"]), float(line["bottom"])
-        if abs(bottom - top) < 0.5:
-            edges.append(_edge(x0, top, x1, top, "h"))
-        elif abs(x1 - x0) < 0.5:
-            edges.append(_edge(x0, top, x0, bottom, "v"))
+        edges += _line_edges(line)
     for rect in rects:
-        x0, x1 = float(rect["x0"]), float(rect["x1"])
-        top, bottom = float(rect["top"]), float(rect["bottom"])
-        if rect.get("stroke") and not _is_background(rect.get("stroking_color")):
-            edges.extend(_box_edges(x0, top, x1, bottom))
-            continue
-        if not rect.get("fill") or _is_background(rect.get("non_stroking_color")):
-            continue
-        edge = _thin_fill_edge(x0, top, x1, bottom)
-        if edge is not None and not _holds_text((x0, top, x1, bottom), text_centres):
-            edges.append(edge)
+        edges += _rect_edges(rect, text_centres)
     for curve in curves:
-        if not curve.get("stroke") or _is_background(curve.get("stroking_color")):
-            continue
-        points = curve.get("pts") or []
-        for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
-            if abs(ay - by) < 0.5 and abs(ax - bx) >= 1:
-                edges.append(_edge(min(ax, bx), ay, max(ax, bx), ay, "h"))
-            elif abs(ax - bx) < 0.5 and abs(ay - by) >= 1:
-                edges.append(_edge(ax, min(ay, by), ax, max(ay, by), "v"))
+        edges += _curve_edges(curve)
+    return edges
+
+
+# A line or a curve's segment is horizontal (vertical) when its ends differ less than this
+# in y (x): a stroke drawn straight, give or take the producer's rounding.
+STRAIGHT_PT = 0.5
+
+
+def _line_edges(line: dict) -> list[dict]:
+    """A stroked line that is straight across or down; background paint is no rule."""
+    if _is_background(line.get("stroking_color")):
+        return []
+    x0, x1 = float(line["x0"]), float(line["x1"])
+    top, bottom = float(line["top"]), float(line["bottom"])
+    if abs(bottom - top) < STRAIGHT_PT:
+        return [_edge(x0, top, x1, top, "h")]
+    if abs(x1 - x0) < STRAIGHT_PT:
+        return [_edge(x0, top, x0, bottom, "v")]
+    return []
+
+
+def _rect_edges(rect: dict, text_centres: list[tuple[float, float]]) -> list[dict]:
+    """A stroked box gives its four sides; a filled one is a rule only when thin and empty."""
+    x0, x1 = float(rect["x0"]), float(rect["x1"])
+    top, bottom = float(rect["top"]), float(rect["bottom"])
+    if rect.get("stroke") and not _is_background(rect.get("stroking_color")):
+        return _box_edges(x0, top, x1, bottom)
+    if not rect.get("fill") or _is_background(rect.get("non_stroking_color")):
+        return []
+    edge = _thin_fill_edge(x0, top, x1, bottom)
+    if edge is not None and not _holds_text((x0, top, x1, bottom), text_centres):
+        return [edge]
+    return []
+
+
+def _curve_edges(curve: dict) -> list[dict]:
+    """The straight, axis-aligned segments of a stroked curve (browsers stroke boxes so)."""
+    if not curve.get("stroke") or _is_background(curve.get("stroking_color")):
+        return []
+    edges = []
+    points = curve.get("pts") or []
+    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+        if abs(ay - by) < STRAIGHT_PT and abs(ax - bx) >= 1:
+            edges.append(_edge(min(ax, bx), ay, max(ax, bx), ay, "h"))
+        elif abs(ax - bx) < STRAIGHT_PT and abs(ay - by) >= 1:
+            edges.append(_edge(ax, min(ay, by), ax, max(ay, by), "v"))
     return edges
 
 

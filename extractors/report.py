@@ -142,45 +142,70 @@ class _Reader:
         if not text or para.style == RUNNING:
             return
         full = _clean(para.labelled_text)
+        if self._opens_list(full) or self.section is None:
+            return
+        if not (self._recommendation_line(text, para.page) or self._addressee_line(full)
+                or self._bullet(para, text) or self._numbered_item(para, text)):
+            self._other(para, text)
+
+    def _opens_list(self, full: str) -> bool:
+        """A recommendations heading, or an "X should:" lead-in: a list starts."""
         if (m := _SECTION.match(full)) and len(full.split()) <= HEADING_MAX_WORDS:
             self.close()
             self.section = _clean(m["name"]).capitalize()
             self.addressee = m["who"] and _clean(m["who"])
-            return
+            return True
         if m := _LEAD_IN.match(full):
             self._flush_pending()
             self.current, self.suspended = None, False
             self.in_list, self.addressee = True, m["who"] and _clean(m["who"])
             self.section = self.section or "Recommendations"
-            return
-        if self.section is None:
-            return
+            return True
+        return False
+
+    def _recommendation_line(self, text: str, page: int | None) -> bool:
         if m := _RECOMMENDATION_LINE.match(text):
             number = m["num"] or (self.pending[0] if self.pending else None)
             self.pending = None
-            self.add(number, m["text"], para.page)
-            return
+            self.add(number, m["text"], page)
+            return True
+        return False
+
+    def _addressee_line(self, full: str) -> bool:
         if (m := _ADDRESSEE.match(full)) and not self.in_list:
             self.addressee, self.current = _clean(m["who"]), None
-            return
+            return True
+        return False
+
+    def _bullet(self, para: Paragraph, text: str) -> bool:
         if self.current is not None and _is_bullet(para, text):
             self.extend(_GLYPH.sub("", text))  # the bullet glyph is not part of the text
-            return
+            return True
+        return False
+
+    def _numbered_item(self, para: Paragraph, text: str) -> bool:
         numbered = _numbered(para, text)
-        if numbered and self.suspended:
+        if not numbered:
+            return False
+        if self.suspended:
             if _REFERENCE.search(numbered[1]):
                 self.add(*numbered, para.page)
             else:
                 self.close()
-            return
-        if numbered and self._concerns_section():
+            return True
+        if self._concerns_section():
             self._flush_pending()
             self.pending, self.current = (numbered[0], numbered[1], para.page), None
-            return
-        if numbered and (self.in_list or re.search(r"\bshould\b", numbered[1], re.I)
-                         or _REFERENCE.search(numbered[1])):
+            return True
+        if (self.in_list or re.search(r"\bshould\b", numbered[1], re.I)
+                or _REFERENCE.search(numbered[1])):
             self.add(*numbered, para.page)
-            return
+            return True
+        return False
+
+    def _other(self, para: Paragraph, text: str) -> None:
+        """A paragraph that is no list item: it carries one on, is one unnumbered, or ends
+        the list."""
         if self.current is not None and self._continues(text):
             self.extend(text)
             return
