@@ -27,6 +27,10 @@ class Line:
 
     ``joiner`` is what stands between this line and the one before it in the paragraph's
     text: a space after a wrap, or nothing inside a word the column broke ("Co-" "ordinator").
+    Readers leave a space; the pipeline decides (``pipeline.text.mend_cut_words``) from the
+    page's evidence the reader records: ``ends_in_space``, the producer wrote a space glyph
+    after the line's last word (so it ends a word), and ``fills_width``, the line's text
+    reaches the right edge of its box (only a word wider than the column is ever cut).
     """
 
     text: str
@@ -36,6 +40,8 @@ class Line:
     x1: float | None = None
     bottom: float | None = None
     joiner: str = " "
+    ends_in_space: bool = False
+    fills_width: bool = False
 
 
 @dataclass(slots=True)

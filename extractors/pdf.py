@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,14 +30,7 @@ from extractors.pdf_pages import open_pdf, turned_page
 from extractors.pdf_rotation import upright_page
 from extractors.pdf_ruled import band_table, find_ruled_tables
 from extractors.pdf_rules import band_edges, rule_edges
-from extractors.pdf_text import (
-    VOCABULARY,
-    Word,
-    adjacent_edge,
-    lines_to_paragraphs,
-    vocabulary_key,
-    words_to_lines,
-)
+from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
 
 GRID_SETTINGS = {
     "vertical_strategy": "lines",
@@ -59,18 +51,6 @@ WORD_SETTINGS = {"x_tolerance": WORD_GAP_PT, "y_tolerance": WORD_LINE_PT,
 # A rule closing a one-row table cut by the page end lies within a line of text (10-12 pt
 # type) under the row's last line; further down it belongs to something else.
 CUT_ROW_RULE_PT = 12.0
-
-
-# Words every plan may use in a narrow column (dates, answers), known even when the
-# document never prints them whole.
-PLAN_WORDS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "agreed", "accepted", "rejected",
-        "partially", "partly", "completed", "complete", "commenced", "ongoing",
-        "recommendation", "recommendations", "responsible",
-    }
-)
 
 
 @dataclass(slots=True)
@@ -114,16 +94,10 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
         )
     running = running_words(scans)
     blocks: list[Block] = []
-    counts = Counter(vocabulary_key(w.text) for scan in scans for w in scan.words)
-    counts.update(word for word in PLAN_WORDS if word not in counts)
-    token = VOCABULARY.set(counts)
-    try:
-        carried: Columns | None = None  # a borderless table running over the page end
-        for scan in scans:
-            page_blocks, carried = _read_page(scan, running, carried)
-            blocks.extend(page_blocks)
-    finally:
-        VOCABULARY.reset(token)
+    carried: Columns | None = None  # a borderless table running over the page end
+    for scan in scans:
+        page_blocks, carried = _read_page(scan, running, carried)
+        blocks.extend(page_blocks)
     height = scans[-1].height if scans else None
     return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, page_height=height,
                     notes=notes)

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from extractors.layout import BULLET_CHARS, Line, Paragraph
 
@@ -108,92 +105,20 @@ def _starts_paragraph(
     return prev_line.x1 + space + (first.x1 - first.x0) < limit - 1.0
 
 
+# A line "fills" its box when its text ends within this fraction of its height (about one
+# character) of the box's right edge.
+_FULL_LINE_CHARS = 0.8
+
+
 def _paragraph(items: list[tuple[Line, list[Word]]], page: int | None, limit: float) -> Paragraph:
-    text = ""
-    for i, (line, _words) in enumerate(items):
-        if i == 0:
-            text = line.text
-            continue
-        prev_line, prev_words = items[i - 1]
-        line.joiner = _joiner(prev_line, prev_words, line, limit)
-        text += line.joiner + line.text
+    """The lines joined by spaces, each with the evidence the pipeline mends cut words from."""
+    for line, words in items:
+        line.ends_in_space = words[-1].space_after
+        line.fills_width = line.x1 is not None and line.bottom is not None and (
+            line.x1 >= limit - (line.bottom - (line.top or 0.0)) * _FULL_LINE_CHARS
+        )
+    text = " ".join(line.text for line, _ in items)
     return Paragraph(text=text, lines=[ln for ln, _ in items], page=page)
-
-
-# How often each word occurs in the document being read: a word cut by a narrow column is
-# recognised because the whole word occurs elsewhere and its pieces do not.
-VOCABULARY: ContextVar[Mapping[str, int]] = ContextVar("VOCABULARY")
-_NO_VOCABULARY: Mapping[str, int] = MappingProxyType({})
-
-
-def vocabulary_key(text: str) -> str:
-    """A word as the vocabulary counts it: lower case, without surrounding punctuation."""
-    return text.strip(".,;:()[]/\"'“”‘’!?").lower()
-
-
-def _joiner(prev_line: Line, prev_words: list[Word], line: Line, limit: float) -> str:
-    """How to join two wrapped lines: a space, or nothing inside a word broken by the column."""
-    prev_text = prev_line.text
-    if prev_text.endswith("-") and not prev_text.endswith(" -") and len(prev_text) > 1:
-        return ""  # a real hyphen at the wrap point: "stand-" + "alone"
-    if prev_words[-1].space_after:
-        return " "  # the line ended at a space the page itself holds: "Sometime " + "next"
-    first = line.text.split(" ", 1)[0]
-    last = prev_words[-1].text
-    vocabulary = VOCABULARY.get(_NO_VOCABULARY)
-
-    def is_word(piece: str) -> bool:
-        key = vocabulary_key(piece)
-        return key.isalpha() and len(key) > 2 and vocabulary.get(key, 0) > 1
-
-    head, tail, whole = vocabulary_key(last), vocabulary_key(first), vocabulary_key(last + first)
-    cut = bool(head) and bool(tail) and whole not in (head, tail)
-    if cut and vocabulary.get(whole, 0) and not (is_word(last) and is_word(first)):
-        return ""  # "Recommenda" + "tions": the whole word is the document's own
-    # Word processors only break inside a word that alone is wider than the column.
-    char = (prev_line.bottom - prev_line.top) * 0.8
-    common = is_word(first)
-    if (
-        len(prev_words) == 1
-        and prev_line.x1 >= limit - char
-        and (first[:1].islower() or _cut_figure(last, first) or _cut_after_letter(last, first))
-        and first.strip(",.;:") not in _SHORT_WORDS
-        and not common  # "Target" + "date" is a wrap: "date" is a word of the document
-    ):
-        return ""
-    return " "
-
-
-def _cut_after_letter(last: str, first: str) -> bool:
-    """A line ending in one letter after a slash or hyphen ("Performance/P") that the next
-    line's capital continues ("H Consultant"): a word broken after its first letter. A lone
-    'a', 'A' or 'I' is a word of its own."""
-    tail = re.split(r"[/\-]", last)[-1]
-    return (len(tail) == 1 and tail.isalpha() and tail not in "aAI" and tail.isupper()
-            and first[:1].isupper() and last != tail)
-
-
-# A date or figure cut by a narrow column: "31/03/" + "2024", "01/0" + "4/2023".
-_FIGURE = re.compile(r"^\d{1,4}(?:[/.]\d{1,4}){1,2}[.,;]?$")
-
-
-def _cut_figure(last: str, first: str) -> bool:
-    """Digits after a full-width figure continue it only when the two make one date or
-    number ("2023-24" then "31 May" are two targets, not "2023-2431")."""
-    if not first[:1].isdigit():
-        return False
-    if last.endswith(("/", ".")):
-        return True
-    return bool(_FIGURE.match(last + first.split(" ", 1)[0])) and last[-1:].isdigit()
-
-
-# A full-width single word followed by one of these wrapped normally; it was not cut.
-_SHORT_WORDS = frozenset(
-    {
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is",
-        "it", "of", "on", "or", "the", "to", "with", "will", "was",
-    }
-)
 
 
 def adjacent_edge(words: list[Word], rule_y: float, upward: bool) -> float | None:

@@ -20,7 +20,15 @@ from pipeline.normalise.dates import split_stacked_targets
 from pipeline.normalise.response import looks_like_reason, parse_response, split_answer
 from pipeline.numbering import cell_number, cut_cell_number, label_number, split_prefix
 from pipeline.plan_rows import PlanRow, plan_rows
-from pipeline.text import CellLine, cell_lines, clean, ends_sentence, joined_lines, visual_lines
+from pipeline.text import (
+    CellLine,
+    cell_lines,
+    clean,
+    ends_sentence,
+    joined_lines,
+    mend_cut_words,
+    visual_lines,
+)
 
 
 @dataclass
@@ -409,6 +417,7 @@ def _numbered(para: Paragraph) -> str | None:
 
 def build_plan(document: Document, source: Source) -> ActionPlan:
     """Assemble the plan of a read document; raises ``NoPlanFound`` when it has none."""
+    mend_cut_words(document)
     rows = plan_rows(document)
     if not rows:
         raise NoPlanFound(

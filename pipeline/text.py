@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from extractors.layout import Paragraph
+from extractors.layout import Document, Line, Paragraph, Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +90,139 @@ def _lines_make(para: Paragraph) -> bool:
     """True when the paragraph's text is its lines put together (nothing edited since)."""
     rebuilt = "".join((ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines))
     return rebuilt.split() == para.text.split()
+
+
+# --- words a narrow column cut ------------------------------------------------------------
+# The one place a word cut by a narrow PDF column is mended. The reader joins a paragraph's
+# lines with spaces and records, for each line, the page's evidence: a space glyph after its
+# last word (it ends a word) and whether it fills its box's width. Here, with the document's
+# own vocabulary, each break becomes a space or nothing.
+
+# Words every plan may use in a narrow column (dates, answers, headers), known even when the
+# document never prints them whole.
+PLAN_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "agreed", "accepted", "rejected",
+        "partially", "partly", "completed", "complete", "commenced", "ongoing",
+        "recommendation", "recommendations", "responsible",
+    }
+)  # fmt: skip
+# A full-width single word followed by one of these wrapped normally; it was not cut.
+_SHORT_WORDS = frozenset(
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is",
+        "it", "of", "on", "or", "the", "to", "with", "will", "was",
+    }
+)  # fmt: skip
+# A date or figure cut by a narrow column: "31/03/" + "2024", "01/0" + "4/2023".
+_FIGURE = re.compile(r"^\d{1,4}(?:[/.]\d{1,4}){1,2}[.,;]?$")
+# A word the vocabulary counts as the document's own occurs at least this often whole.
+_COMMON = 2
+
+
+def vocabulary_key(text: str) -> str:
+    """A word as the vocabulary counts it: lower case, without surrounding punctuation."""
+    return text.strip(".,;:()[]/\"'“”‘’!?").lower()
+
+
+def mend_cut_words(document: Document) -> Document:
+    """Decide every line break of the document's PDF paragraphs: a space, or nothing inside a
+    word the column cut ("Recommenda" / "tions"); each paragraph's text follows (in place)."""
+    paragraphs = [p for p in _all_paragraphs(document) if len(p.lines) > 1 and _lines_make(p)]
+    vocabulary = document_vocabulary(_all_paragraphs(document))
+    for para in paragraphs:
+        mend_paragraph(para, vocabulary)
+    return document
+
+
+def mend_paragraph(para: Paragraph, vocabulary: Mapping[str, int]) -> None:
+    """Set the joiner of each of the paragraph's lines and rebuild its text from them."""
+    for prev, line in zip(para.lines, para.lines[1:], strict=False):
+        line.joiner = _joiner(prev, line, vocabulary)
+    para.text = "".join((ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines))
+
+
+def document_vocabulary(paragraphs: Iterable[Paragraph]) -> Counter[str]:
+    """How often each word occurs whole in the document: a word cut by a narrow column is
+    recognised because the whole word occurs elsewhere and its pieces do not."""
+    counts: Counter[str] = Counter()
+    for para in paragraphs:
+        if not para.lines:
+            counts.update(vocabulary_key(w) for w in para.text.split())
+            continue
+        # The two sides of a break that may cut a word are pieces, not words: a narrow
+        # column that cuts "Completed" the same way in every row must not make "Comple" and
+        # "ted" look like words of the document.
+        cut_after = [_may_cut(ln) for ln in para.lines[:-1]] + [False]
+        for k, line in enumerate(para.lines):
+            words = line.text.split()
+            start = 1 if k and cut_after[k - 1] else 0
+            stop = len(words) - 1 if cut_after[k] else len(words)
+            counts.update(vocabulary_key(w) for w in words[start:stop])
+    counts.update(word for word in PLAN_WORDS if word not in counts)
+    return counts
+
+
+def _may_cut(line: Line) -> bool:
+    """True when the break after the line may fall inside a word: one word alone fills the
+    box and the page holds no space glyph after it."""
+    return line.fills_width and not line.ends_in_space and " " not in line.text.strip()
+
+
+def _all_paragraphs(document: Document) -> Iterator[Paragraph]:
+    """Every paragraph of the document once: body, table cells, nested tables."""
+    for block in document.blocks:
+        if isinstance(block, Table):
+            yield from block.paragraphs()
+        else:
+            yield block
+
+
+def _joiner(prev: Line, line: Line, vocabulary: Mapping[str, int]) -> str:
+    """How to join two wrapped lines: a space, or nothing inside a word broken by the column."""
+    prev_text = prev.text
+    if prev_text.endswith("-") and not prev_text.endswith(" -") and len(prev_text) > 1:
+        return ""  # a real hyphen at the wrap point: "stand-" + "alone"
+    if prev.ends_in_space:
+        return " "  # the line ended at a space the page itself holds: "Sometime " + "next"
+    first = line.text.split(" ", 1)[0]
+    last = prev_text.rsplit(" ", 1)[-1]
+
+    def is_word(piece: str) -> bool:
+        key = vocabulary_key(piece)
+        return key.isalpha() and len(key) > 2 and vocabulary.get(key, 0) >= _COMMON
+
+    head, tail, whole = vocabulary_key(last), vocabulary_key(first), vocabulary_key(last + first)
+    cut = bool(head) and bool(tail) and whole not in (head, tail)
+    if cut and vocabulary.get(whole, 0) and not (is_word(last) and is_word(first)):
+        return ""  # "Recommenda" + "tions": the whole word is the document's own
+    # Word processors only break inside a word that alone is wider than the column.
+    if (
+        " " not in prev_text
+        and prev.fills_width
+        and (first[:1].islower() or _cut_figure(last, first) or _cut_after_letter(last, first))
+        and first.strip(",.;:") not in _SHORT_WORDS
+        and not is_word(first)  # "Target" + "date" is a wrap: "date" is a word of the document
+    ):
+        return ""
+    return " "
+
+
+def _cut_after_letter(last: str, first: str) -> bool:
+    """A line ending in one letter after a slash or hyphen ("Performance/P") that the next
+    line's capital continues ("H Consultant"): a word broken after its first letter. A lone
+    'a', 'A' or 'I' is a word of its own."""
+    tail = re.split(r"[/\-]", last)[-1]
+    return (len(tail) == 1 and tail.isalpha() and tail not in "aAI" and tail.isupper()
+            and first[:1].isupper() and last != tail)
+
+
+def _cut_figure(last: str, first: str) -> bool:
+    """Digits after a full-width figure continue it only when the two make one date or
+    number ("2023-24" then "31 May" are two targets, not "2023-2431")."""
+    if not first[:1].isdigit():
+        return False
+    if last.endswith(("/", ".")):
+        return True
+    return bool(_FIGURE.match(last + first.split(" ", 1)[0])) and last[-1:].isdigit()

@@ -19,6 +19,7 @@ from pipeline.audit.models import InspectionReport, ReportRecommendation
 from pipeline.errors import ActionPlanError, reader_error
 from pipeline.frontmatter import read_front_matter
 from pipeline.models import ActionPlan
+from pipeline.text import mend_cut_words
 
 Pairing = Callable[[list[tuple[str, ActionPlan]]],
                    tuple[dict[str, InspectionReport], list[str]]]
@@ -49,6 +50,7 @@ def read_report(path: Path) -> InspectionReport:
         if mapped is None:
             raise
         raise mapped from exc
+    mend_cut_words(document)
     info = read_front_matter(document)
     items = find_recommendations(document)
     return InspectionReport(

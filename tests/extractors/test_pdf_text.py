@@ -120,74 +120,6 @@ def test_printed_label_starts_a_paragraph() -> None:
     ]
 
 
-def test_word_filling_the_column_then_lowercase_fragment_joins_without_space() -> None:
-    # A narrow column: "Commence" fills it, the renderer broke the word "Commenced".
-    right = 45.0
-    words = [Word("Commence", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
-             Word("d", INDENT, INDENT + CHAR, _top(1), _top(1) + HEIGHT)]
-    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
-    assert _texts(paragraphs) == ["Commenced"]
-
-
-def test_broken_word_with_a_dash_after_it() -> None:
-    right = 45.0
-    words = [Word("Complete", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
-             Word("d", INDENT, INDENT + CHAR, _top(1), _top(1) + HEIGHT),
-             Word("–", INDENT + CHAR + SPACE, INDENT + 2 * CHAR + SPACE, _top(1),
-                  _top(1) + HEIGHT)]
-    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
-    assert _texts(paragraphs) == ["Completed –"]
-
-
-def test_word_filling_the_column_then_and_keeps_the_space() -> None:
-    right = 45.0
-    words = [Word("Commence", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
-             Word("and", INDENT, INDENT + 3 * CHAR, _top(1), _top(1) + HEIGHT),
-             Word("ongoing", INDENT, INDENT + 7 * CHAR, _top(2), _top(2) + HEIGHT)]
-    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
-    assert _texts(paragraphs) == ["Commence and ongoing"]
-
-
-def test_full_width_single_word_then_capitalised_word_keeps_the_space() -> None:
-    right = 45.0
-    words = [Word("Complete", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
-             Word("May", INDENT, INDENT + 3 * CHAR, _top(1), _top(1) + HEIGHT),
-             Word("2020", INDENT + 3 * CHAR + SPACE, INDENT + 7 * CHAR + SPACE, _top(1),
-                  _top(1) + HEIGHT)]
-    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
-    assert _texts(paragraphs) == ["Complete May 2020"]
-
-
-def test_several_words_filling_the_line_then_lowercase_keeps_the_space() -> None:
-    # Only a single word wider than the column is ever cut; a line of words wraps normally.
-    first = _line(FULL, _top(0))
-    second = _line("d and more", _top(1))
-    # "d" (5pt) would fit after the first line only if the line were short: it is not.
-    assert _right(first) + SPACE + CHAR > RIGHT - INDENT - 1
-    assert _texts(_paragraphs(first, second)) == [
-        f"{FULL} d and more"
-    ]
-
-
-def test_line_ending_in_a_hyphen_joins_without_a_space() -> None:
-    first = _line("A refreshed approach to risk and stand-", _top(0))
-    second = _line("alone assessments is needed", _top(1))
-    # "alone" (25pt) must not fit after the first line, or it would be a new paragraph.
-    assert _right(first) + SPACE + 25 > RIGHT - INDENT - 1
-    assert _texts(_paragraphs(first, second)) == [
-        "A refreshed approach to risk and stand-alone assessments is needed"
-    ]
-
-
-def test_spaced_dash_at_line_end_keeps_the_space() -> None:
-    first = _line("Durham completed this year and will then -", _top(0))
-    second = _line("Cleveland next", _top(1))
-    assert _right(first) + SPACE + CHAR * len("Cleveland") > RIGHT - INDENT - 1
-    assert _texts(_paragraphs(first, second)) == [
-        "Durham completed this year and will then - Cleveland next"
-    ]
-
-
 def test_empty_input_gives_no_paragraphs() -> None:
     assert lines_to_paragraphs([], LEFT, RIGHT, 1) == []
     assert words_to_lines([], 1) == []
@@ -209,52 +141,14 @@ def test_label_pattern() -> None:
         assert not LABEL_RE.match(text), text
 
 
-def test_each_line_records_how_it_joins_the_line_before() -> None:
-    first = _line("A refreshed approach to risk and stand-", _top(0))
-    second = _line(FULL, _top(1))
-    third = _line("rest follows", _top(2))
-    [para] = _paragraphs(first, second, third)
-    assert [ln.joiner for ln in para.lines[1:]] == ["", " "]
-    assert para.text == "".join(
-        (ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines)
-    )
-
-
-# -- the page's own evidence at a line end ------------------------------------------------
-
-
-def test_line_ending_at_a_space_glyph_is_a_wrap_never_a_cut() -> None:
-    # "Sometime" fills the narrow column, "next year" follows in lower case: shaped like a
-    # cut word, but the page holds a space after "Sometime", so the line wrapped there.
+def test_the_reader_records_the_evidence_of_each_line_end_and_joins_with_spaces() -> None:
+    # Whether a break cuts a word is the pipeline's decision (pipeline.text.mend_cut_words):
+    # the reader joins with spaces and records a space glyph and a line filling its box.
     right = 45.0
-    words = [Word("Sometime", INDENT, 42.0, _top(0), _top(0) + HEIGHT, space_after=True),
-             Word("next", INDENT, INDENT + 4 * CHAR, _top(1), _top(1) + HEIGHT),
-             Word("year", INDENT + 4 * CHAR + SPACE, INDENT + 8 * CHAR + SPACE, _top(1),
-                  _top(1) + HEIGHT)]
-    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
-    assert _texts(paragraphs) == ["Sometime next year"]
-    # Without that space glyph the same shape is a word the column broke.
-    words[0].space_after = False
-    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
-    assert _texts(paragraphs) == ["Sometimenext year"]
-
-
-def test_word_broken_after_its_first_letter_is_mended() -> None:
-    # "Performance/PH" is wider than the column: it broke after the P of "PH".
-    right = 70.0
-    words = [Word("Performance/P", INDENT, INDENT + 13 * CHAR, _top(0), _top(0) + HEIGHT),
-             Word("H", INDENT, INDENT + CHAR, _top(1), _top(1) + HEIGHT),
-             Word("Consultant", INDENT + CHAR + SPACE, INDENT + 11 * CHAR + SPACE, _top(1),
-                  _top(1) + HEIGHT)]
-    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
-    assert _texts(paragraphs) == ["Performance/PH Consultant"]
-
-
-def test_stacked_targets_are_not_glued_into_one_figure() -> None:
-    right = 45.0
-    words = [Word("2023-24", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
-             Word("31", INDENT, INDENT + 2 * CHAR, _top(1), _top(1) + HEIGHT),
-             Word("May", INDENT + 2 * CHAR + SPACE, INDENT + 5 * CHAR + SPACE, _top(1),
-                  _top(1) + HEIGHT)]
-    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
-    assert " ".join(_texts(paragraphs)) == "2023-24 31 May"
+    words = [Word("Commence", INDENT, 42.0, _top(0), _top(0) + HEIGHT, space_after=True),
+             Word("d", INDENT, INDENT + CHAR, _top(1), _top(1) + HEIGHT)]
+    [para] = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert para.text == "Commence d"
+    assert [(ln.ends_in_space, ln.fills_width) for ln in para.lines] == [
+        (True, True), (False, False)]
+    assert [ln.joiner for ln in para.lines] == [" ", " "]
