@@ -3,6 +3,7 @@
     python -m scripts.samples [NAME ...] [--out DIR]    build (default: into each spec's folder)
     python -m scripts.samples --check [NAME ...] [--jobs N]   rebuild in a temp folder, compare
     python -m scripts.samples --list                    name, renderer and documents of each
+    python -m scripts.samples --schema                  the JSON Schema of a spec file
 
 ``--check`` exits 1 when a spec disagrees with its expected file, or a rebuilt document differs
 from the committed one: same bytes, or else the same text (paragraph by paragraph for .docx,
@@ -15,7 +16,7 @@ deterministic: rebuilding unchanged specs rewrites the committed files byte for 
 from __future__ import annotations
 
 import argparse
-import shutil
+import json
 import sys
 import tempfile
 import zipfile
@@ -30,6 +31,8 @@ from lxml import etree
 
 from scripts.samples import catalogue, renderers
 from scripts.samples.catalogue import Sample
+from scripts.samples.office import find_program
+from scripts.samples.spec import spec_schema
 
 
 class Match(StrEnum):
@@ -74,7 +77,7 @@ def _selected(samples: dict[str, Sample], names: list[str]) -> list[Sample]:
 
 def _missing_program(sample: Sample, convert: bool) -> str | None:
     program = renderers.renderer(sample.spec).converter
-    if convert and program and not shutil.which(program):
+    if convert and program and not find_program(program):
         return program
     return None
 
@@ -140,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", help="samples (default: all)")
     parser.add_argument("--check", action="store_true", help="rebuild and compare, write nothing")
     parser.add_argument("--list", action="store_true", help="list the samples")
+    parser.add_argument("--schema", action="store_true",
+                        help="print the JSON Schema of a spec file (from scripts/samples/spec.py)")
     parser.add_argument("--out", type=Path, help="build into this folder instead")
     parser.add_argument("--no-convert", action="store_true",
                         help="skip steps that need LibreOffice or Chromium")
@@ -147,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="check this many samples at once (each LibreOffice run has a "
                         "private profile)")
     args = parser.parse_args(argv)
+    if args.schema:
+        print(json.dumps(spec_schema(), indent=2))
+        return 0
     samples = catalogue.load_samples()
     selected = _selected(samples, args.names)
     convert = not args.no_convert

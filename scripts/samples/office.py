@@ -1,4 +1,5 @@
-"""Saving documents so rebuilds are byte-identical, and LibreOffice's PDF conversion.
+"""Saving documents so rebuilds are byte-identical, running the outside programs (LibreOffice,
+Chromium) with a private profile, and LibreOffice's PDF conversion.
 
 Shared by every renderer that writes .docx or converts to PDF (scripts/samples/renderers.py).
 """
@@ -12,9 +13,12 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+# The outside programs a renderer may need, by name, with the names they are installed under.
+PROGRAMS = {"soffice": ("soffice", "libreoffice"), "chromium": ("chromium", "chromium-browser")}
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # every .docx entry's date, so the zip bytes do not drift
 
 
@@ -49,28 +53,27 @@ def stable_pdf(blob: bytes) -> bytes:
     return hexes.sub(lambda m: m.group(1) + digest, blob)
 
 
+def find_program(name: str) -> str | None:
+    """The path of outside program ``name`` (a key of ``PROGRAMS``), or None if not installed."""
+    return next((found for found in map(shutil.which, PROGRAMS[name]) if found), None)
+
+
+def run_with_profile(name: str, args: Callable[[Path], list[str]], timeout: float) -> None:
+    """Run program ``name`` with ``args(profile)``, ``profile`` a fresh private folder, so
+    parallel runs never share state and none is left behind."""
+    program = find_program(name)
+    if program is None:
+        raise SystemExit(f"{' or '.join(PROGRAMS[name])} is needed to build this sample")
+    with tempfile.TemporaryDirectory(prefix=f"{name}_samples_") as tmp:
+        subprocess.run([program, *args(Path(tmp) / "profile")],
+                       check=True, capture_output=True, timeout=timeout)
+
+
 def to_pdf(docx_path: Path, out_dir: Path) -> Path:
-    """Convert with LibreOffice using a private profile (no clash with other soffice runs);
-    the PDF is written with ``stable_pdf``."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("LibreOffice (soffice) is needed to build the PDFs")
-    with tempfile.TemporaryDirectory(prefix="lo_samples_") as tmp:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                str(docx_path),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+    """Convert with LibreOffice; the PDF is written with ``stable_pdf``."""
+    run_with_profile("soffice", lambda profile: [
+        f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+        "--outdir", str(out_dir), str(docx_path)], timeout=300)
     pdf = out_dir / (docx_path.stem + ".pdf")
     if not pdf.exists():
         raise SystemExit(f"LibreOffice wrote no PDF for {docx_path.name}")

@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import subprocess
-import tempfile
 from copy import deepcopy
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
 
+from scripts.samples.office import run_with_profile
 from scripts.samples.render_docx import (
     WordRenderer,
     apply_borders,
@@ -196,27 +194,9 @@ def stable_chromium_pdf(blob: bytes) -> bytes:
 
 def print_pdf(html_path: Path, pdf_path: Path) -> None:
     """Print ``html_path`` to ``pdf_path`` with headless Chromium (private profile)."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        raise SystemExit("headless Chromium is needed (apt-get install chromium)")
-    with tempfile.TemporaryDirectory(prefix="chr_samples_") as tmp:
-        subprocess.run(
-            [
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={tmp}/profile",
-                f"--print-to-pdf={pdf_path}",
-                "--no-pdf-header-footer",
-                html_path.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+    run_with_profile("chromium", lambda profile: [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile}", f"--print-to-pdf={pdf_path}", "--no-pdf-header-footer",
+        html_path.as_uri()], timeout=120)
     pdf_path.write_bytes(stable_chromium_pdf(pdf_path.read_bytes()))

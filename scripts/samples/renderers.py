@@ -29,7 +29,7 @@ from scripts.samples import (
 from scripts.samples.office import save_docx, to_pdf
 from scripts.samples.spec import PlanSpec, ProseSpec, ReportSpec, VariantSpec
 
-LIBREOFFICE = "soffice"
+LIBREOFFICE = "soffice"  # keys of office.PROGRAMS
 CHROMIUM = "chromium"
 STRICT = "strict"  # the VariantSpec.variant that saves the base .docx as Strict OOXML
 

@@ -130,7 +130,9 @@ class PlanSpec(_Strict):
 
     name: str  # file stem of the documents
     template: WordTemplate | PdfTemplate
-    title: str | None = None  # the heading as printed; also the document's title property
+    # the plan's title: the document's title property (wordlike: also printed above the front
+    # matter; elsewhere a front matter line prints the heading)
+    title: str | None = None
     front_matter: list[str] = Field(default_factory=list)  # paragraphs before the table
     headers: list[str] = Field(default_factory=list)  # column headers as printed
     options: PlanOptions = Field(default_factory=lambda: PlanOptions())
@@ -196,3 +198,8 @@ def load_spec(path: Path) -> PlanSpec | VariantSpec | ProseSpec | ReportSpec:
     if path.name != spec.name + SPEC_SUFFIX:
         raise ValueError(f"{path}: names sample {spec.name!r}")
     return spec
+
+
+def spec_schema() -> dict[str, Any]:
+    """The JSON Schema of a spec file, generated from these models."""
+    return _ADAPTER.json_schema()
