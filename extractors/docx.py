@@ -22,7 +22,7 @@ from lxml import etree
 from extractors.docx_numbering import Numbering, w, wint, wval
 from extractors.docx_strict import transitional_copy
 from extractors.errors import DamagedDocument, damaged
-from extractors.layout import Block, Cell, Document, Paragraph, Row, Table
+from extractors.layout import Block, Cell, CellRef, Document, Paragraph, Row, Table
 
 _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
@@ -82,7 +82,7 @@ def read_docx(path: Path) -> Document:
     app_pages = _app_pages(wdoc.part)
     body = wdoc.element.body
     walker = _Walker(numbering, style_names, default_style, _page_mode(body),
-                     _plain_entities(wdoc.element))
+                     _plain_entities(wdoc.element), _numbered(body, _TBL), _numbered(body, _P))
     try:
         blocks = walker.blocks(body)
     except RecursionError as exc:
@@ -182,8 +182,14 @@ class _Walker:
         default_style: str | None,
         page_mode: str | None,
         entities: dict[str, str] | None = None,
+        tables: dict[etree._Element, int] | None = None,
+        paragraphs: dict[etree._Element, int] | None = None,
     ) -> None:
         self._numbering = numbering
+        # Provenance: each table's number, and the cells being walked, innermost last.
+        self._tables = tables or {}
+        self._paragraph_numbers = paragraphs or {}
+        self._cell_stack: list[_CellPlace] = []
         self._entities = entities or {}
         self._style_names = style_names
         self._default_style = default_style
@@ -232,8 +238,9 @@ class _Walker:
         n_cols = len(grid.findall(w("gridCol"))) if grid is not None else 0
         table_page = self.page
         out: list[Row] = []
+        row_numbers = {tr: i for i, tr in enumerate(_wrapped(tbl, _TR))}
         for tr in rows:
-            row = self._row(tr)
+            row = self._row(tr, (self._tables.get(tbl), row_numbers[tr]))
             if row is None:
                 continue
             out.append(row)
@@ -245,7 +252,7 @@ class _Walker:
             table_page = out[0].page
         return Table(rows=out, n_cols=n_cols, page=table_page)
 
-    def _row(self, tr: etree._Element) -> Row | None:
+    def _row(self, tr: etree._Element, where: tuple[int | None, int]) -> Row | None:
         trpr = tr.find(w("trPr"))
         col = 0
         header = False
@@ -255,10 +262,16 @@ class _Walker:
         row_start = self.page
         row_end = self.page
         cells: list[Cell] = []
-        for tc in _cells(tr):
+        for index, tc in enumerate(_cells(tr)):
             # Cells of a row stand side by side: each one starts on the row's first page.
             self.page = row_start
-            cell = self._cell(tc, col)
+            if where[0] is not None:
+                self._cell_stack.append(_CellPlace(tc, where[0], where[1], index))
+            try:
+                cell = self._cell(tc, col)
+            finally:
+                if where[0] is not None:
+                    self._cell_stack.pop()
             cells.append(cell)
             col += cell.span
             if self.page is not None and row_end is not None:
@@ -318,6 +331,8 @@ class _Walker:
             label=label,
             page=self._text_page if self._text_page is not None else self.page,
             style=style,
+            ref=self._cell_stack[-1].ref(p) if self._cell_stack else None,
+            number=self._paragraph_numbers.get(p),
         )
 
     def _inline(self, el: etree._Element, parts: list[str]) -> None:
@@ -375,6 +390,25 @@ class _Walker:
     def _new_page(self) -> None:
         if self.page is not None:
             self.page += 1
+
+
+class _CellPlace:
+    """A cell being walked: its table, row and cell numbers, and its paragraphs' numbers."""
+
+    def __init__(self, tc: etree._Element, table: int, row: int, cell: int) -> None:
+        self._tc, self.table, self.row, self.cell = tc, table, row, cell
+        self._paragraphs: dict[etree._Element, int] | None = None
+
+    def ref(self, p: etree._Element) -> CellRef | None:
+        if self._paragraphs is None:
+            self._paragraphs = {el: i for i, el in enumerate(self._tc.iter(_P))}
+        index = self._paragraphs.get(p)
+        return None if index is None else CellRef(self.table, self.row, self.cell, index)
+
+
+def _numbered(body: etree._Element, tag: str) -> dict[etree._Element, int]:
+    """Every ``tag`` element of the body, nested ones included, numbered in document order."""
+    return {el: i for i, el in enumerate(body.iter(tag))}
 
 
 def _wrapped(parent: etree._Element, tag: str) -> list[etree._Element]:

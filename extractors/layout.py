@@ -44,6 +44,19 @@ class Line:
     fills_width: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """Where a DOCX paragraph stands in a table, each index from 0 in document order: the
+    document's ``w:tbl`` elements (nested tables counted), the table's ``w:tr``, the row's
+    ``w:tc`` and the cell's ``w:p`` elements (those of tables nested in it included), looking
+    through content controls. It names the paragraph's innermost cell."""
+
+    table: int
+    row: int
+    cell: int
+    paragraph: int
+
+
 @dataclass(slots=True)
 class Paragraph:
     """A paragraph: a hard break in DOCX, or lines the PDF reader grouped by geometry.
@@ -55,6 +68,10 @@ class Paragraph:
 
     ``label`` is a list number or bullet the format generates rather than stores as text
     (Word auto-numbering); printed numbers stay in ``text``.
+
+    Where it came from: a PDF paragraph's ``lines`` carry their boxes; a DOCX paragraph
+    carries its number among the document's ``w:p`` elements in document order (``number``,
+    from 0) and, in a table, its cell (``ref``). Every value's provenance is built from these.
     """
 
     text: str
@@ -62,6 +79,8 @@ class Paragraph:
     label: str | None = None
     page: int | None = None
     style: str | None = None
+    ref: CellRef | None = None
+    number: int | None = None
 
     @property
     def labelled_text(self) -> str:

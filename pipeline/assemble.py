@@ -38,6 +38,10 @@ class DraftAction:
     owners: list[CellLine] = field(default_factory=list)  # with the evidence of each break
     target: str = ""
     page: int | None = None
+    # Provenance: the paragraphs the text, the owners and the target are read from.
+    sources: list[Paragraph] = field(default_factory=list)
+    owner_sources: list[Paragraph] = field(default_factory=list)
+    target_sources: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass
@@ -50,6 +54,8 @@ class DraftRec:
     actions: list[DraftAction] = field(default_factory=list)
     reason: list[str] = field(default_factory=list)
     narrative: list[str] = field(default_factory=list)
+    sources: list[Paragraph] = field(default_factory=list)  # of the text (provenance)
+    response_sources: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +65,7 @@ class _Item:
     number: str | None
     texts: list[str]
     labelled: bool
+    paras: list[Paragraph] = field(default_factory=list)  # where the texts come from
 
 
 class PlanAssembler:
@@ -106,6 +113,7 @@ class PlanAssembler:
         """Start or extend a recommendation from the row's rec columns; True when one starts."""
         number_text = clean(row.text(Role.REC_NO))
         rec_paras = row.paragraphs(Role.RECOMMENDATION)
+        response_paras = row.paragraphs(Role.RESPONSE)
         rec_text = clean(" ".join(p.labelled_text for p in rec_paras))
         response, reason = _response_and_reason(row.paragraphs(Role.RESPONSE))
         number = cell_number(number_text) if number_text else None
@@ -126,11 +134,15 @@ class PlanAssembler:
         if starts:
             self.recs.append(
                 DraftRec(number, [rec_text] if rec_text else [], [response] if response else [],
-                         self.section, row.page, reason=[reason] if reason else [])
+                         self.section, row.page, reason=[reason] if reason else [],
+                         sources=list(rec_paras), response_sources=list(response_paras))
             )
             return True
         if current is not None:
+            if response or reason:
+                current.response_sources.extend(response_paras)
             if rec_text:
+                current.sources.extend(rec_paras)
                 current.texts.append(rec_text)
             if response:
                 current.response.append(response)
@@ -178,8 +190,10 @@ class PlanAssembler:
             for action in rec.actions[-len(items):]:
                 if Role.OWNER in row.continued_roles and not owner_paras:
                     action.owners = previous.owners
+                    action.owner_sources = previous.owner_sources
                 if Role.TARGET in row.continued_roles and not target_paras:
                     action.target = previous.target
+                    action.target_sources = previous.target_sources
 
     def _previous_action(self, rec: DraftRec, added: int) -> DraftAction | None:
         if len(rec.actions) > added:
@@ -200,6 +214,9 @@ class PlanAssembler:
         kept = list(items)
         while kept and not kept[0].labelled and looks_like_reason(" ".join(kept[0].texts)):
             texts = list(kept[0].texts)
+            paras = list(kept[0].paras)
+            # The paragraphs of the texts, one each, when the item was built that way.
+            one_each = len(paras) == len(texts)
             reason, rest = _reason_and_rest(texts.pop(0))
             rec.reason.append(reason)
             # Its continuation paragraphs stay with it ("In addition, …", "This is …");
@@ -207,10 +224,12 @@ class PlanAssembler:
             while not rest and texts and _continues_reason(texts[0], response):
                 reason, rest = _reason_and_rest(texts.pop(0))
                 rec.reason.append(reason)
+            if one_each and not rest:
+                paras = paras[len(paras) - len(texts):]
             if rest:
                 texts.insert(0, rest)
             if texts:
-                kept[0] = _Item(None, texts, False)
+                kept[0] = _Item(None, texts, False, paras)
                 break
             kept = kept[1:]
             while kept and not kept[0].labelled and _continues_reason(
@@ -223,13 +242,17 @@ class PlanAssembler:
         n = len(items)
         owners = [cell_lines(owner_paras)] * n
         targets = [joined_lines(target_paras)] * n
+        owner_sources = [list(owner_paras)] * n
+        target_sources = [list(target_paras)] * n
         if n > 1:
             owner_texts = [cell_lines([p]) for p in owner_paras]
             target_texts = [joined_lines([p]) for p in target_paras]
             if len(owner_texts) == n:
                 owners = owner_texts
+                owner_sources = [[p] for p in owner_paras]
             if len(target_texts) == n:
                 targets = target_texts
+                target_sources = [[p] for p in target_paras]
             else:
                 # Visual lines first: a narrow column may show stacked dates as one paragraph.
                 stacked = split_stacked_targets(
@@ -237,8 +260,11 @@ class PlanAssembler:
                 ) or split_stacked_targets(joined_lines(target_paras), n)
                 if stacked:
                     targets = stacked
-        for item, owner, target in zip(items, owners, targets, strict=True):
-            rec.actions.append(DraftAction(item.number, item.texts, owner, target, page))
+        for item, owner, target, owned, dated in zip(
+            items, owners, targets, owner_sources, target_sources, strict=True
+        ):
+            rec.actions.append(DraftAction(item.number, item.texts, owner, target, page,
+                                           item.paras, owned, dated))
 
 
 def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]:
@@ -249,12 +275,14 @@ def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]
         return paras
     answer, rest = split
     rec.response.append(answer)
+    rec.response_sources.append(first)
     if rest and parse_response(answer) in ("partly_agreed", "not_agreed"):
         rec.reason.append(rest)  # "Partly agreed – the service cannot …": why, not an action
         rest = ""
     if not rest:
         return paras[1:]
-    trimmed = Paragraph(text=rest, lines=first.lines, label=first.label, page=first.page)
+    trimmed = Paragraph(text=rest, lines=first.lines, label=first.label, page=first.page,
+                        ref=first.ref, number=first.number)
     return [trimmed, *paras[1:]]
 
 
@@ -281,7 +309,9 @@ def _split_by_stacking(item: _Item, owners: int, targets: int) -> list[_Item]:
     """Unnumbered paragraphs are separate actions when owners or dates stack one per paragraph."""
     n = len(item.texts)
     if targets == n or (owners == n and targets != 1):
-        return [_Item(None, [text], False) for text in item.texts]
+        paras = item.paras if len(item.paras) == n else [None] * n
+        return [_Item(None, [text], False, [p] if p else item.paras)
+                for text, p in zip(item.texts, paras, strict=True)]
     return [item]
 
 
@@ -303,11 +333,12 @@ def _split_items(paras: list[Paragraph]) -> list[_Item]:
             pending = alone
             continue
         if pending is not None:
-            items.append(_Item(pending, [split_prefix(text)[1].strip()], True))
+            items.append(_Item(pending, [split_prefix(text)[1].strip()], True, [para]))
             pending = None
             continue
         if top and items and items[-1].number and _numbered(para) != top:
             items[-1].texts.append(text)  # "• …" or "a) …" under "2. …": part of action 2
+            items[-1].paras.append(para)
             continue
         bullet = _is_bullet(para)
         if items and bullet and (points or _introduces_points(items[-1], text)):
@@ -315,19 +346,21 @@ def _split_items(paras: list[Paragraph]) -> list[_Item]:
             # bullets are that action's points; a cell that opens with bullets, or whose
             # lead-in only says "We will:", lists its actions in them.
             items[-1].texts.append(text)
+            items[-1].paras.append(para)
             points = True
             continue
         points = points and bullet
         if para.label:
-            items.append(_Item(label_number(para.label), [text], True))
+            items.append(_Item(label_number(para.label), [text], True, [para]))
             continue
         number, rest = split_prefix(text)
         if number is not None or rest != text:
-            items.append(_Item(number, [rest.strip()], True))
+            items.append(_Item(number, [rest.strip()], True, [para]))
         elif items:
             items[-1].texts.append(text)
+            items[-1].paras.append(para)
         else:
-            items.append(_Item(None, [text], False))
+            items.append(_Item(None, [text], False, [para]))
     return [i for i in items if any(t.strip() for t in i.texts)]
 
 

@@ -17,6 +17,7 @@ from pipeline.models import (
 from pipeline.normalise.dates import parse_target
 from pipeline.normalise.owners import find_abbreviations, parse_owners
 from pipeline.normalise.response import parse_response, reason_category
+from pipeline.provenance import place_owners, place_text, provenance_of
 from pipeline.text import clean
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
@@ -71,7 +72,9 @@ def finalise(drafts, info: PlanInfo, source: Source, document: Document,
         recs.append(Recommendation(
             number=number, number_inferred=inferred, text=text, response=response,
             response_raw=response_raw, response_reason=category, reason=reason,
-            section=draft.section, page=draft.page, actions=actions))
+            section=draft.section, page=draft.page, actions=actions,
+            provenance=provenance_of(draft.sources),
+            response_provenance=provenance_of(draft.response_sources) if response_raw else None))
     return ActionPlan(source=source, plan=info, recommendations=recs, warnings=warnings)
 
 
@@ -80,8 +83,10 @@ def _action(draft, index: int, rec_number: str, abbreviations, years, warnings) 
     if not number:
         number, inferred = str(index), True
     owners = parse_owners(draft.owners or None, abbreviations=abbreviations)
+    owners = place_owners(owners, draft.owner_sources)
     if draft.target.strip():
         target, notes = parse_target(draft.target, plan_years=years)
+        target.provenance = place_text(draft.target, draft.target_sources)
     else:
         target, notes = Target(), []
     where = f"action {number}" if number.startswith(f"{rec_number}.") else (
@@ -95,4 +100,4 @@ def _action(draft, index: int, rec_number: str, abbreviations, years, warnings) 
         warnings.append(Warning(message=f"{where} has no target date", page=draft.page))
     return Action(
         number=number, number_inferred=inferred, text=clean(" ".join(draft.texts)),
-        owners=owners, target=target, page=draft.page)
+        owners=owners, target=target, page=draft.page, provenance=provenance_of(draft.sources))

@@ -33,6 +33,48 @@ class Source(StrictModel):
     )
 
 
+class Box(StrictModel):
+    page: int = Field(description="Page the box is on (1-based).")
+    x0: float = Field(description="Left edge, PDF points from the page's left.")
+    top: float = Field(description="Top edge, PDF points from the page's top (as pdfplumber).")
+    x1: float = Field(description="Right edge, PDF points from the page's left.")
+    bottom: float = Field(description="Bottom edge, PDF points from the page's top.")
+
+
+class CellPosition(StrictModel):
+    table: int = Field(description="The document's tables (w:tbl, nested ones counted) in "
+                       "document order, from 0.")
+    row: int = Field(description="The table's rows (w:tr), from 0.")
+    cell: int = Field(description="The row's cells (w:tc), from 0.")
+    paragraphs: list[int] = Field(
+        default_factory=list,
+        description="The cell's paragraphs (w:p, nested tables' ones counted) the value is "
+        "taken from, from 0.")
+    page: int | None = Field(default=None, description="Page where Word recorded the text.")
+
+
+class Provenance(StrictModel):
+    """Where a value was read: boxes on the PDF's pages, or the DOCX table cells."""
+
+    boxes: list[Box] = Field(
+        default_factory=list,
+        description="PDF: the value's lines, one box per page they are on, in reading order.")
+    cells: list[CellPosition] = Field(
+        default_factory=list, description="DOCX: the table cells the value is read from.")
+    paragraphs: list[int] = Field(
+        default_factory=list,
+        description="DOCX: body paragraphs outside tables the value is read from, numbered "
+        "among the document's w:p elements in document order, from 0.")
+
+
+class PlanInfoProvenance(StrictModel):
+    title: Provenance | None = None
+    organisation: Provenance | None = None
+    inspectorate: Provenance | None = None
+    report_published: Provenance | None = None
+    submitted: Provenance | None = None
+
+
 class PlanInfo(StrictModel):
     title: str | None = Field(default=None, description="Title line of the plan, as printed.")
     organisation: str | None = Field(
@@ -49,6 +91,8 @@ class PlanInfo(StrictModel):
     submitted: dt.date | None = Field(
         default=None, description="Date the plan was submitted or agreed."
     )
+    provenance: PlanInfoProvenance | None = Field(
+        default=None, description="Where each front-matter value was read, when known.")
 
 
 class Owner(StrictModel):
@@ -61,6 +105,7 @@ class Owner(StrictModel):
     key: str | None = Field(
         default=None, description="Canonical key for grouping the same owner across actions/plans."
     )
+    provenance: Provenance | None = Field(default=None, description="Where the owner was read.")
 
 
 class TargetPart(StrictModel):
@@ -83,6 +128,7 @@ class Target(StrictModel):
         default_factory=list,
         description="Per-area or per-clause parts when the cell mixes several.",
     )
+    provenance: Provenance | None = Field(default=None, description="Where the target was read.")
 
 
 class Action(StrictModel):
@@ -94,6 +140,8 @@ class Action(StrictModel):
     owners: list[Owner] = Field(default_factory=list, description="Owners of the action.")
     target: Target = Field(default_factory=Target, description="Target date or status.")
     page: int | None = Field(default=None, description="Page the action starts on (1-based).")
+    provenance: Provenance | None = Field(
+        default=None, description="Where the action's text was read.")
 
 
 class Recommendation(StrictModel):
@@ -117,6 +165,10 @@ class Recommendation(StrictModel):
         default=None, description="Page the recommendation starts on (1-based)."
     )
     actions: list[Action] = Field(default_factory=list, description="Actions answering it.")
+    provenance: Provenance | None = Field(
+        default=None, description="Where the recommendation's text was read.")
+    response_provenance: Provenance | None = Field(
+        default=None, description="Where the agreement (and any reason under it) was read.")
 
 
 class Warning(StrictModel):

@@ -206,7 +206,8 @@ def _rec_from_paragraphs(paragraphs: list[Paragraph]) -> PlanRow | None:
     for para in paragraphs[start + 1 :]:
         label, text = strip_answer_label(para.text)
         if not response and (label or parse_response(text)):
-            response.append(Paragraph(text=text, lines=para.lines, page=para.page))
+            response.append(Paragraph(text=text, lines=para.lines, page=para.page,
+                                      ref=para.ref, number=para.number))
         elif response:
             response.append(para)  # the reason written under the answer
         elif not ends_sentence(rec[-1].text):
@@ -354,6 +355,8 @@ def _append_row(prev: PlanRow, row: PlanRow) -> None:
                 label=mine[-1].label,
                 page=mine[-1].page,
                 style=mine[-1].style,
+                ref=mine[-1].ref,
+                number=mine[-1].number,
             )
         mine.extend(rest)
 

@@ -1,0 +1,145 @@
+"""Where each value was read: the readers' boxes and cell references, gathered into models.
+
+The readers record where every paragraph stands (a PDF line's box, a DOCX paragraph's
+cell); assembly keeps the paragraphs each value is made of, and this module turns them into
+``Provenance``. Nothing here looks at the document again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from extractors.layout import Line, Paragraph
+from pipeline.models import Box, CellPosition, Owner, Provenance
+from pipeline.text import clean
+
+# Boxes are kept to a hundredth of a point: finer than any glyph, and the JSON stays short.
+BOX_DIGITS = 2
+
+
+def provenance_of(paragraphs: Iterable[Paragraph]) -> Provenance | None:
+    """The boxes (PDF) or cells (DOCX) of ``paragraphs``; None when the reader recorded neither."""
+    paragraphs = list(paragraphs)
+    boxes = boxes_of([ln for p in paragraphs for ln in p.lines])
+    cells = cells_of(paragraphs)
+    body = [p.number for p in paragraphs if p.ref is None and p.number is not None]
+    if not boxes and not cells and not body:
+        return None
+    return Provenance(boxes=boxes, cells=cells, paragraphs=list(dict.fromkeys(body)))
+
+
+def boxes_of(lines: Iterable[Line]) -> list[Box]:
+    """One box per page around the lines on it, pages in the order the lines reach them."""
+    found: dict[int, list[float]] = {}
+    for ln in lines:
+        edges = (ln.x0, ln.top, ln.x1, ln.bottom)
+        if ln.page is None or any(e is None for e in edges):
+            continue
+        x0, top, x1, bottom = (float(e) for e in edges)  # type: ignore[arg-type]
+        box = found.get(ln.page)
+        if box is None:
+            found[ln.page] = [x0, top, x1, bottom]
+        else:
+            box[:] = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
+    return [
+        Box(page=page, **dict(zip(("x0", "top", "x1", "bottom"),
+                                  (round(e, BOX_DIGITS) for e in box), strict=True)))
+        for page, box in found.items()
+    ]
+
+
+def cells_of(paragraphs: Iterable[Paragraph]) -> list[CellPosition]:
+    """The DOCX cells the paragraphs stand in, each once, with the paragraphs' numbers."""
+    cells: dict[tuple[int, int, int], CellPosition] = {}
+    for para in paragraphs:
+        ref = para.ref
+        if ref is None:
+            continue
+        key = (ref.table, ref.row, ref.cell)
+        cell = cells.get(key)
+        if cell is None:
+            cell = cells[key] = CellPosition(table=ref.table, row=ref.row, cell=ref.cell,
+                                             page=para.page)
+        if ref.paragraph not in cell.paragraphs:
+            cell.paragraphs.append(ref.paragraph)
+    return list(cells.values())
+
+
+# A unit is one visual line of a PDF paragraph, or a whole DOCX paragraph.
+_Unit = tuple[str, Paragraph, Line | None]
+
+
+def _units(paragraphs: Sequence[Paragraph]) -> list[_Unit]:
+    out: list[_Unit] = []
+    for para in paragraphs:
+        if para.lines:
+            out.extend((ln.text, para, ln) for ln in para.lines)
+        else:
+            out.append((para.labelled_text, para, None))
+    return out
+
+
+def place_owners(owners: Sequence[Owner], paragraphs: Sequence[Paragraph]) -> list[Owner]:
+    """Give each owner the part of its cell it was parsed from.
+
+    The owner parser works on the cell's lines and keeps their order, so owners are matched
+    to runs of the cell's own lines in order (a PDF line, or a DOCX paragraph); an owner that
+    no run spells out (an expansion, a split inside a word) gets the whole cell.
+    """
+    units = _units(paragraphs)
+    placed: list[Owner] = []
+    start = 0
+    for owner in owners:
+        where, start = _place(owner.raw, units, start, paragraphs)
+        placed.append(owner.model_copy(update={"provenance": where}))
+    return placed
+
+
+def place_text(raw: str, paragraphs: Sequence[Paragraph]) -> Provenance | None:
+    """The lines of ``paragraphs`` that spell ``raw`` (one of several dates stacked in a
+    cell), else all of them."""
+    return _place(raw, _units(paragraphs), 0, paragraphs)[0]
+
+
+def _place(raw: str, units: list[_Unit], start: int,
+           paragraphs: Sequence[Paragraph]) -> tuple[Provenance | None, int]:
+    run = _run_spelling(units, raw, start)
+    if run is None:
+        return provenance_of(paragraphs), start
+    first, last = run
+    return _unit_provenance(units[first : last + 1]) or provenance_of(paragraphs), first
+
+
+def _squeeze(text: str) -> str:
+    """Text without spaces and case: wrapping and cut words do not matter."""
+    return "".join(clean(text).split()).casefold()
+
+
+def _run_spelling(units: list[_Unit], raw: str, start: int) -> tuple[int, int] | None:
+    """The shortest run of units from ``start`` on whose text holds ``raw``, earliest first."""
+    wanted = _squeeze(raw)
+    if not wanted:
+        return None
+    runs: list[tuple[int, int]] = []
+    for first in range(start, len(units)):
+        text, head = "", _squeeze(units[first][0])
+        for last in range(first, len(units)):
+            text += _squeeze(units[last][0])
+            if wanted in text:
+                runs.append((first, last))
+                break
+            if len(text) > len(wanted) + len(head):
+                break
+    return min(runs, key=lambda run: (run[1] - run[0], run[0])) if runs else None
+
+
+def _unit_provenance(units: list[_Unit]) -> Provenance | None:
+    lines = [ln for _, _, ln in units if ln is not None]
+    if lines:
+        boxes = boxes_of(lines)
+        return Provenance(boxes=boxes) if boxes else None
+    seen: list[Paragraph] = []
+    for _, para, _ in units:
+        if all(para is not p for p in seen):
+            seen.append(para)
+    return provenance_of(seen)
