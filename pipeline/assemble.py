@@ -224,10 +224,10 @@ class PlanAssembler:
             while not rest and texts and _continues_reason(texts[0], response):
                 reason, rest = _reason_and_rest(texts.pop(0))
                 rec.reason.append(reason)
-            if one_each and not rest:
-                paras = paras[len(paras) - len(texts):]
             if rest:
                 texts.insert(0, rest)
+            if one_each:  # the paragraphs of what is left ("rest" is in the last reason's)
+                paras = paras[len(paras) - len(texts):]
             if texts:
                 kept[0] = _Item(None, texts, False, paras)
                 break
