@@ -112,9 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
     talk.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity",
                       help="also list every skipped file and every file converted")
 
+    extract.add_argument("--review", action="store_true",
+                         help="also write <file name>.review.html per plan and review.html "
+                         "(see 'actionplan review')")
+    from pipeline.review import cli as review_cli
+
+    review_cli.add_page_limit(extract)
     from pipeline.audit import cli as audit_cli
 
     audit_cli.add_commands(commands, default_jobs())
+    review_cli.add_command(commands, default_jobs())
 
     commands.add_parser("schema", help="print the output JSON Schema",
                         description="Print the JSON Schema of the per-file JSON output.")
@@ -160,6 +167,10 @@ def _main(argv: list[str] | None) -> int:
         from pipeline.audit import cli as audit_cli
 
         return audit_cli.run_command(args)
+    if args.command == "review":
+        from pipeline.review import cli as review_cli
+
+        return review_cli.run_command(args)
     return _extract(args)
 
 
@@ -179,7 +190,8 @@ def _extract(args: argparse.Namespace) -> int:
                     timeout_s=args.timeout, max_memory_mb=args.max_memory)
     if args.out == STDOUT:
         folder_only = [flag for flag, used in (("--prune", args.prune), ("--force", args.force),
-                                               ("--format", args.formats != FORMATS)) if used]
+                                               ("--format", args.formats != FORMATS),
+                                               ("--review", args.review)) if used]
         if folder_only:
             return _usage_error(f"{', '.join(folder_only)}: only with an output folder, "
                                 "not with --out -")
@@ -202,6 +214,12 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"Error: {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(report.summary())
+    if args.review:
+        from pipeline.review.run import write_reviews
+
+        reviews = write_reviews(report, out, jobs=args.jobs, limits=limits, max_pages=args.pages)
+        print(f"reviews: {len(reviews)} written")
+        return 0 if report.ok and len(reviews) == len(report.plans) else 1
     return 0 if report.ok else 1
 
 
