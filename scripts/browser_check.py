@@ -1,5 +1,6 @@
-"""Open audit.html in headless Chromium: it must render (ranking and findings in the DOM) with
-no script error and no network request. ``make browser-check``; not part of ``make test``.
+"""Open audit.html and a review page in headless Chromium: each must render (ranking and
+findings; page outlines and the script's mark) with no script error and no network request,
+and the review page is photographed (SCREENSHOT). ``make browser-check``; not in ``make test``.
 
 Requests are read from Chromium's own net log (every URL it tried to load); script errors from
 its console log. A control page with an outside image and a failing script is checked first,
@@ -88,8 +89,59 @@ def audit_page(out: Path) -> Path:
     return out / "audit.html"
 
 
+REVIEW_SAMPLE = ROOT / "samples" / "dtv_crc_2020.pdf"
+REVIEW_PAGES = 4
+# An action of the sample selected through the page's own fragment (#ref=…), so the
+# screenshot shows a highlighted value and its outline.
+REVIEW_FRAGMENT = "#ref=r1-a2"
+SCREENSHOT = ROOT / "output" / "browser-check-review.png"
+
+
+def review_page(out: Path) -> Path:
+    """Review one sample into ``out``; return its review page."""
+    subprocess.run([str(ROOT / ".venv" / "bin" / "actionplan"), "review", str(REVIEW_SAMPLE),
+                    "--out", str(out), "--pages", str(REVIEW_PAGES), "--jobs", "1"],
+                   check=True, capture_output=True, timeout=900)
+    return out / f"{REVIEW_SAMPLE.name}.review.html"
+
+
+def screenshot(page: Path, fragment: str, png: Path) -> bool:
+    """Photograph ``page`` at a laptop's window size; True when the file was written."""
+    png.parent.mkdir(parents=True, exist_ok=True)
+    png.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="browser_check_shot_") as tmp:
+        subprocess.run([chromium(), *FLAGS, f"--user-data-dir={tmp}/profile",
+                        "--window-size=1400,1000", f"--screenshot={png}",
+                        page.resolve().as_uri() + fragment],
+                       capture_output=True, text=True, timeout=120, check=False)
+    return png.exists() and png.stat().st_size > 0
+
+
+def check_review(tmp: Path) -> list[str]:
+    """Problems with the review page in the browser (none: it passed)."""
+    page = review_page(tmp / "review")
+    dom, outside, errors = load(page)
+    problems = []
+    if outside:
+        problems.append(f"network requests: {outside}")
+    if errors:
+        problems.append(f"script errors: {errors}")
+    if 'data-ready="1"' not in dom:
+        problems.append("the page's script did not run")
+    boxes = dom.count('class="box ')
+    if not boxes:
+        problems.append("no outlines on the pages")
+    if not screenshot(page, REVIEW_FRAGMENT, SCREENSHOT):
+        problems.append("no screenshot")
+    if problems:
+        return [f"browser-check: {page.name}: " + "; ".join(problems)]
+    print(f"browser-check: {page.name} rendered with {boxes} outlines, its script ran, no "
+          f"script errors, no network requests; screenshot {SCREENSHOT.relative_to(ROOT)}")
+    return []
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Check the control page fails and the audit page passes; print one line each."""
+    """Check the control page fails and the audit and review pages pass; one line each."""
     args = sys.argv[1:] if argv is None else argv
     with tempfile.TemporaryDirectory(prefix="browser_check_pages_") as tmp:
         control = Path(tmp) / "control.html"
@@ -101,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         page = Path(args[0]) if args else audit_page(Path(tmp) / "out")
         dom, outside, errors = load(page)
+        review_problems = [] if args else check_review(Path(tmp))
     problems = []
     if outside:
         problems.append(f"network requests: {outside}")
@@ -114,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     findings = dom.count('class="finding ')
     print(f"browser-check: {page.name} rendered with {findings} findings, "
           "no script errors, no network requests (control page caught)")
-    return 0
+    for line in review_problems:
+        print(line)
+    return 1 if review_problems else 0
 
 
 if __name__ == "__main__":
