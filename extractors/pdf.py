@@ -29,7 +29,7 @@ from extractors.pdf_borderless import Columns, find_borderless_tables
 from extractors.pdf_pages import open_pdf, turned_page
 from extractors.pdf_rotation import upright_page
 from extractors.pdf_ruled import band_table, find_ruled_tables
-from extractors.pdf_rules import band_edges, rule_edges
+from extractors.pdf_rules import band_edges, close_open_ends, rule_edges
 from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
 
 GRID_SETTINGS = {
@@ -114,7 +114,8 @@ def _scan(page, number: int) -> _PageScan:
         if w["text"].strip()
     ]
     centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
-    edges = rule_edges(page.lines, page.rects, page.curves, centres)
+    edges = close_open_ends(rule_edges(page.lines, page.rects, page.curves, centres),
+                            [Box(w.x0, w.top, w.x1, w.bottom) for w in words])
     grids = [[Box(*(float(v) for v in c)) for c in t.cells] for t in _find_grids(page, edges)]
     rules = [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": False}
              for e in edges if e["orientation"] == "h"]

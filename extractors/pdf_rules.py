@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from extractors.geometry import SNAP_PT, Box
+
 # Thickest border Word offers is 6 pt; a cell shaded only a few points high or wide is
 # rare next to the 3 pt and thinner rules every producer draws.
 MAX_RULE_THICKNESS = 3.0
@@ -19,6 +21,11 @@ MAX_RULE_THICKNESS = 3.0
 MIN_RULE_ASPECT = 3.0
 # Paint this light is the page background: white boxes behind words, faint tints.
 BACKGROUND_LUMINANCE = 0.93
+# A vertical rule shorter than this is a tick or a stroke of a glyph, not a column rule
+# whose open end needs closing: the shortest cell is one line of small type plus padding.
+OPEN_END_PT = 6.0
+# Lines of one cell's text follow each other this closely (leading), top to bottom.
+LINE_GAP_PT = 3.0
 
 
 def luminance(color: object) -> float | None:
@@ -165,3 +172,75 @@ def band_edges(rects: Iterable[dict], text_centres: list[tuple[float, float]]) -
             continue  # a rule, already counted
         edges += [_edge(x0, top, x1, top, "h"), _edge(x0, bottom, x1, bottom, "h")]
     return edges
+
+
+def _ends_on_rule(x: float, y: float, horizontal: list[dict]) -> bool:
+    return any(
+        abs(float(h["top"]) - y) <= SNAP_PT
+        and float(h["x0"]) - SNAP_PT <= x <= float(h["x1"]) + SNAP_PT
+        for h in horizontal
+    )
+
+
+def _levels(ends: list[tuple[float, dict]]) -> list[list[dict]]:
+    """Vertical rules grouped by the level (top or bottom) they end at."""
+    groups: list[tuple[float, list[dict]]] = []
+    for y, rule in sorted(ends, key=lambda end: end[0]):
+        if groups and y - groups[-1][0] <= SNAP_PT:
+            groups[-1][1].append(rule)
+        else:
+            groups.append((y, [rule]))
+    return [rules for _, rules in groups]
+
+
+def _text_reach(y: float, x0: float, x1: float, text_boxes: Sequence[Box]) -> float:
+    """How far down the cut cells' text runs: browsers paint the line the page cuts below
+    the end of the cell's side borders."""
+    for box in sorted(text_boxes, key=lambda b: b.top):
+        if x0 <= (box.x0 + box.x1) / 2 <= x1 and box.top <= y + LINE_GAP_PT:
+            y = max(y, box.bottom)
+    return y
+
+
+def _close_level(rules: list[dict], is_open: list[bool], at_bottom: bool,
+                 text_boxes: Sequence[Box]) -> list[dict]:
+    """Rules along one level under (or over) each pair of neighbouring vertical rules
+    ending there of which one ends open; the side rules are drawn on to meet them."""
+    order = sorted(range(len(rules)), key=lambda k: float(rules[k]["x0"]))
+    pairs = [(a, b) for a, b in zip(order, order[1:], strict=False) if is_open[a] or is_open[b]]
+    if not pairs or sum(is_open) < 2:
+        return []
+    key = "bottom" if at_bottom else "top"
+    level = (max if at_bottom else min)(float(r[key]) for r in rules)
+    closing = []
+    for a, b in pairs:
+        x0, x1 = float(rules[a]["x0"]), float(rules[b]["x0"])
+        y = _text_reach(level, x0, x1, text_boxes) if at_bottom else level
+        closing.append(_edge(x0, y, x1, y, "h"))
+        for side in (rules[a], rules[b]):
+            side[key] = max(float(side[key]), y) if at_bottom else min(float(side[key]), y)
+            side["height"] = float(side["bottom"]) - float(side["top"])
+    return closing
+
+
+def close_open_ends(edges: list[dict], text_boxes: Sequence[Box] = ()) -> list[dict]:
+    """Add the border a producer left out where a table breaks across pages.
+
+    Browsers (Chromium, and engines like it) draw no bottom border under a cell the page
+    cut and no top border over its continuation, so the cut cells — merged recommendation
+    cells above all — have three sides and a table finder drops them with their text. Where
+    two or more vertical rules end at one level on no horizontal rule, the missing rule is
+    drawn under (or over) the cells they bound, below the text the cells hold.
+    """
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    if not horizontal:
+        return edges  # columns ruled without any row rule are not a grid to close
+    vertical = [dict(e) for e in edges if e["orientation"] == "v"]
+    rules = [v for v in vertical if float(v["bottom"]) - float(v["top"]) >= OPEN_END_PT]
+    closing: list[dict] = []
+    for key, at_bottom in (("bottom", True), ("top", False)):
+        for level in _levels([(float(v[key]), v) for v in rules]):
+            is_open = [not _ends_on_rule(float(v["x0"]), float(v[key]), horizontal)
+                       for v in level]
+            closing += _close_level(level, is_open, at_bottom, text_boxes)
+    return horizontal + vertical + closing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.pdf_rules import band_edges, luminance, rule_edges
+from extractors.pdf_rules import band_edges, close_open_ends, luminance, rule_edges
 
 
 def _rect(x0, top, x1, bottom, *, fill=True, stroke=False, color=(0, 0, 0), stroke_color=None):
@@ -67,3 +67,41 @@ def test_luminance_of_each_colour_space() -> None:
     assert luminance((0, 0, 0, 0)) == 1.0  # CMYK: no ink is white
     assert luminance((0, 0, 0, 1)) == 0.0
     assert luminance("P0") is None
+
+
+def _v(x, top, bottom):
+    return {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}
+
+
+def _h(x0, x1, y):
+    return {"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y}
+
+
+def test_cells_a_browser_left_open_at_the_page_end_are_closed() -> None:
+    # A merged cell 10..100 runs into the page foot with no bottom rule (Chromium); the
+    # cells right of it (100..300) were closed at 700.
+    edges = [_h(10, 300, 100), _h(100, 300, 700), _v(10, 100, 760), _v(100, 100, 760),
+             _v(300, 100, 700)]
+    assert _shape(close_open_ends(edges)) == _shape([*edges, _h(10, 100, 760)])
+
+
+def test_a_closed_grid_and_a_lone_rule_get_nothing_added() -> None:
+    closed = [_h(10, 300, 100), _h(10, 300, 700), _v(10, 100, 700), _v(300, 100, 700)]
+    assert _shape(close_open_ends(closed)) == _shape(closed)
+    # One vertical rule ending in the open is a margin bar, not a cut row.
+    lone = [_h(10, 300, 100), _v(10, 100, 700)]
+    assert _shape(close_open_ends(lone)) == _shape(lone)
+
+
+def test_a_continuation_open_at_the_page_top_is_closed() -> None:
+    edges = [_h(10, 300, 200), _v(10, 40, 200), _v(300, 40, 200)]
+    assert _shape(close_open_ends(edges)) == _shape([*edges, _h(10, 300, 40)])
+
+
+def test_the_closing_rule_runs_under_the_text_the_cut_cell_holds() -> None:
+    # Chromium paints the last line of a cut cell below the end of its side borders.
+    from extractors.geometry import Box
+    edges = [_h(10, 300, 100), _v(10, 100, 760), _v(300, 100, 760)]
+    closed = close_open_ends(edges, [Box(20, 758, 80, 768)])
+    assert _shape(closed) == _shape([_h(10, 300, 100), _v(10, 100, 768), _v(300, 100, 768),
+                                     _h(10, 300, 768)])
