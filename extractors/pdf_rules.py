@@ -239,7 +239,13 @@ def close_open_ends(edges: list[dict], text_boxes: Sequence[Box] = ()) -> list[d
     rules = [v for v in vertical if float(v["bottom"]) - float(v["top"]) >= OPEN_END_PT]
     closing: list[dict] = []
     for key, at_bottom in (("bottom", True), ("top", False)):
-        for level in _levels([(float(v[key]), v) for v in rules]):
+        far = "top" if at_bottom else "bottom"
+        # Where a rule goes on as another piece in line with it, that is no end.
+        ends = [(float(v[key]), v) for v in rules if not any(
+            abs(float(w["x0"]) - float(v["x0"])) <= SNAP_PT
+            and abs(float(w[far]) - float(v[key])) <= SNAP_PT
+            for w in vertical if w is not v)]
+        for level in _levels(ends):
             is_open = [not _ends_on_rule(float(v["x0"]), float(v[key]), horizontal)
                        for v in level]
             closing += _close_level(level, is_open, at_bottom, text_boxes)

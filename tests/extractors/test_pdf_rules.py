@@ -105,3 +105,10 @@ def test_the_closing_rule_runs_under_the_text_the_cut_cell_holds() -> None:
     closed = close_open_ends(edges, [Box(20, 758, 80, 768)])
     assert _shape(closed) == _shape([_h(10, 300, 100), _v(10, 100, 768), _v(300, 100, 768),
                                      _h(10, 300, 768)])
+
+
+def test_a_rule_drawn_in_pieces_has_no_open_end_where_the_pieces_meet() -> None:
+    # Chromium draws a merged cell's sides one row at a time; the joins are no cut.
+    edges = [_h(10, 300, 100), _h(10, 300, 300), _v(10, 100, 150), _v(10, 150, 300),
+             _v(100, 100, 150), _v(100, 150, 300), _v(300, 100, 300)]
+    assert _shape(close_open_ends(edges)) == _shape(edges)
