@@ -64,18 +64,32 @@ def _formats(text: str) -> tuple[str, ...]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
-    from pipeline.batch import ACCEPTED_SUFFIXES, FORMATS
+    from pipeline.version import tool_version
     from pipeline.worker import default_jobs
 
     parser = _Parser(
         prog="actionplan",
         description="Turn HM Inspectorate action plans (PDF, DOCX) into validated JSON and CSV.",
     )
-    from pipeline.version import tool_version
-
     parser.add_argument("--version", action="version", version=f"actionplan {tool_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      parser_class=_Parser)
+    _add_extract(commands, default_jobs())
+
+    from pipeline.audit import cli as audit_cli
+    from pipeline.review import cli as review_cli
+
+    audit_cli.add_commands(commands, default_jobs())
+    review_cli.add_command(commands, default_jobs())
+
+    commands.add_parser("schema", help="print the output JSON Schema",
+                        description="Print the JSON Schema of the per-file JSON output.")
+    return parser
+
+
+def _add_extract(commands: argparse._SubParsersAction, jobs: int) -> None:
+    """``actionplan extract``: what to read, where to write, the limits, the review pages."""
+    from pipeline.batch import ACCEPTED_SUFFIXES, FORMATS
 
     extract = commands.add_parser(
         "extract", help="convert plans in files or folders",
@@ -92,40 +106,42 @@ def build_parser() -> argparse.ArgumentParser:
                          metavar=",".join(FORMATS),
                          help="outputs to write, any of them (default: all); the per-plan "
                          "JSON is always written, as the record the tables are rebuilt from")
-    extract.add_argument("--jobs", type=_positive_int, default=default_jobs(), metavar="N",
+    extract.add_argument("--jobs", type=_positive_int, default=jobs, metavar="N",
                          help="files converted in parallel (default: number of CPUs)")
     extract.add_argument("--force", action="store_true",
                          help="redo inputs that are unchanged since the last run")
     extract.add_argument("--prune", action="store_true",
                          help="drop plans from the output folder whose input no longer exists")
-    extract.add_argument("--timeout", type=_positive_float, default=120.0, metavar="SECONDS",
-                         help="time limit per file (default: 120)")
-    extract.add_argument("--max-memory", type=_positive_int, default=1500, metavar="MB",
-                         help="resident memory limit per worker process (default: 1500)")
-    extract.add_argument("--max-size", type=_positive_float, default=200, metavar="MB",
-                         help="refuse input files larger than this (default: 200)")
-    extract.add_argument("--max-pages", type=_positive_int, default=2000, metavar="N",
-                         help="refuse PDFs declaring more pages than this (default: 2000)")
+    _add_limits(extract)
     talk = extract.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity",
                       default=0, help="print only failures and the summary")
     talk.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity",
                       help="also list every skipped file and every file converted")
-
     extract.add_argument("--review", action="store_true",
                          help="also write <file name>.review.html per plan and review.html "
                          "(see 'actionplan review')")
     from pipeline.review import cli as review_cli
 
     review_cli.add_page_limit(extract)
-    from pipeline.audit import cli as audit_cli
 
-    audit_cli.add_commands(commands, default_jobs())
-    review_cli.add_command(commands, default_jobs())
 
-    commands.add_parser("schema", help="print the output JSON Schema",
-                        description="Print the JSON Schema of the per-file JSON output.")
-    return parser
+def _add_limits(extract: argparse.ArgumentParser) -> None:
+    """The per-file limits, with the defaults of ``pipeline.limits.Limits``."""
+    from pipeline.limits import DEFAULT_LIMITS as limits
+
+    extract.add_argument("--timeout", type=_positive_float, default=limits.timeout_s,
+                         metavar="SECONDS",
+                         help=f"time limit per file (default: {limits.timeout_s:g})")
+    extract.add_argument("--max-memory", type=_positive_int, default=limits.max_memory_mb,
+                         metavar="MB", help="resident memory limit per worker process "
+                         f"(default: {limits.max_memory_mb})")
+    extract.add_argument("--max-size", type=_positive_float, default=limits.max_size_mb,
+                         metavar="MB", help="refuse input files larger than this "
+                         f"(default: {limits.max_size_mb:g})")
+    extract.add_argument("--max-pages", type=_positive_int, default=limits.max_pages,
+                         metavar="N", help="refuse PDFs declaring more pages than this "
+                         f"(default: {limits.max_pages})")
 
 
 def main(argv: list[str] | None = None) -> int:
