@@ -42,6 +42,9 @@ class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)
     # What this run recorded (an Entry) or forgot (None) since the last save.
     _changes: dict[str, Entry | None] = field(default_factory=dict, repr=False)
+    # The file as this run last wrote it (inode, size, mtime): unchanged means no other
+    # batch has saved since, so the entries in memory are the file's.
+    _written: tuple[int, int, int] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest:
@@ -76,26 +79,43 @@ class Manifest:
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _locked(self.path.with_name(MANIFEST_NAME + ".lock")):
-            merged = _read_entries(self.path)
+            # Read back only when another batch may have written it since our last save.
+            same = self._written is not None and _signature(self.path) == self._written
+            merged = dict(self.entries) if same else _read_entries(self.path)
             for name, entry in self._changes.items():
                 if entry is None:
                     merged.pop(name, None)
                 else:
                     merged[name] = entry
-            body = {
-                "tool": "actionplan",
-                "entries": {
-                    name: {"input": e.input, "sha256": e.sha256, "version": e.version,
-                           "formats": list(e.formats), "source": e.source, "path": e.path}
-                    for name, e in sorted(merged.items())
-                },
-            }
             with atomic_text(self.path) as fh:
-                # ASCII escapes carry names that are not UTF-8 (lone surrogates) exactly.
-                json.dump(body, fh, indent=2, ensure_ascii=True)
-                fh.write("\n")
+                fh.write(_manifest_text(merged))
+            self._written = _signature(self.path)
         self.entries = merged
         self._changes.clear()
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _manifest_text(entries: dict[str, Entry]) -> str:
+    """The manifest as JSON, one entry per line. Saved after every file, so it is encoded
+    entry by entry with json's C encoder (an indented dump runs in Python: a batch of
+    thousands of files spent seconds re-encoding it). ASCII escapes carry names that are
+    not UTF-8 (lone surrogates) exactly."""
+    lines = [
+        f"    {json.dumps(name, ensure_ascii=True)}: " + json.dumps(
+            {"input": e.input, "sha256": e.sha256, "version": e.version,
+             "formats": list(e.formats), "source": e.source, "path": e.path},
+            ensure_ascii=True)
+        for name, e in sorted(entries.items())
+    ]
+    entries_text = "{\n" + ",\n".join(lines) + "\n  }" if lines else "{}"
+    return '{\n  "tool": "actionplan",\n  "entries": ' + entries_text + "\n}\n"
 
 
 def _read_entries(path: Path) -> dict[str, Entry]:

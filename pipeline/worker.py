@@ -269,14 +269,18 @@ class WorkerPool:
         try:
             self.start(len(pending))
             while pending or any(w.task for w in self._workers):
-                for worker in self._workers:
-                    if worker.ready and worker.task is None and pending:
-                        worker.task = pending.popleft()
-                        worker.started = time.monotonic()
-                        worker.conn.send(worker.task)
+                self._dispatch(pending)
                 yield from self._wait_once(pending)
         finally:
             self.close()
+
+    def _dispatch(self, pending: deque[Task]) -> None:
+        """Hand the next tasks to idle workers."""
+        for worker in self._workers:
+            if worker.ready and worker.task is None and pending:
+                worker.task = pending.popleft()
+                worker.started = time.monotonic()
+                worker.conn.send(worker.task)
 
     def _deadline(self, worker: _Worker) -> float:
         limit = self.timeout_s if worker.ready else _STARTUP_TIMEOUT_S
@@ -328,6 +332,9 @@ class WorkerPool:
             if message.kind == "memory":
                 message = self._memory_outcome(message)
                 self._replace(worker, pending)
+            # The worker gets its next file before the caller records this one, so recording
+            # (the manifest's save and fsync) never keeps a worker waiting.
+            self._dispatch(pending)
             yield message
             return
         # The process ended without answering: it crashed or the kernel killed it.
