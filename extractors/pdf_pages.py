@@ -17,6 +17,7 @@ import contextlib
 import ctypes
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -203,11 +204,19 @@ class _PageTransform:
 
     def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float,
                                                                        float]:
-        """A PDF-space rectangle → (x0, top, x1, bottom)."""
-        corners = [self.point(x0, y0), self.point(x1, y1)]
-        xs = sorted(p[0] for p in corners)
-        ys = sorted(p[1] for p in corners)
-        return xs[0], ys[0], xs[1], ys[1]
+        """A PDF-space rectangle → (x0, top, x1, bottom): ``point`` of two corners, ordered
+        (written out: it runs for every character)."""
+        a, b, c, d, e, f = self.matrix
+        height, dx, dtop = self.height, self.dx, self.dtop
+        left = (a * x0 + c * y0 + e) + dx
+        right = (a * x1 + c * y1 + e) + dx
+        top = height - (b * x0 + d * y0 + f) + dtop
+        bottom = height - (b * x1 + d * y1 + f) + dtop
+        if left > right:
+            left, right = right, left
+        if top > bottom:
+            top, bottom = bottom, top
+        return left, top, right, bottom
 
 
 _BLACK = (0.0,)
@@ -228,6 +237,28 @@ def _read_chars(raw, transform: _PageTransform, number: int) -> list[dict]:
     return _CharReader(raw, transform, number).chars()
 
 
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What every character of one text object shares: pdfium gives each the object's font,
+    size, text matrix and fill colour, so they are asked for once per object, not per char."""
+
+    fontname: str
+    descent: float  # per unit of font size
+    font: Any  # pdfium font handle, or None
+    size: float
+    a: float  # the text matrix's scale and skew (PDF space)
+    b: float
+    c: float
+    d: float
+    char_matrix: Matrix  # in page space, as pdfplumber's "matrix"
+    upright: bool
+    fill: tuple[float, ...]
+
+    @property
+    def axis_aligned(self) -> bool:
+        return self.a > 0 and self.d > 0 and self.b == 0 and self.c == 0
+
+
 class _CharReader:
     """One text page's characters through pdfium's C API, its ctypes buffers made once."""
 
@@ -239,7 +270,8 @@ class _CharReader:
         self.ox, self.oy = ctypes.c_double(), ctypes.c_double()
         self.advance = ctypes.c_float()
         self.colour = [ctypes.c_uint() for _ in range(4)]
-        self.fonts: dict[int, tuple[str, float, Any]] = {}
+        self.runs: dict[int, _Run] = {}  # by text object address
+        self.widths: dict[tuple[int, int], float | None] = {}  # (object, code): advance
         self.name_buffer = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
 
@@ -247,81 +279,99 @@ class _CharReader:
         found = (self.char(i) for i in range(pdfium_c.FPDFText_CountChars(self.raw)))
         return [char for char in found if char is not None]
 
-    def _text(self, index: int) -> str | None:
+    def _text(self, index: int, code: int) -> str | None:
         """The character's text, None for what pdfminer would not list."""
-        c, raw = pdfium_c, self.raw
-        if c.FPDFText_IsGenerated(raw, index) == 1:
-            return None
-        code = c.FPDFText_GetUnicode(raw, index)
         if code in (0xFFFE, 0xFFFF) or code > 0x10FFFF:
             return None
         text = chr(code)
-        if text in "\r\n":
+        if text in "\r\n" or pdfium_c.FPDFText_IsGenerated(self.raw, index) == 1:
             return None
-        if code == 2 and c.FPDFText_IsHyphen(raw, index) == 1:
+        if code == 2 and pdfium_c.FPDFText_IsHyphen(self.raw, index) == 1:
             return "-"  # pdfium's mark for a hyphen ending a line; the page shows "-"
         return text
 
-    def _font(self, index: int) -> tuple[str, float, Any]:
-        obj = pdfium_c.FPDFText_GetTextObject(self.raw, index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        font = self.fonts.get(key)
-        if font is None:
-            font = self.fonts[key] = _font(self.raw, index, obj, self.name_buffer, self.flags)
-        return font
+    def _run(self, index: int) -> tuple[int, _Run]:
+        """The character's text object (its address) and what its characters share."""
+        key = _text_object_address(self.raw, index) or 0
+        run = self.runs.get(key)
+        if run is None:
+            obj = pdfium_c.FPDFText_GetTextObject(self.raw, index)
+            run = self.runs[key] = self._new_run(index, obj)
+        return key, run
 
-    def char(self, index: int) -> dict | None:
-        """Character ``index`` as a pdfplumber char dict, or None when it is not listed."""
-        text = self._text(index)
-        if text is None:
-            return None
-        c, raw, matrix, transform = pdfium_c, self.raw, self.matrix, self.transform
-        size = c.FPDFText_GetFontSize(raw, index)
+    def _new_run(self, index: int, obj: Any) -> _Run:
+        c, raw, matrix = pdfium_c, self.raw, self.matrix
+        fontname, descent, font = _font(raw, index, obj, self.name_buffer, self.flags)
         c.FPDFText_GetMatrix(raw, index, matrix)
         char_matrix = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0),
-                                transform.matrix)
+                                self.transform.matrix)
         a, b, cc, d = char_matrix[:4]
-        upright = bool(a * d > 0 and b * cc <= 0)
-        c.FPDFText_GetLooseCharBox(raw, index, self.loose)
-        bx0, btop, bx1, bbottom = transform.box(*self._pdf_box(index, size))
         fill = _BLACK
         if c.FPDFText_GetFillColor(raw, index, *self.colour):
             fill = tuple(v.value / 255 for v in self.colour[:3])
+        return _Run(fontname, descent, font, c.FPDFText_GetFontSize(raw, index), matrix.a,
+                    matrix.b, matrix.c, matrix.d, char_matrix,
+                    bool(a * d > 0 and b * cc <= 0), fill)
+
+    def char(self, index: int) -> dict | None:
+        """Character ``index`` as a pdfplumber char dict, or None when it is not listed."""
+        code = pdfium_c.FPDFText_GetUnicode(self.raw, index)
+        text = self._text(index, code)
+        if text is None:
+            return None
+        key, run = self._run(index)
+        transform = self.transform
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self.loose)
+        bx0, btop, bx1, bbottom = transform.box(*self._pdf_box(index, code, key, run))
         return {
             "object_type": "char", "page_number": self.number, "text": text,
-            "fontname": self._font(index)[0], "size": bbottom - btop if upright else bx1 - bx0,
+            "fontname": run.fontname, "size": bbottom - btop if run.upright else bx1 - bx0,
             "x0": bx0, "x1": bx1, "top": btop, "bottom": bbottom, "doctop": btop,
             "y0": transform.height - bbottom, "y1": transform.height - btop,
-            "width": bx1 - bx0, "height": bbottom - btop, "upright": upright,
-            "matrix": char_matrix, "adv": bx1 - bx0,
-            "non_stroking_color": fill, "stroking_color": None,
+            "width": bx1 - bx0, "height": bbottom - btop, "upright": run.upright,
+            "matrix": run.char_matrix, "adv": bx1 - bx0,
+            "non_stroking_color": run.fill, "stroking_color": None,
         }
 
-    def _pdf_box(self, index: int, size: float) -> tuple[float, float, float, float]:
+    def _pdf_box(self, index: int, code: int, key: int,
+                 run: _Run) -> tuple[float, float, float, float]:
         """The character's box in PDF space (x0, y0, x1, y1), as pdfminer would draw it."""
-        matrix, loose = self.matrix, self.loose
-        if not (matrix.a > 0 and matrix.d > 0 and matrix.b == 0 and matrix.c == 0):
+        loose = self.loose
+        if not run.axis_aligned:
             return loose.left, loose.bottom, loose.right, loose.top
-        c, raw = pdfium_c, self.raw
-        font = self._font(index)
-        c.FPDFText_GetCharOrigin(raw, index, self.ox, self.oy)
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self.ox, self.oy)
         # pdfminer's box: one font size high from the baseline plus the font's descent
         # (the font descriptor's for pdfminer, the font program's here: see
         # scripts/compare_pdf_sources.py), from the origin to the advance.
-        height = size * matrix.d
-        y0 = self.oy.value + font[1] * height
+        height = run.size * run.d
+        y0 = self.oy.value + run.descent * height
         x0, y1, x1 = self.ox.value, y0 + height, loose.right
         # The advance from the font's widths, as pdfminer's box has it; the loose box
         # can be the glyph's outline instead (an "f" reaching over the next letter).
-        # pdfium finds the width by the character's Unicode, which for a ligature or
-        # pdfium's hyphen mark names no single code of the font.
-        code = c.FPDFText_GetUnicode(raw, index)
-        if (font[2] and code not in _NO_WIDTH_LOOKUP
-                and c.FPDFFont_GetGlyphWidth(font[2], code, ctypes.c_float(size), self.advance)):
-            width = self.advance.value * matrix.a
-            if 0.5 * (x1 - x0) <= width <= 1.5 * (x1 - x0):
-                x1 = x0 + width
+        width = self._advance(key, code, run)
+        if width is not None and 0.5 * (x1 - x0) <= width <= 1.5 * (x1 - x0):
+            x1 = x0 + width
         return x0, y0, x1, y1
+
+    def _advance(self, key: int, code: int, run: _Run) -> float | None:
+        """The glyph's advance in PDF space from the font's widths (once per object and
+        code). pdfium finds the width by the character's Unicode, which for a ligature or
+        pdfium's hyphen mark names no single code of the font."""
+        found = self.widths.get((key, code), _UNKNOWN)
+        if found is _UNKNOWN:
+            found = None
+            if (run.font and code not in _NO_WIDTH_LOOKUP and pdfium_c.FPDFFont_GetGlyphWidth(
+                    run.font, code, ctypes.c_float(run.size), self.advance)):
+                found = self.advance.value * run.a
+            self.widths[(key, code)] = found
+        return found
+
+
+_UNKNOWN = object()
+# FPDFText_GetTextObject answering the object's address as an int (the char's run key),
+# without a ctypes.cast per character.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
 
 def _font(raw, index: int, obj, buffer, flags) -> tuple[str, float, Any]:
