@@ -382,31 +382,35 @@ class WordRenderer:
             self.doc.add_paragraph(para)
 
     def header(self) -> None:
+        rows = [list(self.spec.headers)] + [list(r) for r in self.opt.get("header_rows", [])]
+        self._write_header([self._header_row(values) for values in rows])
+
+    def _header_row(self, values: list[str]) -> list[tuple[_Cell, str]]:
+        """One header row's cells; a header spanning ``header_spans`` grid columns is merged."""
+        spans = {int(k): v for k, v in self.opt.get("header_spans", {}).items()}
+        row = self.table.add_row()
+        if self.opt.get("repeat_header", True):
+            repeat_header_row(row)
+        col = 0
+        placed = []
+        for i, value in enumerate(values):
+            span = spans.get(i, 1)
+            cell = row.cells[col]
+            if span > 1:
+                cell = cell.merge(row.cells[col + span - 1])
+            placed.append((cell, value))
+            col += span
+        return placed
+
+    def _write_header(self, grid_rows: list[list[tuple[_Cell, str]]]) -> None:
         opt = self.opt
-        spans: dict[int, int] = {int(k): v for k, v in opt.get("header_spans", {}).items()}
-        rows = [list(self.spec.headers)] + [list(r) for r in opt.get("header_rows", [])]
-        grid_rows = []
-        for values in rows:
-            row = self.table.add_row()
-            if opt.get("repeat_header", True):
-                repeat_header_row(row)
-            col = 0
-            placed = []
-            for i, value in enumerate(values):
-                span = spans.get(i, 1)
-                cell = row.cells[col]
-                if span > 1:
-                    cell = cell.merge(row.cells[col + span - 1])
-                placed.append((cell, value))
-                col += span
-            grid_rows.append(placed)
         for r, placed in enumerate(grid_rows):
             for cell, value in placed:
-                if r > 0 and not value:
-                    continue
-                write_cell(cell, split_lines(value), bold=True, color=opt.get("header_color"))
-        for r in range(1, len(grid_rows)):
-            for i, (cell, value) in enumerate(grid_rows[r]):
+                if r == 0 or value:
+                    write_cell(cell, split_lines(value), bold=True, color=opt.get("header_color"))
+        # An empty cell in a lower header row is merged into the one above.
+        for placed in grid_rows[1:]:
+            for i, (cell, value) in enumerate(placed):
                 if not value:
                     grid_rows[0][i][0].merge(cell)
         if opt.get("header_fill"):
@@ -471,7 +475,7 @@ class WordRenderer:
         reason = split_lines(rec.reason or "")
         items: list[ActionSpec | None] = list(rec.actions)
         if reason and (opt.get("reason_in", "first_cell") == "row" or not rec.actions):
-            items.insert(0, None)
+            items.insert(0, None)  # the reason in a row of its own
         for idx, act in enumerate(items):
             row = self.table.add_row()
             rows.append(row)
@@ -479,27 +483,31 @@ class WordRenderer:
                 if self._is_rec_kind(kind):
                     if idx == 0:
                         write_cell(cell, self._rec_cell_text(rec, kind))
-                    continue
-                if act is None:
+                elif act is None:
                     if kind == "action":
                         write_cell(cell, reason, space_after=4)
-                    continue
-                paras = self._action_cell(kind, act)
-                if kind == "action" and idx == 0 and reason:
-                    paras = reason + paras
-                auto = opt.get("action_numbers") in ("auto", "bullet") and kind == "action"
-                num = None
-                if auto and (act.number or opt["action_numbers"] == "bullet"):
-                    num = self.numbering.new_list(opt["action_numbers"], self.font)
-                if num is not None and idx == 0 and reason and kind == "action":
-                    write_cell(cell, reason, space_after=4)
-                    write_cell(cell, paras[len(reason):], num_id=num)
                 else:
-                    write_cell(cell, paras, num_id=num)
+                    self._action_row_cell(cell, kind, act, reason if idx == 0 else [])
         if opt.get("rec_cells", "merge") == "merge" and len(rows) > 1:
             for i, kind in enumerate(self.cols):
                 if self._is_rec_kind(kind):
                     rows[0].cells[i].merge(rows[-1].cells[i])
+
+    def _action_row_cell(self, cell: _Cell, kind: str, act: ActionSpec, reason: list[str]) -> None:
+        """One cell of an action's row; ``reason`` (first row only) opens the action cell."""
+        opt = self.opt
+        paras = self._action_cell(kind, act)
+        if kind == "action" and reason:
+            paras = reason + paras
+        auto = opt.get("action_numbers") in ("auto", "bullet") and kind == "action"
+        num = None
+        if auto and (act.number or opt["action_numbers"] == "bullet"):
+            num = self.numbering.new_list(opt["action_numbers"], self.font)
+        if num is not None and reason and kind == "action":
+            write_cell(cell, reason, space_after=4)
+            write_cell(cell, paras[len(reason):], num_id=num)
+        else:
+            write_cell(cell, paras, num_id=num)
 
     def rec_row(self, rec: RecSpec) -> None:
         opt = self.opt
