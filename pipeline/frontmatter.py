@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors.layout import RUNNING, Document, Table
-from pipeline.models import PlanInfo
+from pipeline.models import PlanInfo, PlanInfoProvenance, Provenance
 from pipeline.normalise.dates import parse_target
+from pipeline.provenance import boxes_of, joined, provenance_of
 from pipeline.text import clean
 
 _SUBMITTED = re.compile(
@@ -152,6 +153,8 @@ class _Head:
     # A PDF paragraph's visual lines, when it has several: the reader may have grouped a
     # page header with the title below it, so each line is a title candidate too.
     split: dict[str, list[str]]
+    # Where each of those texts was read (the first paragraph, line or cell showing it).
+    where: dict[str, Provenance | None] = field(default_factory=dict)
 
 
 def read_front_matter(document: Document) -> PlanInfo:
@@ -159,12 +162,17 @@ def read_front_matter(document: Document) -> PlanInfo:
     head = _head(document)
     every = [*head.own, *head.running, *head.cells]
     info = PlanInfo()
-    info.title = _title(head)
+    info.title, title_from = _title_and_sources(head)
+    where = PlanInfoProvenance(title=joined(head.where.get(t) for t in title_from))
     for line in every:
         if info.submitted is None and (m := _SUBMITTED.search(line)):
             info.submitted = _day(m.group("date"))
+            where.submitted = head.where.get(line) if info.submitted else None
         if info.report_published is None and (m := _PUBLISHED.search(line)):
             info.report_published = _month_or_day(m.group("date"))
+            where.report_published = head.where.get(line) if info.report_published else None
+    if where.title or where.submitted or where.report_published:
+        info.provenance = where
     info.organisation = _organisation(head, "\n".join(document.texts()))
     info.inspectorate = _inspectorate(head, info.organisation)
     return info
@@ -176,6 +184,7 @@ def _head(document: Document) -> _Head:
     lines: list[str] = []
     cells: list[str] = []
     split: dict[str, list[str]] = {}
+    where: dict[str, Provenance | None] = {}
     in_head = True
     tables_seen = 0
     for block in document.blocks:
@@ -185,23 +194,30 @@ def _head(document: Document) -> _Head:
                 for row in block.rows:
                     cells.extend(clean(c.text) for c in row.cells if clean(c.text))
                     cells.append(clean(" ".join(c.text for c in row.cells)))
+                    for c in row.cells:
+                        where.setdefault(clean(c.text), provenance_of(c.paragraphs))
+                    where.setdefault(cells[-1], provenance_of(
+                        p for c in row.cells for p in c.paragraphs))
             # A cover table (ESTABLISHMENT | TIMETABLE …) may sit inside the title block.
             in_head = in_head and _is_cover_table(block)
             continue
         text = clean(block.text)
         if not text:
             continue
+        where.setdefault(text, provenance_of([block]))
         if block.style == RUNNING:
             running.append(text)
             continue
         own.append(text)
         if len(block.lines) > 1:
             split[text] = [t for ln in block.lines if (t := clean(ln.text))]
+            for ln in block.lines:
+                where.setdefault(clean(ln.text), Provenance(boxes=boxes_of([ln])))
         if in_head and _INTRO_HEADING.match(text):
             in_head = False
         if in_head and len(lines) < HEAD_PARAGRAPHS:
             lines.append(text)
-    return _Head(lines, own, running, cells, split)
+    return _Head(lines, own, running, cells, split, where)
 
 
 def _is_cover_table(table: Table) -> bool:
@@ -245,6 +261,12 @@ def _title_candidates(head: _Head) -> list[tuple[str, str | None]]:
 def _title(head: _Head) -> str | None:
     """The plan's heading as printed: the best-ranked heading line, earliest first; never a
     date line, never page furniture when the body has a heading of its own."""
+    return _title_and_sources(head)[0]
+
+
+def _title_and_sources(head: _Head) -> tuple[str | None, list[str]]:
+    """The title, and the texts of the head it is made of (one, or a heading and the
+    paragraph it wraps onto)."""
     candidates = _title_candidates(head)
     ranked = [(r, -i) for i, (text, _) in enumerate(candidates) if (r := _title_rank(text))]
     if ranked:
@@ -252,10 +274,11 @@ def _title(head: _Head) -> str | None:
         title, following = candidates[-index]
         # A response heading may wrap onto the next paragraph, as a body's name does.
         if rank == RESPONSE_HEADING and _carries_on(title, following):
-            return f"{title} {following}"
-        return title
+            return f"{title} {following}", [title, following]
+        return title, [title]
     fallback = [ln for ln in head.own if not _is_date_line(ln)]
-    return (fallback or head.own or head.running or [None])[0]
+    first = (fallback or head.own or head.running or [None])[0]
+    return first, [first] if first else []
 
 
 # -- organisation --------------------------------------------------------------------------

@@ -68,9 +68,9 @@ class Provenance(StrictModel):
 
 
 class PlanInfoProvenance(StrictModel):
+    """Where the front matter was read: the title's paragraph(s), the date lines."""
+
     title: Provenance | None = None
-    organisation: Provenance | None = None
-    inspectorate: Provenance | None = None
     report_published: Provenance | None = None
     submitted: Provenance | None = None
 

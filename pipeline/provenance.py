@@ -28,6 +28,16 @@ def provenance_of(paragraphs: Iterable[Paragraph]) -> Provenance | None:
     return Provenance(boxes=boxes, cells=cells, paragraphs=list(dict.fromkeys(body)))
 
 
+def joined(parts: Iterable[Provenance | None]) -> Provenance | None:
+    """One provenance for a value read from several places, in order; None when none is known."""
+    known = [p for p in parts if p is not None]
+    if not known:
+        return None
+    return Provenance(boxes=[b for p in known for b in p.boxes],
+                      cells=[c for p in known for c in p.cells],
+                      paragraphs=list(dict.fromkeys(n for p in known for n in p.paragraphs)))
+
+
 def boxes_of(lines: Iterable[Line]) -> list[Box]:
     """One box per page around the lines on it, pages in the order the lines reach them."""
     found: dict[int, list[float]] = {}

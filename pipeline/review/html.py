@@ -24,8 +24,9 @@ from pipeline.models import ActionPlan, Provenance
 from pipeline.review.pages import PageImage
 from pipeline.review.timeline import rec_action, timeline_svg
 
-ROLES = ("recommendation", "response", "action", "owner", "target")
+ROLES = ("front matter", "recommendation", "response", "action", "owner", "target")
 ROLE_COLOURS = {
+    "front matter": "#57606a",
     "recommendation": "#0969da",
     "response": "#8250df",
     "action": "#1a7f37",
@@ -74,7 +75,7 @@ min-height:30rem}
 .rec{border-bottom:1px solid #e3e7ee;padding:.4rem 0 .6rem}
 .val{cursor:pointer;border-left:3px solid transparent;padding-left:.3rem}
 .val.hl{background:#fff5b1;outline:2px solid #d4a72c}
-.val.recommendation{border-color:#0969da}.val.response{border-color:#8250df}
+.val.front{border-color:#57606a}.val.recommendation{border-color:#0969da}.val.response{border-color:#8250df}
 .val.action{border-color:#1a7f37}.val.owner{border-color:#bc4c00}.val.target{border-color:#cf222e}
 .val.nobox{border-left-style:dashed}
 ol.actions{list-style:none;padding-left:.4rem;margin:.3rem 0}ol.actions li{margin:.4rem 0}
@@ -89,14 +90,14 @@ figure.page{margin:0 0 1.2rem}figure.page figcaption{color:#556;font-size:.8rem}
 .sheet img{display:block;width:100%;height:auto}
 .sheet svg{position:absolute;left:0;top:0;width:100%;height:100%}
 rect.box{fill-opacity:.10;stroke-width:1.2;cursor:pointer}rect.box.hl{fill-opacity:.35;stroke-width:3}
-rect.recommendation{fill:#0969da;stroke:#0969da}rect.response{fill:#8250df;stroke:#8250df}
+rect.front{fill:#57606a;stroke:#57606a}rect.recommendation{fill:#0969da;stroke:#0969da}rect.response{fill:#8250df;stroke:#8250df}
 rect.action{fill:#1a7f37;stroke:#1a7f37}rect.owner{fill:#bc4c00;stroke:#bc4c00}
 rect.target{fill:#cf222e;stroke:#cf222e}
 table.docx{border-collapse:collapse;background:#fff;margin:0 0 1rem;width:100%}
 table.docx td{border:1px solid #c9d1d9;vertical-align:top;padding:.25rem .35rem;font-size:.85rem}
 .docp{margin:.15rem 0;padding:0 .2rem;border:2px solid transparent}
 .docp.src{cursor:pointer}.docp.hl{background:#fff5b1}
-.docp.recommendation{border-color:#0969da}.docp.response{border-color:#8250df}
+.docp.front{border-color:#57606a}.docp.recommendation{border-color:#0969da}.docp.response{border-color:#8250df}
 .docp.action{border-color:#1a7f37}.docp.owner{border-color:#bc4c00}.docp.target{border-color:#cf222e}
 #timeline-box{padding:.4rem 1.2rem;background:#fff;border-bottom:1px solid #d6dce5;overflow:auto;
 max-height:9rem}
@@ -199,6 +200,7 @@ def _plan_list(plan: ActionPlan, audit: PlanAudit | None, values: _Plan) -> str:
     for warning in plan.warnings:
         findings[_warning_rec(warning.message, numbers)].append(("note", warning.message))
     general = findings.pop(None, [])
+    out.append(_front_matter(plan, values))
     if general:
         out.append('<section class="rec"><h2>About the whole plan</h2>'
                    + _findings_html(general) + "</section>")
@@ -233,6 +235,22 @@ def _plan_list(plan: ActionPlan, audit: PlanAudit | None, values: _Plan) -> str:
         parts.append("</article>")
         out.append("".join(parts))
     return "".join(out)
+
+
+def _front_matter(plan: ActionPlan, values: _Plan) -> str:
+    """The plan's title and dates, each outlined where it was read."""
+    info, where = plan.plan, plan.plan.provenance
+    shown = [("title", "Title", info.title), ("submitted", "Submitted", info.submitted),
+             ("report_published", "Report published", info.report_published)]
+    parts = []
+    for name, label, value in shown:
+        if value is None:
+            continue
+        provenance = getattr(where, name) if where else None
+        ref = values.add(f"plan-{name}", "front", provenance)
+        parts.append(_val("div", ref, "front", provenance,
+                          f"<small>{_e(label)}</small> {_e(value)}"))
+    return '<section class="rec" id="front">' + "".join(parts) + "</section>" if parts else ""
 
 
 def _findings_by_rec(audit: PlanAudit | None) -> dict[str | None, list[tuple[str, str]]]:

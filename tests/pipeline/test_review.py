@@ -107,6 +107,8 @@ def test_every_action_is_outlined_on_its_page(name: str, tmp_path: Path) -> None
                     box.x1 - box.x0 + 2 * BOX_PAD, abs=0.02)
                 n += 1
     assert n >= sum(len(r.actions) for r in plan.recommendations) > 0
+    for box in plan.plan.provenance.title.boxes:
+        assert "front" in rects[("plan-title", box.page)]["class"].split()
     # Every outline belongs to a value listed beside the pages.
     assert {r["data-ref"] for r in page.rects} <= page.listed
 
