@@ -24,6 +24,7 @@ from pipeline.text import (
     CellLine,
     cell_lines,
     clean,
+    document_vocabulary,
     ends_sentence,
     joined_lines,
     mend_cut_words,
@@ -450,8 +451,9 @@ def _numbered(para: Paragraph) -> str | None:
 
 def build_plan(document: Document, source: Source) -> ActionPlan:
     """Assemble the plan of a read document; raises ``NoPlanFound`` when it has none."""
-    mend_cut_words(document)
-    rows = plan_rows(document)
+    vocabulary = document_vocabulary(document)
+    mend_cut_words(document, vocabulary)
+    rows = plan_rows(document, vocabulary)
     if not rows:
         raise NoPlanFound(
             "no action-plan table found (no table with recommendation and action, owner or "

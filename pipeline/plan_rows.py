@@ -9,7 +9,9 @@ is the first row after a page break (where a row split by the page may continue)
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from extractors.layout import Cell, Document, Paragraph, Row, Table
 from pipeline.columns import Role, action_wording, classify_header, header_score, header_text
@@ -22,7 +24,7 @@ from pipeline.numbering import (
     is_number_label,
     opens_list_item,
 )
-from pipeline.text import ends_sentence
+from pipeline.text import document_vocabulary, ends_sentence, join_across
 
 # When one cell covers several columns, the content role wins over a number role.
 _MAX_LABEL = 60  # characters: a header cell longer than this is a sentence, not a label
@@ -73,16 +75,20 @@ class Header:
     roles: list[Role | None]
 
 
-def plan_rows(document: Document) -> list[PlanRow]:
-    """All data rows of the document's plan tables, in reading order."""
-    return _Stitcher().read(document)
+def plan_rows(document: Document, vocabulary: Mapping[str, int] | None = None) -> list[PlanRow]:
+    """All data rows of the document's plan tables, in reading order; ``vocabulary`` (the
+    document's words, by default counted here) mends a word a page cut in two."""
+    if vocabulary is None:
+        vocabulary = document_vocabulary(document)
+    return _Stitcher(vocabulary).read(document)
 
 
 class _Stitcher:
     """Reads a document's blocks in order: each plan table under its header, tables without
     one as the continuation of the table before, form-style tables one recommendation each."""
 
-    def __init__(self) -> None:
+    def __init__(self, vocabulary: Mapping[str, int]) -> None:
+        self.vocabulary = vocabulary
         self.rows: list[PlanRow] = []
         self.segment: _Segment | None = None  # the plan table being continued
         self.between: list[Paragraph] = []  # body paragraphs since the last table
@@ -95,7 +101,7 @@ class _Stitcher:
             else:
                 self._table(block)
         self._flush_form()
-        return _join_cut_rows(self.rows)
+        return _join_cut_rows(self.rows, self.vocabulary)
 
     def _table(self, table: Table) -> None:
         if self._takes_form(table):
@@ -272,12 +278,15 @@ def _form_row(form: list[Row]) -> PlanRow | None:
     return PlanRow(by_role, page)
 
 
-def _join_cut_rows(rows: list[PlanRow]) -> list[PlanRow]:
-    """Put back together rows a page break cut in two, so assembly sees whole rows."""
+def _join_cut_rows(
+    rows: list[PlanRow], vocabulary: Mapping[str, int] = MappingProxyType({})
+) -> list[PlanRow]:
+    """Put back together rows a page break cut in two, so assembly sees whole rows; a word
+    the page cut is mended as any cut word (``vocabulary``: the document's words)."""
     joined: list[PlanRow] = []
     for row in rows:
         if joined and row.after_page_break and _is_cut_tail(joined[-1], row):
-            _append_row(joined[-1], row)
+            _append_row(joined[-1], row, vocabulary)
         else:
             joined.append(row)
     return joined
@@ -337,7 +346,7 @@ def _runs_on(role: Role, before: str, after: str) -> bool:
     return not ends_sentence(before)
 
 
-def _append_row(prev: PlanRow, row: PlanRow) -> None:
+def _append_row(prev: PlanRow, row: PlanRow, vocabulary: Mapping[str, int]) -> None:
     _regroup_cut_narrative(prev, row)
     for role, paragraphs in row.by_role.items():
         if not paragraphs:
@@ -345,19 +354,7 @@ def _append_row(prev: PlanRow, row: PlanRow) -> None:
         mine = prev.by_role.setdefault(role, [])
         rest = list(paragraphs)
         if mine and _runs_on(role, mine[-1].text, rest[0].text):
-            head = rest.pop(0)
-            glue = " "
-            if role == Role.RESPONSE and parse_response(mine[-1].text + head.text):
-                glue = ""  # "Accepte" / "d": one word cut by the page in a narrow column
-            mine[-1] = Paragraph(
-                text=f"{mine[-1].text}{glue}{head.text}",
-                lines=[*mine[-1].lines, *head.lines],
-                label=mine[-1].label,
-                page=mine[-1].page,
-                style=mine[-1].style,
-                ref=mine[-1].ref,
-                number=mine[-1].number,
-            )
+            mine[-1] = join_across(mine[-1], rest.pop(0), vocabulary)
         mine.extend(rest)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.layout import Document, Line, Paragraph, Table
 
@@ -126,13 +126,16 @@ def vocabulary_key(text: str) -> str:
     return text.strip(".,;:()[]/\"'“”‘’!?").lower()
 
 
-def mend_cut_words(document: Document) -> Document:
+def mend_cut_words(
+    document: Document, vocabulary: Mapping[str, int] | None = None
+) -> Document:
     """Decide every line break of the document's PDF paragraphs: a space, or nothing inside a
     word the column cut ("Recommenda" / "tions"); each paragraph's text follows (in place)."""
-    paragraphs = [p for p in _all_paragraphs(document) if len(p.lines) > 1 and _lines_make(p)]
-    vocabulary = document_vocabulary(_all_paragraphs(document))
-    for para in paragraphs:
-        mend_paragraph(para, vocabulary)
+    if vocabulary is None:
+        vocabulary = document_vocabulary(document)
+    for para in _all_paragraphs(document):
+        if len(para.lines) > 1 and _lines_make(para):
+            mend_paragraph(para, vocabulary)
     return document
 
 
@@ -143,9 +146,22 @@ def mend_paragraph(para: Paragraph, vocabulary: Mapping[str, int]) -> None:
     para.text = "".join((ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines))
 
 
-def document_vocabulary(paragraphs: Iterable[Paragraph]) -> Counter[str]:
-    """How often each word occurs whole in the document: a word cut by a narrow column is
-    recognised because the whole word occurs elsewhere and its pieces do not."""
+def join_across(before: Paragraph, after: Paragraph, vocabulary: Mapping[str, int]) -> Paragraph:
+    """One paragraph of two a page cut apart; the break between them is decided as any line
+    break ("Complet" at a page's foot, "e" at the next page's head is one word)."""
+    glue = " "
+    if before.lines and after.lines:
+        glue = after.lines[0].joiner = _joiner(before.lines[-1], after.lines[0], vocabulary)
+    # The first paragraph's label, page, style and provenance stand for the whole.
+    return replace(before, text=f"{before.text}{glue}{after.text}",
+                   lines=[*before.lines, *after.lines])
+
+
+def document_vocabulary(source: Document | Iterable[Paragraph]) -> Counter[str]:
+    """How often each word occurs whole in the document (or paragraphs): a word cut by a
+    narrow column is recognised because the whole word occurs elsewhere and its pieces do
+    not."""
+    paragraphs = _all_paragraphs(source) if isinstance(source, Document) else source
     counts: Counter[str] = Counter()
     for para in paragraphs:
         if not para.lines:

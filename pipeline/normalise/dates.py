@@ -160,30 +160,12 @@ def combine_statuses(statuses: Sequence[TargetStatus]) -> TargetStatus:
     return "in_progress"
 
 
-def _rejoin_broken_words(text: str) -> str:
-    """Join word pieces split by a narrow column ("Commence\\nd", "Complete d")."""
-    pieces = re.split(r"(\s+)", text)
-    out: list[str] = []
-    i = 0
-    while i < len(pieces):
-        cur = pieces[i]
-        if i + 2 < len(pieces) and cur.isalpha() and pieces[i + 2].isalpha():
-            nxt = pieces[i + 2]
-            joined = (cur + nxt).lower()
-            if joined in _VOCAB and nxt.lower() not in _VOCAB:
-                pieces[i + 2] = cur + nxt
-                i += 2
-                continue
-        out.append(cur)
-        i += 1
-    return "".join(out)
-
-
 def _normalise(text: str) -> str:
-    text = _rejoin_broken_words(text)
+    # A word a narrow PDF column cut ("Commence" / "d") is mended before it reaches here
+    # (pipeline.text.mend_cut_words); "On going" is a spelling, not a cut.
     text = text.lower()
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"\bon-going\b", "ongoing", text)
+    text = re.sub(r"\bon[- ]going\b", "ongoing", text)
     text = re.sub(r"\b(\d{1,2})\s*(st|nd|rd|th)\b", r"\1", text)
     return text
 
@@ -493,7 +475,7 @@ def _is_label(words: str) -> bool:
 
 def _labelled_parts(text: str) -> list[tuple[str | None, str]] | None:
     """Split a per-area cell into (label, text) parts, or None if it has no area labels."""
-    flat = _rejoin_broken_words(text)
+    flat = text
     cuts = [m for m in _LABEL_RE.finditer(flat) if _is_label(m.group(1))]
     if not cuts:
         return None
@@ -515,13 +497,6 @@ def _ends_open(line: str) -> bool:
     return bool(re.search(r"([-–—/,&]|\b(and|to|of|by|from|the|end|until|w/c))\s*$", line, re.I))
 
 
-def _broken_across(line: str, nxt: str) -> bool:
-    """True when a word is split across the two lines ("Commence" / "d")."""
-    a, b = re.search(r"([A-Za-z]*)\s*$", line), re.match(r"\s*([A-Za-z]*)", nxt)
-    head, tail = (a.group(1) if a else ""), (b.group(1) if b else "")
-    return bool(head and tail) and (head + tail).lower() in _VOCAB and tail.lower() not in _VOCAB
-
-
 def _items(raw: str) -> list[str] | None:
     """Group the cell's lines into self-standing date/status items, or None if some can't be."""
     lines = [ln for ln in raw.split("\n") if ln.strip()]
@@ -532,8 +507,6 @@ def _items(raw: str) -> list[str] | None:
         text = "\n".join(cur)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if nxt is not None and (_ends_open(line) or re.match(r"\s*([-–—]|and\b|to\b)", nxt)):
-            continue
-        if nxt is not None and _broken_across(line, nxt):
             continue
         clause = _parse_clause(text, ())
         if clause.understood and not clause.warnings and _labelled_parts(text) is None:

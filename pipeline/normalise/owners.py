@@ -282,21 +282,6 @@ def _break_value(
     return value
 
 
-def _glue(before: str, line: CellLine) -> str:
-    """What joins a line to the text before it: a space, or nothing where a narrow column
-    broke a lexicon word in two ("commission" / "ers")."""
-    if not line.wrapped:
-        return " "
-    head = re.search(r"([A-Za-z]+)$", before)
-    tail = re.match(r"([a-z]+)\b", line.text)
-    if not head or not tail:
-        return " "
-    lex = _lexicon()
-    known = lex.heads | lex.continuations | lex.fields | lex.tails
-    whole = (head.group(1) + tail.group(1)).lower()
-    return "" if whole in known and tail.group(1) not in known | _SKIP_WORDS else " "
-
-
 def _segment_lines(lines: list[CellLine], abbreviations: Mapping[str, str]) -> list[str]:
     """Group a cell's lines into owners: the segmentation whose pieces read best as owners,
     each line break weighed by who made it (``_break_value``)."""
@@ -312,7 +297,7 @@ def _segment_lines(lines: list[CellLine], abbreviations: Mapping[str, str]) -> l
     def piece(i: int, j: int) -> str:
         text = lines[i].text
         for ln in lines[i + 1 : j]:
-            text += _glue(text, ln) + ln.text
+            text += " " + ln.text  # a word the column cut is one line already (cell_lines)
         return text
 
     @functools.cache

@@ -211,3 +211,14 @@ def test_assembler_section_rows_label_the_recommendations_after_them() -> None:
                     owner="Governor", target="2021")
     [rec] = _assemble([section, row]).recs
     assert rec.section == "Theme 2: Resettlement"
+
+
+def test_a_word_the_page_cut_is_mended_when_the_rows_are_joined() -> None:
+    # "Complet" at the foot of page 1, "e" at the head of page 2, in the target column.
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
+                             "Complet"]], page=1)
+    page2 = _table([["", "", "", "", "", "e"],
+                    ["2", REC_2, "Agreed", "Review visits.", "Senior Manager", "June 2021"]],
+                   page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert [r.text(Role.TARGET) for r in rows] == ["Complete", "June 2021"]

@@ -231,9 +231,6 @@ def _wrapped(*texts: str) -> list[CellLine]:
          ["Out of Court Disposal Coordinator", "YOS Police Sergeant"]),
         (("Healthcare / NHS", "England commissioners"),
          ["Healthcare", "NHS England commissioners"]),
-        # A word the narrow column broke is put back together.
-        (("Head of Healthcare / NHS", "England commission", "ers"),
-         ["Head of Healthcare", "NHS England commissioners"]),
     ],
 )
 def test_wrapped_lines_are_weighed(lines, roles):
