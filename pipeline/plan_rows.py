@@ -65,6 +65,11 @@ class _Segment:
     inner: _Segment | None = None
 
 
+# A repeated header may be cut, reworded or drawn in other pieces, but it keeps most of its
+# words; a data row that happens to hold a header word shares almost none.
+HEADER_WORDS_SHARED = 0.5
+
+
 @dataclass(frozen=True)
 class Header:
     """Where a plan table's header sits and what it names: rows ``start`` to ``end`` (the
@@ -108,6 +113,8 @@ class _Stitcher:
             return
         self._flush_form()
         header = _find_header(table)
+        if header is not None and self._data_not_header(table, header):
+            header = None
         if header is not None:
             body, continuation = self._under_header(table, header)
         else:
@@ -122,6 +129,16 @@ class _Stitcher:
                 continue  # a header row repeated on a later page
             self.rows.extend(_row_with_nested(row, segment, after_break=continuation and i == 0))
         segment.last_page = table.page
+
+    def _data_not_header(self, table: Table, header: Header) -> bool:
+        """A row of a continuing table that only looks like a header ("3. Monitor … take
+        enforcement action" beside "Unpaid Work Manager"): the table goes on from the last
+        page in the same columns, and its "header" shares no words with that table's."""
+        segment = self.segment
+        if segment is None or not (_next_page(table, segment) and _continues(table, segment)):
+            return False
+        texts = _grid_texts(table.rows[: header.end], table.n_cols)
+        return not _share_words(texts, segment.header_texts)
 
     def _takes_form(self, table: Table) -> bool:
         """Collect a form-style table's rows (field names down the left); False if not one."""
@@ -173,6 +190,15 @@ class _Stitcher:
             self.rows.extend(titles)
             repeated = False  # a new recommendation starts: nothing carries over
         return body, repeated and _next_page(table, segment) and bool(self.rows)
+
+
+def _share_words(texts: list[str], others: list[str]) -> bool:
+    """Two headers name the same columns: half the words of the shorter appear in the other."""
+    mine = set(header_text(" ".join(texts)).split())
+    theirs = set(header_text(" ".join(others)).split())
+    if not mine or not theirs:
+        return not mine and not theirs
+    return len(mine & theirs) >= HEADER_WORDS_SHARED * min(len(mine), len(theirs))
 
 
 def _headless_body(table: Table) -> list[Row]:

@@ -116,6 +116,36 @@ def test_a_repeated_header_on_the_next_page_is_not_data() -> None:
     assert all(r.text(Role.RECOMMENDATION) != "Recommendation" for r in rows)
 
 
+def test_a_data_row_holding_header_words_on_the_next_page_is_still_data() -> None:
+    # "take enforcement action" and "Manager" read as header words; under the page cut the
+    # continuation line and this row were taken for lines above a new table's header, lost.
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "1. Recruit two supervisors and",
+                             "Unpaid Work Manager", "May 2021"]], page=1)
+    page2 = _table([
+        ["", "", "", "open a weekend group.", "", ""],
+        ["", "", "", "2. Monitor the hours worked and take enforcement action.",
+         "Unpaid Work Manager", "Ongoing"],
+        ["2", REC_2, "Agreed", "1. Review visits.", "Senior Manager", "June 2021"],
+    ], page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert [r.text(Role.ACTION) for r in rows] == [
+        "1. Recruit two supervisors and open a weekend group.",
+        "2. Monitor the hours worked and take enforcement action.",
+        "1. Review visits.",
+    ]
+
+
+def test_a_repeated_header_reworded_on_the_next_page_is_still_a_header() -> None:
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
+                             "May 2021"]], page=1)
+    reworded = ["No", "Recommendation", "Accepted", "Action", "Owner", "Target"]
+    page2 = _table([reworded, ["2", REC_2, "Agreed", "Review visits.", "Senior Manager",
+                               "June 2021"]], page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert [r.text(Role.REC_NO) for r in rows] == ["1", "2"]
+    assert all(r.text(Role.ACTION) != "Action" for r in rows)
+
+
 def test_a_table_with_other_columns_does_not_continue_the_plan() -> None:
     page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
                              "May 2021"]], page=1)
