@@ -15,8 +15,11 @@ from extractors.layout import BULLET_CHARS, Line, Paragraph
 # The reader's own cue for where a paragraph starts (readers never import the pipeline);
 # what a label means is pipeline/numbering.py's grammar, and a test holds this cue to it.
 LABEL_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})+|\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]|\(\d{1,2}[a-z]?\)|\([a-z]{1,3}\)"
-    rf"|[a-z][.)]|[{re.escape(BULLET_CHARS)}\-–])(?=\s|$)"
+    r"^(?:(?:\d{1,2}(?:\.\d{1,2})+|\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]|\(\d{1,2}[a-z]?\)|\([a-z]{1,3}\)"
+    rf"|[a-z][.)]|[{re.escape(BULLET_CHARS)}]{{1,3}}|[\-–])(?=\s|$)"
+    # Set flush against the text ("1.Produce", "•Commission"): a number before a capital
+    # and a lower-case letter, bullet glyphs before a letter.
+    rf"|\d{{1,2}}\.(?=[A-Z][a-z])|[{re.escape(BULLET_CHARS)}]{{1,3}}(?=[A-Za-z(]))"
 )
 
 

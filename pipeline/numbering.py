@@ -28,7 +28,12 @@ _PREFIX_NUMBER = re.compile(
     rf"|(?P<n>{NUMBER})(?:[.):]|(?=\s+[A-Z(])))"
     r"\s+",
 )
-_BULLET = re.compile(rf"^\s*{_BULLETS}\s+")
+# A label set flush against its text, as browsers and some exports print a list: "1.Produce",
+# "•Commission", "••Commission" (a bullet glyph doubled). A number must meet a capital and a
+# lower-case letter ("1.5" stays a figure); a hyphen never counts glued ("-based").
+_GLUED = rf"\d{{1,2}}\.(?=[A-Z][a-z])|[{re.escape(BULLET_CHARS)}]{{1,3}}(?=[A-Za-z(])"
+_GLUED_NUMBER = re.compile(r"^\s*(\d{1,2})\.(?=[A-Z][a-z])")
+_BULLET = re.compile(rf"^\s*(?:{_BULLETS}\s+|[{re.escape(BULLET_CHARS)}]{{1,3}}(?=[A-Za-z(]))")
 _LETTER = re.compile(r"^\s*\(?([a-z])[.)]\s+")
 # Generated labels may also count in roman numerals or capitals: "ii.", "(iv)", "A.".
 _LABEL_WORD = re.compile(r"^\(?([ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])[.)]?\)?$")
@@ -36,7 +41,7 @@ _LABEL_WORD = re.compile(r"^\(?([ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])[.)]?\)?$
 # "(b) ", "a) ", "• ", "- ". Unlike ``split_prefix`` it wants the label's closing mark.
 _LIST_ITEM = re.compile(
     r"^\(?\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]\s|^\(\d{1,2}[a-z]?\)\s|^\(?[a-z]\)\s"
-    rf"|^{_BULLETS}\s"
+    rf"|^{_BULLETS}\s|^(?:{_GLUED})"
 )
 # A short label alone in a cell, as a column of numbers holds them: "1", "1.2.", "(3)", "S4".
 _NUMBER_LABEL = re.compile(rf"^\(?{NUMBER}[.)]?\)?$")
@@ -71,6 +76,9 @@ def split_prefix(text: str) -> tuple[str | None, str]:
         # "2020 saw ..." or "25 cases ..." are words, not numbers: require a short number.
         if number and not (number.isdigit() and len(number) > 2) and rest.strip():
             return number, rest
+    glued = _GLUED_NUMBER.match(text)
+    if glued:
+        return glued.group(1), text[glued.end():]
     letter = _LETTER.match(text)
     if letter:
         return letter.group(1), text[letter.end():]

@@ -152,3 +152,11 @@ def test_the_reader_records_the_evidence_of_each_line_end_and_joins_with_spaces(
     assert [(ln.ends_in_space, ln.fills_width) for ln in para.lines] == [
         (True, True), (False, False)]
     assert [ln.joiner for ln in para.lines] == [" ", " "]
+
+
+
+def test_a_line_opening_with_a_label_flush_against_its_text_starts_a_paragraph() -> None:
+    # Browsers print list labels with no gap after them.
+    assert LABEL_RE.match("1.Produce a plan")
+    assert LABEL_RE.match("\u2022\u2022Commission a review")
+    assert not LABEL_RE.match("1.5million")

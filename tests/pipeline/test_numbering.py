@@ -209,3 +209,20 @@ def test_numbers_and_header_numbering() -> None:
     assert find_number("Recommendation") is None
     assert strip_header_numbering("1. Recommendation") == "Recommendation"
     assert strip_header_numbering("b) Owner") == "Owner"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "rest"),
+    [("1.Produce a monthly analysis.", "1", "Produce a monthly analysis."),
+     ("••Commission a needs analysis.", None, "Commission a needs analysis."),
+     ("\u2022Refresh the terms of reference.", None, "Refresh the terms of reference.")],
+)
+def test_a_label_set_flush_against_its_text_is_still_a_label(text, number, rest) -> None:
+    # Browsers print list labels with no gap ("1.Produce", "••Commission").
+    assert opens_list_item(text)
+    assert split_prefix(text) == (number, rest)
+
+
+@pytest.mark.parametrize("text", ["1.5 million hours", "-based practice", "2020.Next"])
+def test_figures_and_hyphens_glued_to_words_are_no_labels(text) -> None:
+    assert split_prefix(text) == (None, text)
