@@ -26,13 +26,13 @@ from enum import StrEnum
 from itertools import repeat
 from pathlib import Path
 
-import pypdfium2
-from lxml import etree
+import pypdfium2  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]
 
 from scripts.samples import catalogue, renderers
 from scripts.samples.catalogue import Sample
 from scripts.samples.office import find_program
-from scripts.samples.spec import spec_schema
+from scripts.samples.spec import VariantSpec, spec_schema
 
 
 class Match(StrEnum):
@@ -111,7 +111,7 @@ def check_one(sample: Sample, samples: dict[str, Sample], tmp: Path, convert: bo
         return Checked([f"{sample.name}: skipped ({program} not installed)", *problems],
                        len(problems), skipped=True)
     build = renderers.Build(tmp / sample.name, catalogue.specs(samples), convert)
-    lines = []
+    lines: list[str] = []
     for path in renderers.draw(sample.spec, build):
         match = compare(path, sample.folder / path.name)
         line = f"{sample.name}: {path.name} {match}"
@@ -161,7 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         for sample in selected:
             spec = sample.spec
-            kind = getattr(spec, "template", None) or f"variant {spec.variant} of {spec.base}"
+            if isinstance(spec, VariantSpec):
+                kind = f"variant {spec.variant} of {spec.base}"
+            else:
+                kind = spec.template
             docs = " ".join(str(p.relative_to(catalogue.ROOT)) for p in sample.documents())
             print(f"{sample.name:<40} {kind:<28} {docs}")
         return 0
