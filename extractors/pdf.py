@@ -94,7 +94,7 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
         )
     running = running_words(scans)
     blocks: list[Block] = []
-    carried: Columns | None = None  # a borderless table running over the page end
+    carried = _Carry()  # tables running over the page end
     for scan in scans:
         page_blocks, carried = _read_page(scan, running, carried)
         blocks.extend(page_blocks)
@@ -245,34 +245,23 @@ def _plain(text: str) -> str:
     return text.translate(_PLAIN)
 
 
-def _read_page(
-    scan: _PageScan, running: set[int], carried: Columns | None
-) -> tuple[list[Block], Columns | None]:
+@dataclass(slots=True)
+class _Carry:
+    """What a page hands the next about tables that may run on over the page end."""
+
+    borderless: Columns | None = None  # a borderless table that reached the page foot
+    ruled: list[float] | None = None  # column lines of the page's last rules-only table
+
+
+def _read_page(scan: _PageScan, running: set[int], carried: _Carry
+               ) -> tuple[list[Block], _Carry]:
     number, words = scan.number, scan.words
     if not words:
-        return [], None
+        return [], _Carry()
     content = [w for w in words if id(w) not in running]
     # The first page keeps its running lines as text, marked: names often live there.
     furniture_words = [w for w in words if id(w) in running] if number == 1 else []
-    grids = _grid_tables(scan.grids, content, number, scan.height, scan.rules)
-    # A lone ruled row is often just a shaded header band over a table drawn with
-    # horizontal rules only: leave its words to the rule finder, which may claim them.
-    lone = [t for t in grids if len(t.rows) == 1 and _rules_below(t, scan.rules) >= 2]
-    tables = [t for t in grids if t not in lone]
-    taken = [table_box(t) for t in tables]
-    ruled = find_ruled_tables(scan.rules, content, taken, number, scan.width)
-    tables += ruled
-    tables += [t for t in lone if not any(_overlaps(table_box(t), table_box(r)) for r in ruled)]
-    taken = [table_box(t) for t in tables]
-
-    body = [w for w in content if not any(box.holds_centre(w) for box in taken)]
-    # What no rule encloses may still be a table drawn without lines.
-    rule_ys = [float(r["top"]) for r in scan.rules]
-    borderless, carry = find_borderless_tables(body, rule_ys, number, scan.height, carried)
-    if borderless:
-        tables += borderless
-        boxes = [table_box(t) for t in borderless]
-        body = [w for w in body if not any(box.holds_centre(w) for box in boxes)]
+    tables, body, carry = _page_tables(scan, content, carried)
     blocks: list[tuple[float, Block]] = [(t.top or 0.0, t) for t in tables]
     if body:
         lines = words_to_lines(body, number)
@@ -289,6 +278,35 @@ def _read_page(
                                                       page=number, style=RUNNING)))
     blocks.sort(key=lambda item: item[0])
     return [b for _, b in blocks], carry
+
+
+def _page_tables(scan: _PageScan, content: list[Word], carried: _Carry
+                 ) -> tuple[list[Table], list[Word], _Carry]:
+    """The page's tables (ruled grids, rules-only, borderless), the words outside them, and
+    what to carry to the next page."""
+    number = scan.number
+    grids = _grid_tables(scan.grids, content, number, scan.height, scan.rules)
+    # A lone ruled row is often just a shaded header band over a table drawn with
+    # horizontal rules only: leave its words to the rule finder, which may claim them.
+    lone = [t for t in grids if len(t.rows) == 1 and _rules_below(t, scan.rules) >= 2]
+    tables = [t for t in grids if t not in lone]
+    taken = [table_box(t) for t in tables]
+    ruled = find_ruled_tables(scan.rules, content, taken, number, scan.width, carried.ruled)
+    tables += ruled
+    tables += [t for t in lone if not any(_overlaps(table_box(t), table_box(r)) for r in ruled)]
+    taken = [table_box(t) for t in tables]
+
+    body = [w for w in content if not any(box.holds_centre(w) for box in taken)]
+    # What no rule encloses may still be a table drawn without lines.
+    rule_ys = [float(r["top"]) for r in scan.rules]
+    borderless, carry = find_borderless_tables(body, rule_ys, number, scan.height,
+                                               carried.borderless)
+    if borderless:
+        tables += borderless
+        boxes = [table_box(t) for t in borderless]
+        body = [w for w in body if not any(box.holds_centre(w) for box in boxes)]
+    last_ruled = max(ruled, key=lambda t: t.bottom or 0.0, default=None)
+    return tables, body, _Carry(carry, last_ruled.col_edges if last_ruled else None)
 
 
 def _rules_below(table: Table, rules: list[dict]) -> int:

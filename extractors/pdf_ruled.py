@@ -7,6 +7,7 @@ cross a gutter (a full-width section title) becomes one spanning cell.
 
 from __future__ import annotations
 
+import statistics
 from typing import NamedTuple
 
 from extractors.geometry import (
@@ -30,6 +31,10 @@ HEADER_GRID_REACH_PT = 400.0
 # Lines packed against the first rule that start this close under such a header grid's
 # foot (about two lines of text) are the first row: the rows start at the foot.
 HEADER_FOOT_SNAP_PT = 25.0
+# Words on one line closer than this many line heights are one phrase, in one cell: a word
+# space is about a quarter of the type size, while cell padding sets neighbouring cells'
+# text apart by 10 pt or more.
+WORD_SPACE_LINES = 0.5
 # A section title is one short line: under this share of the table's width.
 TITLE_SHARE = 0.4
 
@@ -61,15 +66,74 @@ def find_ruled_tables(
     taken: list[Box],
     page: int,
     page_width: float,
+    carried: list[float] | None = None,
 ) -> list[Table]:
-    """Tables whose rows are separated by full-width horizontal rules."""
+    """Tables whose rows are separated by full-width horizontal rules.
+
+    ``carried`` are the column lines of the last such table on the page before: the first
+    table here may continue it, and keeps its columns where its own rows leave room.
+    """
     rules = _rules(horizontal_edges, taken, page_width)
-    tables = []
+    tables: list[Table] = []
     for group in _rule_groups(rules):
-        table = _table_from_rules(group, words, taken, page)
-        if table is not None:
-            tables.append(table)
+        for part in _split_where_columns_change(group, words):
+            table = _table_from_rules(part, words, taken, page, None if tables else carried)
+            if table is not None:
+                tables.append(table)
     return tables
+
+
+# Column lines of one table on two pages that lie this close are the same column (a
+# gutter's middle moves with the text beside it).
+SAME_COLUMN_PT = 10.0
+
+
+def _split_where_columns_change(group: list[Rule], words: list[Word]) -> list[list[Rule]]:
+    """The rules of one group cut where an empty band separates two stacks of rows whose
+    columns differ: two tables one above the other (a front-matter table over the plan),
+    not one table with a spacer row."""
+    x0, x1 = min(r.x0 for r in group), max(r.x1 for r in group)
+    parts: list[list[Rule]] = [[group[0]]]
+    for upper, lower in zip(group, group[1:], strict=False):
+        empty = not any(upper.y <= (w.top + w.bottom) / 2 <= lower.y and x0 <= w.x0
+                        and w.x1 <= x1 for w in words)
+        if empty and _qualifies(parts[-1]) and _qualifies(group[group.index(lower):]):
+            parts.append([lower])
+        else:
+            parts[-1].append(lower)
+    if len(parts) == 1:
+        return parts
+    merged = [parts[0]]
+    for part in parts[1:]:
+        if _same_columns(merged[-1], part, words):
+            merged[-1] = merged[-1] + part
+        else:
+            merged.append(part)
+    return merged
+
+
+def _qualifies(rules: list[Rule]) -> bool:
+    return len(rules) >= 3 and sum(r.drawn for r in rules) >= MIN_DRAWN_RULES
+
+
+def _same_columns(upper: list[Rule], lower: list[Rule], words: list[Word]) -> bool:
+    """Whether the two stacks of rows could share their columns: no column line of either
+    runs through a word of the other."""
+    stacks = []
+    for rules in (upper, lower):
+        x0, x1 = min(r.x0 for r in rules), max(r.x1 for r in rules)
+        bands = [
+            [w for w in words if a.y <= (w.top + w.bottom) / 2 <= b.y
+             and x0 - RULE_END_SLACK_PT <= w.x0 and w.x1 <= x1 + RULE_END_SLACK_PT]
+            for a, b in zip(rules, rules[1:], strict=False)
+        ]
+        bands = [b for b in bands if b]
+        lines = _column_lines(bands, rules, x0, x1) if bands else []
+        stacks.append((lines, [w for band in bands for w in band]))
+    (lines_a, words_a), (lines_b, words_b) = stacks
+    return not any(w.x0 < x - TOUCH_PT and w.x1 > x + TOUCH_PT
+                   for lines, others in ((lines_a, words_b), (lines_b, words_a))
+                   for x in lines for w in others)
 
 
 def _rules(edges: list[dict], taken: list[Box], page_width: float) -> list[Rule]:
@@ -113,7 +177,8 @@ def _rule_groups(rules: list[Rule]) -> list[list[Rule]]:
 
 
 def _table_from_rules(
-    group: list[Rule], words: list[Word], taken: list[Box], page: int
+    group: list[Rule], words: list[Word], taken: list[Box], page: int,
+    carried: list[float] | None = None,
 ) -> Table | None:
     x0 = min(r.x0 for r in group)
     x1 = max(r.x1 for r in group)
@@ -140,6 +205,8 @@ def _table_from_rules(
     inner = _settled_columns(bands, rules, above is not None, below is not None, x0, x1)
     if inner is None:
         return None
+    if carried:
+        inner = _with_carried(inner, carried, bands, x0, x1)
     edges = [x0, *inner, x1]
     rows = []
     for i, band in enumerate(bands):
@@ -155,6 +222,32 @@ def _table_from_rules(
         bottom=rules[-1].y,
         ruled="horizontal",
     )
+
+
+def _with_carried(inner: list[float], carried: list[float], bands: list[_Band], x0: float,
+                  x1: float) -> list[float]:
+    """The column lines settled against those of the same table on the page before (the
+    same outer lines): a line of this page in the same white strip as one of that page is
+    moved onto it, and a line of that page no word here crosses (the first row's aside: a
+    header label may span it) is added, so a column this page leaves empty (no action
+    numbers here) is still a column."""
+    if abs(carried[0] - x0) > SAME_COLUMN_PT or abs(carried[-1] - x1) > SAME_COLUMN_PT:
+        return inner
+    words = [w for band in bands for w in band.words]
+    body = [w for band in bands[1:] for w in band.words]
+
+    def white(among: list[Word], lo: float, hi: float) -> bool:
+        return not any(w.x0 < hi and w.x1 > lo for w in among)
+
+    lines = list(inner)
+    for x in carried[1:-1]:
+        y = min(lines, key=lambda v: abs(v - x), default=None)
+        if y is not None and white(words, min(x, y), max(x, y)):
+            lines[lines.index(y)] = x
+        elif (y is None or abs(y - x) > SAME_COLUMN_PT) and white(body, x - TOUCH_PT,
+                                                                  x + TOUCH_PT):
+            lines.append(x)
+    return sorted(set(lines))
 
 
 def _outer_rows(free: list[Word], rules: list[Rule], taken: list[Box], x0: float, x1: float
@@ -200,9 +293,8 @@ def _settled_columns(bands: list[_Band], rules: list[Rule], above: bool, below: 
     return _column_lines([b.words for b in bands if b.words], rules, x0, x1) or inner
 
 
-def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float, float]]:
-    """Vertical white strips (left, right) that (almost) every row leaves empty."""
-    width = int(x1 - x0) + 1
+def _coverage(bands: list[list[Word]], x0: float, width: int) -> list[int]:
+    """For each point from ``x0``, how many of the bands have a word over it."""
     counts = [0] * width
     for band in bands:
         covered = [False] * width
@@ -211,37 +303,112 @@ def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float,
                 covered[x] = True
         for x, hit in enumerate(covered):
             counts[x] += hit
+    return counts
+
+
+# Below this many bands the first (the header) is needed to see the gutters at all.
+MIN_BANDS_FOR_HEADER = 3
+
+
+def _allowed_crossings(bands: list[list[Word]]) -> int:
     # One or two rows may cross a gutter: a section title or a header spanning columns.
-    allowed = max(0, min(2, len(bands) // 6))
+    return max(0, min(2, len(bands) // 6))
+
+
+def _gutters(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float, float]]:
+    """Vertical white strips (left, right) that (almost) every row leaves empty.
+
+    The first row (the header) may also cross a strip the rows under it all leave white,
+    when the column left of the strip holds one line per row: a number column under a
+    header label spanning it and the next ("4. Response" over the action numbers and the
+    actions). Several lines there in one row are a list's hanging labels inside one cell.
+    """
+    found = _white_strips(bands, x0, x1)
+    if len(bands) < MIN_BANDS_FOR_HEADER:
+        return found
+    extra = [g for g in _white_strips(bands[1:], x0, x1)
+             if not any(lo <= g[1] and g[0] <= hi for lo, hi in found)]
+    for gutter in extra:
+        left = max((hi for lo, hi in found if hi <= gutter[0]), default=x0)
+        if all(_lines_between(band, left, gutter[0]) <= 1 for band in bands[1:]):
+            found.append(gutter)
+    return sorted(found)
+
+
+def _lines_between(words: list[Word], left: float, right: float) -> int:
+    """How many lines of ``words`` have text between ``left`` and ``right``."""
+    return len(words_to_lines([w for w in words if left <= (w.x0 + w.x1) / 2 <= right], None))
+
+
+def _white_strips(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float, float]]:
+    width = int(x1 - x0) + 1
+    counts = _coverage(bands, x0, width)
+    allowed = _allowed_crossings(bands)
     start_text = next((i for i, c in enumerate(counts) if c > allowed), 0)
     end_text = max((i for i, c in enumerate(counts) if c > allowed), default=width - 1)
-    gutters = []
+    return _white_runs([c <= allowed for c in counts], start_text, end_text, x0, MIN_GUTTER)
+
+
+def _white_runs(white: list[bool], start: int, end: int, x0: float, least: float
+                ) -> list[tuple[float, float]]:
+    """Runs of ``white`` points between ``start`` and ``end`` closed on both sides by
+    non-white ones, at least ``least`` points wide, as (left, right) from ``x0``."""
+    runs = []
     run_start = None
-    for x in range(start_text, end_text + 1):
-        if counts[x] <= allowed:
+    for x in range(start, end + 1):
+        if white[x]:
             run_start = x if run_start is None else run_start
         elif run_start is not None:
-            if x - run_start >= MIN_GUTTER:
-                gutters.append((x0 + run_start, x0 + x))
+            if x - run_start >= least:
+                runs.append((x0 + run_start, x0 + x))
             run_start = None
-    return gutters
+    return runs
+
+
+def _label_gaps(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[float, float]]:
+    """White strips between the first row's labels (its words set apart by more than a word
+    space) that the other rows leave (almost) white too.
+
+    The first row is usually the header: its labels name every column, even where the rows
+    under it hold text in only a few (a page that continues merged cells, whose rules stop
+    short of the columns they span), too few for the gutter count to see.
+    """
+    anchor, others = bands[0], bands[1:]
+    if not anchor or not others:
+        return []
+    width = int(x1 - x0) + 1
+    own = _coverage([anchor], x0, width)
+    counts = _coverage(others, x0, width)
+    allowed = _allowed_crossings(bands)
+    white = [not mine and c <= allowed for mine, c in zip(own, counts, strict=True)]
+    start = max(0, int(min(w.x0 for w in anchor) - x0))
+    end = min(width - 1, int(max(w.x1 for w in anchor) - x0))
+    space = max(MIN_GUTTER, WORD_SPACE_LINES * statistics.median(w.bottom - w.top for w in anchor))
+    return _white_runs(white, start, end, x0, space)
 
 
 def _column_lines(bands: list[list[Word]], rules: list[Rule], x0: float, x1: float
                   ) -> list[float]:
     """Inner column lines: inside a gutter, a rule's end marks the line exactly (rules stop
-    at merged cells); otherwise the gutter's middle."""
+    at merged cells); otherwise the gutter's middle. The first row's label gaps add the
+    lines the gutters miss."""
     # A section title (one short line in a band of its own) crosses gutters without
     # being a row of columns: it does not get to close them.
     titled = [b for b in bands if not _is_title(b, x1 - x0)]
     bands = titled if len(titled) >= 2 else bands
     ends = sorted({r.x0 for r in rules} | {r.x1 for r in rules})
     words = [w for band in bands for w in band]
-    return [
-        next((e for e in ends if lo - CLEAR_PT <= e <= hi + CLEAR_PT), None)
-        or _clear_point(words, lo, hi)
-        for lo, hi in _gutters(bands, x0, x1)
+
+    def line_in(lo: float, hi: float) -> float:
+        return (next((e for e in ends if lo - CLEAR_PT <= e <= hi + CLEAR_PT), None)
+                or _clear_point(words, lo, hi))
+
+    lines = [line_in(lo, hi) for lo, hi in _gutters(bands, x0, x1)]
+    extra = [
+        line_in(lo, hi) for lo, hi in _label_gaps(bands, x0, x1)
+        if not any(lo - CLEAR_PT <= x <= hi + CLEAR_PT for x in lines)
     ]
+    return sorted(lines + extra) if extra else lines
 
 
 def _clear_point(words: list[Word], lo: float, hi: float) -> float:
@@ -298,11 +465,14 @@ def _row(index: int, bands: list[_Band], rules: list[Rule], words: list[Word],
          edges: list[float], page: int) -> Row:
     """Cells starting in band ``index``; a column no rule closes runs on into the next bands."""
     top, bottom = bands[index].top, bands[index].bottom
-    # An edge crossed by a word joins the columns either side into one cell.
+    # An edge crossed by a word, or falling in a word space of one phrase ("4. Response" over
+    # a number column and the action column), joins the columns either side into one cell.
+    spaces = _word_spaces(words)
     blocked = {
         i
         for i in range(1, len(edges) - 1)
         if any(w.x0 < edges[i] - TOUCH_PT and w.x1 > edges[i] + TOUCH_PT for w in words)
+        or any(lo - TOUCH_PT <= edges[i] <= hi + TOUCH_PT for lo, hi in spaces)
     }
     cells = []
     col = 0
@@ -332,6 +502,16 @@ def _row(index: int, bands: list[_Band], rules: list[Rule], words: list[Word],
         )
         col = end
     return Row(cells=cells, page=page, top=top, bottom=bottom)
+
+
+def _word_spaces(words: list[Word]) -> list[tuple[float, float]]:
+    """The spaces between neighbouring words of one line narrower than a cell gap would be."""
+    spaces = []
+    for _line, members in words_to_lines(words, None):
+        for a, b in zip(members, members[1:], strict=False):
+            if 0 <= b.x0 - a.x1 < WORD_SPACE_LINES * (a.bottom - a.top):
+                spaces.append((a.x1, b.x0))
+    return spaces
 
 
 def band_table(
