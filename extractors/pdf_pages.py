@@ -277,7 +277,7 @@ class _CharReader:
 
     def chars(self) -> list[dict]:
         found = (self.char(i) for i in range(pdfium_c.FPDFText_CountChars(self.raw)))
-        return [char for char in found if char is not None]
+        return join_ligatures([char for char in found if char is not None])
 
     def _text(self, index: int, code: int) -> str | None:
         """The character's text, None for what pdfminer would not list."""
@@ -368,6 +368,35 @@ class _CharReader:
 
 
 _UNKNOWN = object()
+
+
+def join_ligatures(chars: list[dict]) -> list[dict]:
+    """One char per glyph, as pdfminer lists them: pdfium gives each character a ligature
+    glyph stands for ("ffi") the glyph's origin and the advance of a lone "f", which opens
+    a gap before the next letter that splits the word ("Offi cer"). The glyph's characters
+    become one char reaching to where the next glyph starts."""
+    joined: list[dict] = []
+    for char in chars:
+        last = joined[-1] if joined else None
+        if last is not None and char["x0"] == last["x0"] and char["top"] == last["top"] and (
+                char["fontname"] == last["fontname"] and char["text"].strip()):
+            last["text"] += char["text"]
+            last["ligature"] = True
+            continue
+        if last is not None and last.pop("ligature", False):
+            _reach(last, char)
+        joined.append(char)
+    if joined:
+        joined[-1].pop("ligature", None)  # the page's last glyph: nothing after it to reach
+    return joined
+
+
+def _reach(glyph: dict, after: dict) -> None:
+    """Widen a ligature to the start of the glyph after it on its line."""
+    same_line = abs(after["top"] - glyph["top"]) < 0.5 * glyph["height"]
+    if same_line and glyph["x1"] < after["x0"] < glyph["x0"] + len(glyph["text"]) * glyph["size"]:
+        glyph["x1"] = after["x0"]
+        glyph["width"] = glyph["adv"] = glyph["x1"] - glyph["x0"]
 # FPDFText_GetTextObject answering the object's address as an int (the char's run key),
 # without a ctypes.cast per character.
 _text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(

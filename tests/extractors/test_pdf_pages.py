@@ -127,3 +127,28 @@ def test_pdfium_is_the_default_and_the_environment_can_choose_pdfminer(
     assert default_source() == "pdfminer"
     monkeypatch.setenv(SOURCE_ENV, "nonsense")
     assert default_source() == "pdfium"
+
+
+def _glyph(text: str, x0: float, x1: float, top: float = 100.0) -> dict:
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "height": 10.0, "size": 10.0,
+            "width": x1 - x0, "adv": x1 - x0, "fontname": "Calibri"}
+
+
+def test_the_characters_of_a_ligature_glyph_are_one_char_reaching_to_the_next_glyph() -> None:
+    # pdfium lists "ffi" of one ligature glyph as three chars at one origin, each as wide
+    # as a lone "f": a gap opens before "c" and the word splits ("Offi cer").
+    from extractors.pdf_pages import join_ligatures
+
+    chars = [_glyph("O", 10, 18), _glyph("f", 18, 24), _glyph("f", 18, 24), _glyph("i", 18, 24),
+             _glyph("c", 30, 35), _glyph("e", 35, 40)]
+    joined = join_ligatures(chars)
+    assert [c["text"] for c in joined] == ["O", "ffi", "c", "e"]
+    assert joined[1]["x1"] == 30 and joined[1]["width"] == 12
+    assert all("ligature" not in c for c in joined)
+
+
+def test_glyphs_at_different_origins_are_never_joined() -> None:
+    from extractors.pdf_pages import join_ligatures
+
+    chars = [_glyph("a", 10, 15), _glyph("b", 15, 20), _glyph("b", 15, 20, top=130)]
+    assert [c["text"] for c in join_ligatures(chars)] == ["a", "b", "b"]
