@@ -63,14 +63,14 @@ CSP = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
 
 STYLE = """
 *{box-sizing:border-box}body{font:14px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,Arial,
-sans-serif;margin:0;color:#1d2330;background:#f3f5f8}
+sans-serif;margin:0;color:#1d2330;background:#f3f5f8;height:100vh;display:flex;
+flex-direction:column;overflow:hidden}
 header{padding:.8rem 1.2rem;background:#fff;border-bottom:1px solid #d6dce5}
 h1{font-size:1.3rem;margin:0 0 .2rem}h2{font-size:1rem;margin:.2rem 0}
 .meta{color:#556;margin:.1rem 0}.legend span{display:inline-block;margin-right:.8rem}
 .legend i{display:inline-block;width:.9rem;height:.9rem;border:2px solid;vertical-align:-2px;
 margin-right:.25rem}
-.split{display:grid;grid-template-columns:minmax(20rem,38%) 1fr;height:calc(100vh - 15rem);
-min-height:30rem}
+.split{display:grid;grid-template-columns:minmax(20rem,38%) 1fr;flex:1;min-height:0}
 #plan,#pages{overflow:auto;padding:.8rem 1rem}#plan{background:#fff;border-right:1px solid #d6dce5}
 .rec{border-bottom:1px solid #e3e7ee;padding:.4rem 0 .6rem}
 .val{cursor:pointer;border-left:3px solid transparent;padding-left:.3rem}

@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from pydantic import BaseModel
 
@@ -132,7 +133,9 @@ def index_page(summaries: list[ReviewSummary]) -> str:
         return html.escape("" if text is None else str(text), quote=True)
 
     rows = "".join(
-        f'<tr class="plan" data-file="{e(s.file)}"><td><a href="{e(s.page)}">{e(s.file)}</a>'
+        # "./" and quoting keep any file name a relative link ("#", "?", "javascript:").
+        f'<tr class="plan" data-file="{e(s.file)}"><td><a href="./{e(quote(s.page))}">'
+        f"{e(s.file)}</a>"
         f'</td><td class="num">{s.recommendations}</td><td class="num">{s.actions}</td>'
         f'<td class="num">{s.warnings}</td>'
         f'<td class="num">{"" if s.score is None else f"{s.score:.1f}"}</td></tr>'
@@ -141,7 +144,8 @@ def index_page(summaries: list[ReviewSummary]) -> str:
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'\"><title>Plan reviews</title>"
-        f"<style>{STYLE}table.index{{border-collapse:collapse;background:#fff;margin:1rem}}"
+        f"<style>{STYLE}body{{display:block;height:auto;overflow:auto}}"
+        "table.index{border-collapse:collapse;background:#fff;margin:1rem}"
         "table.index td,table.index th{border-bottom:1px solid #e3e7ee;padding:.3rem .6rem;"
         "text-align:left}td.num{text-align:right}</style></head><body>"
         f"<header><h1>Plan reviews</h1><p class=\"meta\">{len(summaries)} plans</p></header>"

@@ -189,8 +189,8 @@ def test_review_command_writes_pages_and_index(tmp_path: Path) -> None:
     assert (out / "solent_yos_2021.docx.review.html").exists()
     assert (out / "kingsmere_yjs_2021.pdf.review.html").exists()
     index = (out / INDEX_HTML).read_text(encoding="utf-8")
-    assert 'href="kingsmere_yjs_2021.pdf.review.html"' in index
-    assert 'href="solent_yos_2021.docx.review.html"' in index
+    assert 'href="./kingsmere_yjs_2021.pdf.review.html"' in index
+    assert 'href="./solent_yos_2021.docx.review.html"' in index
     # The extraction outputs are the batch's own, unchanged by reviewing.
     assert (out / "kingsmere_yjs_2021.pdf.json").exists()
     assert (out / "actions.csv").exists()
@@ -218,3 +218,28 @@ def test_timeline_draws_each_dated_target() -> None:
             drawn = f'data-ref="{action_ref(i, j)}"' in svg
             assert drawn == (action.target.end is not None or action.target.start is not None)
     assert 'class="span done"' in svg or 'class="span planned"' in svg
+
+
+def test_index_links_stay_relative_whatever_the_name() -> None:
+    from pipeline.review.run import ReviewSummary, index_page
+
+    page = index_page([ReviewSummary(file="<b>#1</b>.pdf", page="javascript:x#?.review.html",
+                                     recommendations=1, actions=1, warnings=0)])
+    assert 'href="./javascript%3Ax%23%3F.review.html"' in page
+    assert "&lt;b&gt;#1&lt;/b&gt;.pdf" in page and "<b>" not in page
+
+
+def test_extract_review_writes_the_same_pages(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    status = main(["extract", str(SAMPLES / "solent_yos_2021.docx"), "--out", str(out),
+                   "--review", "--jobs", "1"])
+    assert status == 0
+    text = (out / "solent_yos_2021.docx.review.html").read_text(encoding="utf-8")
+    assert 'data-format="docx"' in text and "data-refs=" in text
+    assert (out / INDEX_HTML).exists()
+
+
+def test_review_to_stdout_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(SAMPLES / "solent_yos_2021.docx"), "--out", "-",
+                 "--review"]) == 2
+    assert capsys.readouterr().err.startswith("Error: --review")
