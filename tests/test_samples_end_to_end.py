@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sample_plans import sample_plan
 
 from pipeline import score_table
 from pipeline.evaluate import EXPECTED_SUFFIX, FORMATS, expected_files, sample_stem
@@ -92,9 +93,7 @@ def test_expected_json_fits_the_output_models(expected_path: Path) -> None:
 @functools.cache
 def extracted_scores(document: Path) -> dict:
     """Extract one sample (once per test session), check its schema, and score it."""
-    from pipeline.extract import extract_file
-
-    plan = extract_file(document)
+    plan = sample_plan(document)
     # Schema validation of the output: it survives a JSON round trip through the strict models.
     as_json = plan.model_dump_json()
     assert ActionPlan.model_validate_json(as_json) == plan
