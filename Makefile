@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-libreoffice fuzz eval bench lint schema clean realworld compare-sources stress
+.PHONY: producers setup run test test-libreoffice fuzz eval bench lint schema clean realworld compare-sources stress
 
 setup: $(STAMP)
 
@@ -49,6 +49,11 @@ bench: setup
 # Every Word sample in every layout variant (LibreOffice), scored per variant on PDF.
 stress: setup
 	$(BIN)/python -m scripts.stress
+
+# The samples as other producers draw them (LibreOffice XHTML printed by Chromium; poppler's
+# cairo re-render of every sample PDF), scored per producer. Needs soffice, chromium, poppler.
+producers: setup
+	$(BIN)/python -m scripts.producers
 
 # Real third-party office documents, none of them a plan: no plan, crash or time-out allowed.
 REALWORLD ?= ../shared/realworld
