@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from scripts.samples import catalogue, renderers
 from scripts.samples.build import Match, check, compare, main
 from scripts.samples.catalogue import AUDIT, REPORTS, SAMPLES, SPEC_FOLDERS, TEST_DATA
-from scripts.samples.spec import PlanSpec, VariantSpec, load_spec
+from scripts.samples.spec import PlanSpec, ReportSpec, VariantSpec, load_spec
 from scripts.samples.variants import VARIANTS
 
 ALL = catalogue.load_samples()
@@ -136,3 +136,21 @@ def test_check_passes_on_the_committed_samples_and_fails_on_a_changed_spec(
     changed = catalogue.Sample(spec, sample.folder)
     assert check([changed], ALL, convert=False) == 1
     assert "rl_grid_nps.pdf differs" in capsys.readouterr().out
+
+
+def test_agreement_check_sees_changed_report_audit_and_variant_specs() -> None:
+    report = ALL["report_dtv_crc_2020"]
+    spec = report.spec.model_copy(deep=True)
+    assert isinstance(spec, ReportSpec)
+    spec.blocks = [b for b in spec.blocks if b[0] != "list"]  # the recommendations list gone
+    assert catalogue.disagreements(catalogue.Sample(spec, report.folder), ALL)
+
+    audit = ALL["audit_dtv_crc_2020"]
+    plan = audit.spec.model_copy(deep=True)
+    assert isinstance(plan, PlanSpec)
+    plan.recs[0].number = "9"  # the findings name recommendation 1
+    assert catalogue.disagreements(catalogue.Sample(plan, audit.folder), ALL)
+
+    variant = ALL["var_dtv_crc_2020_nohdr"]
+    other = VariantSpec(name=variant.name, base="kingsmere_yjs_2021", variant="nohdr")
+    assert catalogue.disagreements(catalogue.Sample(other, variant.folder), ALL)
