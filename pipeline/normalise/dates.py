@@ -32,7 +32,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.models import Target, TargetPart, TargetStatus
@@ -119,9 +119,13 @@ _TOKEN_RE = re.compile(
 
 @dataclass(frozen=True)
 class _Tok:
+    """A token of a target cell: its kind, its text, and what it stands for."""
+
     kind: str
     text: str
-    value: object = None
+    n: int = 0  # a year, day, month, quarter, or the first year of a financial year
+    pair: tuple[int, int] = (0, 0)  # "Mar-21": (month, year); a season: (first, last month)
+    date: dt.date | None = None  # a written date ("31/03/2021")
 
 
 @dataclass
@@ -184,43 +188,52 @@ def _fy_start(first: int, second: int) -> int | None:
 def _tokenise(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     for m in _TOKEN_RE.finditer(text):
-        kind, s = m.lastgroup or "word", m.group()
-        if kind in ("iso", "numdate"):
-            nums = [int(x) for x in re.findall(r"\d+", s)]
-            y, mo, d = nums if kind == "iso" else (nums[2], nums[1], nums[0])
-            if y < 100:
-                y += 2000
-            try:
-                toks.append(_Tok("date", s, dt.date(y, mo, d)))
-            except ValueError:
-                toks.append(_Tok("bad", s))
-        elif kind == "fy":
-            nums = [int(x) for x in re.findall(r"\d+", s)]
-            first, second = nums
-            if first < 100:
-                first, second = first + 2000, second
-            start = _fy_start(first, second)
-            if start is not None:
-                toks.append(_Tok("fy", s, start))
-            elif second >= 1900:  # "2020-2022": a range of calendar years
-                toks += [_Tok("year", str(first), first), _Tok("dash", "-"),
-                         _Tok("year", str(second), second)]  # fmt: skip
-            else:
-                toks.append(_Tok("bad", s))
-        elif kind == "monyy":
-            name = re.match(r"[a-z]+", s).group()  # type: ignore[union-attr]
-            toks.append(_Tok("monyy", s, (_MONTHS[name], 2000 + int(s[-2:]))))
-        elif kind == "quarter":
-            toks.append(_Tok("quarter", s, int(s[-1])))
-        elif kind == "month":
-            toks.append(_Tok("month", s, _MONTHS[s.rstrip(".")]))
-        elif kind in ("year", "num"):
-            toks.append(_Tok(kind, s, int(s)))
-        elif kind == "word" and s in _SEASONS:
-            toks.append(_Tok("season", s, _SEASONS[s]))
-        else:
-            toks.append(_Tok(kind, s))
+        toks += _tokens(m.lastgroup or "word", m.group())
     return toks
+
+
+def _tokens(kind: str, s: str) -> list[_Tok]:
+    """The token(s) one match of ``_TOKEN_RE`` stands for."""
+    if kind in ("iso", "numdate"):
+        return [_date_token(kind, s)]
+    if kind == "fy":
+        return _fy_tokens(s)
+    if kind == "monyy":
+        name = re.split(r"[^a-z]", s, maxsplit=1)[0]  # "sept.-21" → "sept"
+        return [_Tok("monyy", s, pair=(_MONTHS[name], 2000 + int(s[-2:])))]
+    if kind == "quarter":
+        return [_Tok("quarter", s, int(s[-1]))]
+    if kind == "month":
+        return [_Tok("month", s, _MONTHS[s.rstrip(".")])]
+    if kind in ("year", "num"):
+        return [_Tok(kind, s, int(s))]
+    if kind == "word" and s in _SEASONS:
+        return [_Tok("season", s, pair=_SEASONS[s])]
+    return [_Tok(kind, s)]
+
+
+def _date_token(kind: str, s: str) -> _Tok:
+    nums = [int(x) for x in re.findall(r"\d+", s)]
+    y, mo, d = nums if kind == "iso" else (nums[2], nums[1], nums[0])
+    if y < 100:
+        y += 2000
+    try:
+        return _Tok("date", s, date=dt.date(y, mo, d))
+    except ValueError:
+        return _Tok("bad", s)
+
+
+def _fy_tokens(s: str) -> list[_Tok]:
+    first, second = (int(x) for x in re.findall(r"\d+", s))
+    if first < 100:
+        first += 2000
+    start = _fy_start(first, second)
+    if start is not None:
+        return [_Tok("fy", s, start)]
+    if second >= 1900:  # "2020-2022": a range of calendar years
+        return [_Tok("year", str(first), first), _Tok("dash", "-"),
+                _Tok("year", str(second), second)]
+    return [_Tok("bad", s)]
 
 
 def _quarter_span(year: int, q: int, *, financial: bool) -> tuple[dt.date, dt.date]:
@@ -235,67 +248,97 @@ def _point_at(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, in
     """The date point starting at token i and the index after it, or None."""
     if i >= len(toks):
         return None
-    t = toks[i]
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if t.kind == "date":
-        d: dt.date = t.value  # type: ignore[assignment]
-        return _Point(d.year, d.month, d.day), i + 1
-    if t.kind == "monyy":
-        mo, y = t.value  # type: ignore[misc]
-        return _Point(y, mo), i + 1
-    if (
-        t.kind == "num" and nxt is not None and nxt.text == "of"
-        and i + 2 < len(toks) and toks[i + 2].kind in ("month", "monyy")
+    reader = _POINT_READERS.get(toks[i].kind)
+    return reader(toks, i, warnings) if reader is not None else None
+
+
+def _kind_at(toks: list[_Tok], i: int) -> str | None:
+    return toks[i].kind if i < len(toks) else None
+
+
+def _date_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+    d = toks[i].date
+    return (_Point(d.year, d.month, d.day), i + 1) if d is not None else None
+
+
+def _monyy_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+    month, year = toks[i].pair
+    return _Point(year, month), i + 1
+
+
+def _num_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+    """A day before its month ("31 March", "31st of March"), or the left end of "11-22 May"."""
+    after = i + 1
+    if after < len(toks) and toks[after].text == "of" and _kind_at(toks, i + 2) in (
+        "month", "monyy"
     ):
-        p, j = _point_at(toks, i + 2, warnings)  # type: ignore[misc]  # "31st of March 2021"
-        p.day = t.value  # type: ignore[assignment]
-        return p, j
-    if t.kind == "num" and nxt is not None and nxt.kind in ("month", "monyy"):
-        p, j = _point_at(toks, i + 1, warnings)  # type: ignore[misc]
-        p.day = t.value  # type: ignore[assignment]
-        return p, j
-    if t.kind == "month":
-        p = _Point(month=t.value)  # type: ignore[arg-type]
-        j = i + 1
-        if nxt is not None and nxt.kind == "num" and 1 <= nxt.value <= 31:  # type: ignore[operator]
-            after = toks[i + 2] if i + 2 < len(toks) else None
-            if after is not None and after.kind == "year":  # "May 31 2021"
-                p.day, j = nxt.value, i + 2  # type: ignore[assignment]
-        if j < len(toks) and toks[j].kind == "year":
-            p.year = toks[j].value  # type: ignore[assignment]
-            j += 1
-        elif (
-            j < len(toks) and toks[j].kind == "num" and len(toks[j].text) == 2
-            and not any(tok.kind in ("year", "fy", "date") for tok in toks)
-        ):
-            # UK shorthand "Dec 20" / "May 21" is a month and a two-digit year.
-            p.year, j = 2000 + toks[j].value, j + 1  # type: ignore[operator]
-            warnings.append(f"'{t.text} {toks[j - 1].text}' read as month and two-digit year")
-        return p, j
-    if t.kind == "year":
-        return _Point(year=t.value), i + 1  # type: ignore[arg-type]
-    if t.kind == "season" and nxt is not None and nxt.kind == "year":
-        first, last = t.value  # type: ignore[misc]
-        y: int = nxt.value  # type: ignore[assignment]
-        return _Point(span=(dt.date(y, first, 1), dt.date(y, last, _last_day(y, last)))), i + 2
-    if t.kind == "fy":
-        if nxt is not None and nxt.kind == "quarter":
-            return _Point(span=_quarter_span(t.value, nxt.value, financial=True)), i + 2  # type: ignore[arg-type]
-        y = t.value  # type: ignore[assignment]
-        return _Point(span=(dt.date(y, 4, 1), dt.date(y + 1, 3, 31))), i + 1
-    if t.kind == "quarter":
-        j = i + 1
-        if j < len(toks) and toks[j].text == "of":
-            j += 1
-        if j < len(toks) and toks[j].kind == "fy":
-            return _Point(span=_quarter_span(toks[j].value, t.value, financial=True)), j + 1  # type: ignore[arg-type]
-        if j < len(toks) and toks[j].kind == "year":
-            warnings.append(f"'{t.text} {toks[j].text}' read as a calendar quarter")
-            return _Point(span=_quarter_span(toks[j].value, t.value, financial=False)), j + 1  # type: ignore[arg-type]
-        return None
-    if t.kind == "num" and nxt is not None and nxt.kind == "dash":
-        return _Point(day=t.value), i + 1  # type: ignore[arg-type]  # left end of "11-22 May"
+        after = i + 2
+    if _kind_at(toks, after) in ("month", "monyy"):
+        found = _point_at(toks, after, warnings)
+        if found is not None:
+            found[0].day = toks[i].n
+        return found
+    if _kind_at(toks, i + 1) == "dash":
+        return _Point(day=toks[i].n), i + 1
     return None
+
+
+def _month_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+    """A month, with the day and year written after it ("May 31 2021", "May 2021",
+    "Dec 20")."""
+    t = toks[i]
+    p, j = _Point(month=t.n), i + 1
+    if _kind_at(toks, j) == "num" and 1 <= toks[j].n <= 31 and _kind_at(toks, j + 1) == "year":
+        p.day, j = toks[j].n, j + 1  # "May 31 2021"
+    if _kind_at(toks, j) == "year":
+        p.year = toks[j].n
+        j += 1
+    elif (
+        _kind_at(toks, j) == "num" and len(toks[j].text) == 2
+        and not any(tok.kind in ("year", "fy", "date") for tok in toks)
+    ):
+        # UK shorthand "Dec 20" / "May 21" is a month and a two-digit year.
+        p.year, j = 2000 + toks[j].n, j + 1
+        warnings.append(f"'{t.text} {toks[j - 1].text}' read as month and two-digit year")
+    return p, j
+
+
+def _year_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+    return _Point(year=toks[i].n), i + 1
+
+
+def _season_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+    if _kind_at(toks, i + 1) != "year":
+        return None
+    (first, last), y = toks[i].pair, toks[i + 1].n
+    return _Point(span=(dt.date(y, first, 1), dt.date(y, last, _last_day(y, last)))), i + 2
+
+
+def _fy_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+    y = toks[i].n
+    if _kind_at(toks, i + 1) == "quarter":
+        return _Point(span=_quarter_span(y, toks[i + 1].n, financial=True)), i + 2
+    return _Point(span=(dt.date(y, 4, 1), dt.date(y + 1, 3, 31))), i + 1
+
+
+def _quarter_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+    """"Q3 2020/21" (financial), "Q3 2020" (calendar, with a warning)."""
+    t, j = toks[i], i + 1
+    if j < len(toks) and toks[j].text == "of":
+        j += 1
+    if _kind_at(toks, j) == "fy":
+        return _Point(span=_quarter_span(toks[j].n, t.n, financial=True)), j + 1
+    if _kind_at(toks, j) == "year":
+        warnings.append(f"'{t.text} {toks[j].text}' read as a calendar quarter")
+        return _Point(span=_quarter_span(toks[j].n, t.n, financial=False)), j + 1
+    return None
+
+
+_PointReader = Callable[[list[_Tok], int, list[str]], "tuple[_Point, int] | None"]
+_POINT_READERS: dict[str, _PointReader] = {
+    "date": _date_point, "monyy": _monyy_point, "num": _num_point, "month": _month_point,
+    "year": _year_point, "season": _season_point, "fy": _fy_point, "quarter": _quarter_point,
+}
 
 
 def _fill_range(left: _Point, right: _Point) -> None:
@@ -353,27 +396,50 @@ def _status_at(toks: list[_Tok], i: int) -> tuple[TargetStatus, int] | None:
 
 def _parse_clause(text: str, plan_years: Sequence[int]) -> _Clause:
     """Parse one clause (no per-area labels) into a span and statuses."""
-    clause = _Clause()
-    toks = _tokenise(_normalise(text))
-    unknown: list[str] = []
-    starts: list[dt.date] = []
-    ends: list[dt.date] = []
-    i = 0
-    while i < len(toks):
-        status = _status_at(toks, i)
-        if status:
-            clause.statuses.append(status[0])
-            i = status[1]
-            continue
+    return _ClauseReader(text, plan_years).read()
+
+
+# Tokens that, left over beside a clause's dates, are words the grammar did not understand.
+_STRAY_KINDS = frozenset({"bad", "month", "quarter", "season", "num"})
+
+
+class _ClauseReader:
+    """One pass over a clause's tokens: statuses, then periods with what narrows them."""
+
+    def __init__(self, text: str, plan_years: Sequence[int]) -> None:
+        self.text, self.plan_years = text, plan_years
+        self.toks = _tokenise(_normalise(text))
+        self.clause = _Clause()
+        self.unknown: list[str] = []
+        self.starts: list[dt.date] = []
+        self.ends: list[dt.date] = []
+
+    def read(self) -> _Clause:
+        i = 0
+        while i < len(self.toks):
+            status = _status_at(self.toks, i)
+            if status:
+                self.clause.statuses.append(status[0])
+                i = status[1]
+                continue
+            after = self._period(i)
+            if after is None:
+                t = self.toks[i]
+                if t.kind in _STRAY_KINDS or (t.kind == "word" and t.text not in _FILLER | _VOCAB):
+                    self.unknown.append(t.text)
+                i += 1
+            else:
+                i = after
+        return self._finish()
+
+    def _period(self, i: int) -> int | None:
+        """Read the period (a date, or a range of two) at token i; the index after it, or
+        None when no date starts there."""
+        toks, clause = self.toks, self.clause
         week = toks[i].kind == "wc"
         at = _point_at(toks, i + 1 if week else i, clause.warnings)
         if at is None:
-            t = toks[i]
-            stray = t.kind in ("bad", "month", "quarter", "season", "num")
-            if stray or (t.kind == "word" and t.text not in _FILLER | _VOCAB):
-                unknown.append(t.text)
-            i += 1
-            continue
+            return None
         left, j = at
         right = left
         if j + 1 < len(toks) and toks[j].kind == "dash" and not week:
@@ -382,55 +448,60 @@ def _parse_clause(text: str, plan_years: Sequence[int]) -> _Clause:
                 right, j = nxt
                 _fill_range(left, right)
         if any(p.day is not None and p.month is None for p in (left, right)):
-            unknown.append(toks[i].text)  # a bare day number
-            i = j
-            continue
-        missing = [p for p in (left, right) if p.span is None and p.year is None]
-        if missing:
-            year = _plan_year(plan_years)
-            if year is None:
-                clause.warnings.append(f"no year in target '{_one_line(text)}'")
-                clause.understood = False
-                i = j
-                continue
-            right.year = right.year or year
-            _fill_range(left, right)
-            left.year = left.year or year
-            clause.warnings.append(f"year {year} taken from the plan's other dates")
+            self.unknown.append(toks[i].text)  # a bare day number
+            return j
+        if not self._years(left, right):
+            return j
         try:
             start, _ = _extent(left)
             _, end = _extent(right)
         except ValueError:
-            unknown.append(" ".join(t.text for t in toks[i:j]))
-            i = j
-            continue
+            self.unknown.append(" ".join(t.text for t in toks[i:j]))
+            return j
         if start > end:
-            clause.warnings.append(f"target range ends before it starts: '{_one_line(text)}'")
+            clause.warnings.append(f"target range ends before it starts: '{_one_line(self.text)}'")
             clause.understood = False
-            i = j
-            continue
+            return j
         prev = [t.text for t in toks[max(0, i - 4) : i] if t.text != "the"]
-        after = toks[j].text if j < len(toks) else ""
-        s, e = _apply_modifiers(start, end, prev, after, week)
+        s, e = _apply_modifiers(start, end, prev, toks[j].text if j < len(toks) else "", week)
         if s is not None:
-            starts.append(s)
+            self.starts.append(s)
         if e is not None:
-            ends.append(e)
+            self.ends.append(e)
         clause.periods += 1
-        i = j
-    if clause.periods or clause.statuses:
-        if unknown:
-            clause.warnings.append(f"ignored words in target: {' '.join(unknown)}")
-    elif text.strip():
-        clause.understood = False
-        clause.warnings.append(f"target not understood: '{_one_line(text)}'")
-    if not clause.understood:
+        return j
+
+    def _years(self, left: _Point, right: _Point) -> bool:
+        """Give a period without a year the plan's year (with a warning); False when there
+        is none to give."""
+        if all(p.span is not None or p.year is not None for p in (left, right)):
+            return True
+        year = _plan_year(self.plan_years)
+        if year is None:
+            self.clause.warnings.append(f"no year in target '{_one_line(self.text)}'")
+            self.clause.understood = False
+            return False
+        right.year = right.year or year
+        _fill_range(left, right)
+        left.year = left.year or year
+        self.clause.warnings.append(f"year {year} taken from the plan's other dates")
+        return True
+
+    def _finish(self) -> _Clause:
+        clause = self.clause
+        if clause.periods or clause.statuses:
+            if self.unknown:
+                clause.warnings.append(f"ignored words in target: {' '.join(self.unknown)}")
+        elif self.text.strip():
+            clause.understood = False
+            clause.warnings.append(f"target not understood: '{_one_line(self.text)}'")
+        if not clause.understood:
+            return clause
+        clause.start = min(self.starts) if self.starts else None
+        clause.end = max(self.ends) if self.ends else None
+        if clause.start and clause.end and clause.start > clause.end:
+            clause.start = None  # "from May 2021 … by March 2021": only the deadline is certain
         return clause
-    clause.start = min(starts) if starts else None
-    clause.end = max(ends) if ends else None
-    if clause.start and clause.end and clause.start > clause.end:
-        clause.start = None  # "from May 2021 … by March 2021": only the deadline is certain
-    return clause
 
 
 def _apply_modifiers(

@@ -32,10 +32,16 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from pipeline.models import Owner
 from pipeline.numbering import strip_list_label
 from pipeline.text import CellLine
+
+if TYPE_CHECKING:  # spaCy loads in the worker, on the first owner cell; hints need no load
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
 
 _JOINERS = re.compile(r"(\b(and|of|for|the|in|to|with)|[,&/(\-–—])\s*$", re.I)
 _SEPARATORS = re.compile(r"\s*(;)\s*|\s*(,)\s*|\s*(/)\s*|\s+(and|&)\s+|\s+([–—-])\s+", re.I)
@@ -82,7 +88,7 @@ def _lexicon() -> _Lexicon:
 
 
 @functools.cache
-def _nlp():  # noqa: ANN202 - spaCy's Language type is heavy to import for a hint
+def _nlp() -> tuple[Language, Matcher, PhraseMatcher]:
     """Blank English tokenizer plus matchers for role heads and protected body names (once)."""
     import spacy
     from spacy.matcher import Matcher, PhraseMatcher
@@ -105,7 +111,7 @@ def load_tokenizer() -> None:
     _nlp()
 
 
-def _doc(text: str):  # noqa: ANN202
+def _doc(text: str) -> Doc:
     return _nlp()[0].make_doc(text)
 
 
@@ -213,7 +219,7 @@ def _opens_title(text: str) -> bool:
 def _opens_with_person(text: str) -> bool:
     """True for a line that starts "Sarah Whitfield, …": a named person, then their role."""
     m = re.match(r"\s*([^,;()]+?),", text)
-    return bool(m) and _is_name(m.group(1).strip())
+    return m is not None and _is_name(m.group(1).strip())
 
 
 def _part_score(text: str, abbreviations: Mapping[str, str]) -> float:
@@ -365,60 +371,68 @@ def _soft_split(chunk: str, abbreviations: Mapping[str, str]) -> list[str]:
 def _run_split(text: str) -> list[str]:
     """Split a run of roles on one line ("Head of Area Programmes Unit") into whole roles."""
     words = text.split()
-    lex = _lexicon()
     if len(words) < 3 or any(not re.fullmatch(r"[\w'’&-]+", w) for w in words):
         return [text]
-
-    low_words = [w.lower() for w in words]
-    inside_body: set[int] = set()
-    for body in lex.bodies:
-        parts = body.lower().split()
-        for i in range(len(words) - len(parts) + 1):
-            if low_words[i : i + len(parts)] == parts:
-                inside_body.update(range(i + 1, i + len(parts)))
-
-    def cut_ok(j: int) -> bool:
-        if j in inside_body:
-            return False  # never cut inside a known multi-word name
-        prev, nxt = words[j - 1].lower(), words[j]
-        if prev == nxt.lower() and nxt[0].isupper():
-            return True  # "Head of Quality Quality Development Officers": a word said twice
-        if not nxt[0].isupper() or nxt.lower() in lex.tails or nxt.lower() in _SKIP_WORDS:
-            return False
-        if prev in lex.tails:
-            return True
-        # An acronym object ("Heads of PDU") closes the title as surely as a listed word.
-        acronym = words[j - 1].isupper() and len(words[j - 1]) >= 2
-        return (
-            j >= 3
-            and (prev in lex.title_objects or acronym)
-            and words[j - 2].lower() == "of"
-            and words[j - 3].lower() in lex.titles_of
-        )
-
-    def whole(piece: list[str]) -> bool:
-        low = [w.lower() for w in piece]
-        if low[0] in lex.tails or len(piece) < 2 and not piece[0].isupper():
-            return False
-        titled = len(low) >= 3 and low[0] in lex.titles_of and low[1] == "of"
-        return titled or (len(low) >= 2 and low[-1] in lex.heads)
-
+    inside_body = _inside_bodies(words)
+    # best[j]: the most pieces words[:j] splits into, each piece a whole role (None: no way).
     best: dict[int, list[int] | None] = {0: []}
     for j in range(1, len(words) + 1):
         options = []
         for i in range(j):
-            if best.get(i) is None or (i and not cut_ok(i)) or not whole(words[i:j]):
+            done = best.get(i)
+            if done is None or (i and not _cut_ok(words, i, inside_body)):
                 continue
-            options.append([*best[i], j])  # type: ignore[misc]
+            if _whole_role(words[i:j]):
+                options.append([*done, j])
         best[j] = max(options, key=len) if options else None
     cuts = best[len(words)]
     if not cuts or len(cuts) < 2:
         return [text]
-    pieces, start = [], 0
-    for c in cuts:
-        pieces.append(" ".join(words[start:c]))
-        start = c
-    return pieces
+    return [" ".join(words[start:end]) for start, end in zip([0, *cuts], cuts, strict=False)]
+
+
+def _inside_bodies(words: list[str]) -> set[int]:
+    """Word positions inside a known multi-word body name, where a role run never splits."""
+    low_words = [w.lower() for w in words]
+    inside: set[int] = set()
+    for body in _lexicon().bodies:
+        parts = body.lower().split()
+        for i in range(len(words) - len(parts) + 1):
+            if low_words[i : i + len(parts)] == parts:
+                inside.update(range(i + 1, i + len(parts)))
+    return inside
+
+
+def _cut_ok(words: list[str], j: int, inside_body: set[int]) -> bool:
+    """Whether a run of roles may split before ``words[j]``."""
+    lex = _lexicon()
+    if j in inside_body:
+        return False  # never cut inside a known multi-word name
+    prev, nxt = words[j - 1].lower(), words[j]
+    if prev == nxt.lower() and nxt[0].isupper():
+        return True  # "Head of Quality Quality Development Officers": a word said twice
+    if not nxt[0].isupper() or nxt.lower() in lex.tails or nxt.lower() in _SKIP_WORDS:
+        return False
+    if prev in lex.tails:
+        return True
+    # An acronym object ("Heads of PDU") closes the title as surely as a listed word.
+    acronym = words[j - 1].isupper() and len(words[j - 1]) >= 2
+    return (
+        j >= 3
+        and (prev in lex.title_objects or acronym)
+        and words[j - 2].lower() == "of"
+        and words[j - 3].lower() in lex.titles_of
+    )
+
+
+def _whole_role(piece: list[str]) -> bool:
+    """A piece of a run that is a role on its own: "Head of X", or ending in a head word."""
+    lex = _lexicon()
+    low = [w.lower() for w in piece]
+    if low[0] in lex.tails or len(piece) < 2 and not piece[0].isupper():
+        return False
+    titled = len(low) >= 3 and low[0] in lex.titles_of and low[1] == "of"
+    return titled or (len(low) >= 2 and low[-1] in lex.heads)
 
 
 def _person_and_role(text: str, abbreviations: Mapping[str, str]) -> tuple[str | None, str]:
