@@ -8,6 +8,7 @@ plan header. A document with no such page is dismissed before the slow geometric
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.columns import Role, classify_header, header_score
@@ -21,11 +22,15 @@ MIN_LABEL_SHARE = 0.5
 # Plain-English headers name a column in a phrase ("What we will do", "Led by", "By when").
 MAX_PHRASE_WORDS = 4
 
+# Every word of every page is classified here; the same few thousand words and phrases come
+# back again and again, so each is classified once.
+_classify = functools.lru_cache(maxsize=16384)(classify_header)
+
 
 def _labels(tokens: list[str]) -> list[tuple[int, Role | None]]:
     """The line cut into labels, left to right: single words, or the shortest phrase of
     words none of which names a column alone but which together do ("Led by")."""
-    alone = [classify_header(token) for token in tokens]
+    alone = [_classify(token) for token in tokens]
     out: list[tuple[int, Role | None]] = []
     i = 0
     while i < len(tokens):
@@ -34,7 +39,7 @@ def _labels(tokens: list[str]) -> list[tuple[int, Role | None]]:
             for n in range(2, min(MAX_PHRASE_WORDS, len(tokens) - i) + 1):
                 if alone[i + n - 1] is not None:
                     break  # a word that names a column itself is its own label
-                phrase = classify_header(" ".join(tokens[i : i + n]))
+                phrase = _classify(" ".join(tokens[i : i + n]))
                 if phrase is not None:
                     size, role = n, phrase
                     break
