@@ -245,3 +245,27 @@ def test_progress_bar_on_a_terminal_and_log_lines_otherwise() -> None:
     assert plain.getvalue().splitlines() == [
         "[1/2] ok a.pdf: 2 recommendations", "b.pdf: encrypted: needs a password"]
     assert "\r" not in plain.getvalue()
+
+
+def test_the_workbook_is_written_even_when_its_forked_writer_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    import pipeline.batch as batch_module
+
+    real = batch_module.write_workbook
+    parent = os.getpid()
+
+    def fails_in_the_child(*args: object, **kwargs: object) -> None:
+        if os.getpid() != parent:
+            raise OSError(28, "No space left on device")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(batch_module, "write_workbook", fails_in_the_child)
+    _write(tmp_path / "in", {"a.pdf": "ok", "b.pdf": "ok, b"})
+    report, _ = _run([tmp_path / "in"], _options(tmp_path / "out"))
+    assert report.ok
+    sheets = pd.read_excel(tmp_path / "out" / "plans.xlsx", sheet_name=None)
+    assert len(sheets["Actions"]) == 6
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
