@@ -13,6 +13,9 @@ each in a fresh process and several times (median and min are printed):
 - DOCX: files/s (CPU) over the sample .docx files repeated.
 Ratios are printed beside each row. Numbers are printed, never asserted: the machine is shared,
 so the load average is printed before and after.
+
+``make bench`` is the quick run (3 runs of each fast measurement, 1 of each peer and 2 of each
+long plan: about 10 minutes on 2 idle cores); ``BENCH_FULL=1 make bench`` takes 5, 3 and 3.
 """
 
 from __future__ import annotations
@@ -196,14 +199,19 @@ def cpu_name() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Build the sets, run every measurement, print the comparison."""
+    full = os.environ.get("BENCH_FULL", "") not in ("", "0")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-pages", type=int, default=200)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each fast measurement")
-    parser.add_argument("--peer-repeat", type=int, default=1,
+    parser.add_argument("--repeat", type=int, default=5 if full else 3,
+                        help="runs of each fast measurement")
+    parser.add_argument("--peer-repeat", type=int, default=3 if full else 1,
                         help="runs of Camelot and PyMuPDF (slow)")
+    parser.add_argument("--long-repeat", type=int, default=3 if full else 2,
+                        help="runs of each long plan")
     parser.add_argument("--long", type=int, nargs="+", default=[25, 50, 100, 200])
     parser.add_argument("--no-peers", action="store_true")
     args = parser.parse_args(argv)
+    began = time.monotonic()
 
     files = build_set(args.min_pages)
     pages = sum(map(page_count, files))
@@ -226,9 +234,12 @@ def main(argv: list[str] | None = None) -> int:
                    "peak_mb": max(r["peak_mb"] for r in runs)}
         rows[label] = figures
         note = f"  (exit {failed[0]['code']}: {failed[0]['stderr']})" if failed else ""
+        first = rows[next(iter(rows))]
+        ratio = (f"   actionplan --jobs 1 = {first['rate'] / figures['rate']:5.2f}x this"
+                 if figures is not first and figures["rate"] else "")
         print(f"  {label:<34} {figures['rate']:7.1f} ({figures['rate_best']:6.1f}) pages/s cpu"
               f"   {figures['wall_rate']:6.1f} pages/s wall   peak {figures['peak_mb']:5.0f} MB"
-              f"{note}", flush=True)
+              f"{ratio}{note}", flush=True)
         return figures
 
     print("throughput on the set (pages per CPU-second of the process tree):")
@@ -269,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     per_page = []
     for n in args.long:
         plan = build_long_plan(longest, n)
-        runs = repeat(actionplan([plan], 1, out / f"long{n}"), args.repeat)
+        runs = repeat(actionplan([plan], 1, out / f"long{n}"), args.long_repeat)
         cpu, cpu_min = _stat(runs, "cpu")
         per_page.append(cpu / n)
         print(f"  {n:>4} pages: {1000 * cpu / n:6.1f} ({1000 * cpu_min / n:5.1f}) ms/page, "
@@ -287,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     cpu, cpu_min = _stat(runs, "cpu")
     print(f"\nDOCX: {len(copies)} files, {len(copies) / cpu:.1f} ({len(copies) / cpu_min:.1f}) "
           "files/s cpu (--jobs 1)")
-    print(f"\nload average at end: {load()}")
+    print(f"\nload average at end: {load()}; the bench took {time.monotonic() - began:.0f} s")
     shutil.rmtree(out, ignore_errors=True)
     return 0
 
