@@ -163,15 +163,6 @@ def _is_on(el: etree._Element | None) -> bool:
     return el is not None and (wval(el) or "").lower() not in _OFF
 
 
-def _shaded(tcpr: etree._Element | None) -> bool:
-    shd = tcpr.find(w("shd")) if tcpr is not None else None
-    if shd is None:
-        return False
-    # A "solid" pattern paints the pattern colour over the fill.
-    colour = wval(shd, "color") if wval(shd, "val") == "solid" else wval(shd, "fill")
-    return colour is not None and colour.strip().lower() not in ("", "auto", "ffffff")
-
-
 class _Walker:
     """Walks the body once in document order, keeping list counters and the page number."""
 
@@ -255,10 +246,8 @@ class _Walker:
     def _row(self, tr: etree._Element, where: tuple[int | None, int]) -> Row | None:
         trpr = tr.find(w("trPr"))
         col = 0
-        header = False
         if trpr is not None:
             col = max(wint(trpr.find(w("gridBefore")), 0) or 0, 0)
-            header = _is_on(trpr.find(w("tblHeader")))
         row_start = self.page
         row_end = self.page
         cells: list[Cell] = []
@@ -280,7 +269,7 @@ class _Walker:
         if not cells:
             return None
         pages = [c.page for c in cells if c.paragraphs and c.page is not None]
-        return Row(cells=cells, page=min(pages) if pages else row_start, is_header=header)
+        return Row(cells=cells, page=min(pages) if pages else row_start)
 
     def _cell(self, tc: etree._Element, col: int) -> Cell:
         tcpr = tc.find(w("tcPr"))
@@ -305,7 +294,6 @@ class _Walker:
             span=span,
             page=page,
             continued=continued,
-            shaded=_shaded(tcpr),
             nested=nested,
         )
 

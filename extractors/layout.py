@@ -109,7 +109,6 @@ class Cell:
     x1: float | None = None
     bottom: float | None = None
     continued: bool = False
-    shaded: bool = False
     nested: list[Table] = field(default_factory=list)
 
     @property
@@ -135,7 +134,6 @@ class Row:
     page: int | None = None
     top: float | None = None
     bottom: float | None = None
-    is_header: bool = False  # the format marks it as a repeated header row (DOCX tblHeader)
 
 
 @dataclass(slots=True)
@@ -166,7 +164,6 @@ class Document:
     format: Literal["pdf", "docx"]
     blocks: list[Block]
     pages: int | None = None
-    page_height: float | None = None
     notes: list[str] = field(default_factory=list)  # reader-level warnings
 
     def tables(self) -> list[Table]:

@@ -98,9 +98,7 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
     for scan in scans:
         page_blocks, carried = _read_page(scan, running, carried)
         blocks.extend(page_blocks)
-    height = scans[-1].height if scans else None
-    return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, page_height=height,
-                    notes=notes)
+    return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, notes=notes)
 
 
 def _scan(page, number: int) -> _PageScan:

@@ -1,4 +1,4 @@
-"""Plan rows → recommendations and actions, then normalised and validated into an ActionPlan.
+"""Plan rows → draft recommendations and actions (normalised and validated by ``finalise``).
 
 The assembly handles the shapes real plans take: one row per action with the
 recommendation merged down or left empty, one row per recommendation with the actions as
@@ -10,24 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.layout import Document, Paragraph
+from extractors.layout import Paragraph
 from pipeline.columns import Role
-from pipeline.errors import NoPlanFound
-from pipeline.finalise import finalise
-from pipeline.frontmatter import read_front_matter
-from pipeline.models import ActionPlan, Source, Warning
+from pipeline.models import ActionPlan
 from pipeline.normalise.dates import split_stacked_targets
 from pipeline.normalise.response import looks_like_reason, parse_response, split_answer
 from pipeline.numbering import cell_number, cut_cell_number, label_number, split_prefix
-from pipeline.plan_rows import PlanRow, plan_rows
+from pipeline.plan_rows import PlanRow
 from pipeline.text import (
     CellLine,
     cell_lines,
     clean,
-    document_vocabulary,
     ends_sentence,
     joined_lines,
-    mend_cut_words,
     visual_lines,
 )
 
@@ -75,7 +70,6 @@ class PlanAssembler:
     def __init__(self) -> None:
         self.recs: list[DraftRec] = []
         self.section: str | None = None
-        self.warnings: list[Warning] = []
 
     @property
     def current(self) -> DraftRec | None:
@@ -449,31 +443,12 @@ def _numbered(para: Paragraph) -> str | None:
     return "digit" if any(ch.isdigit() for ch in number) else "letter"
 
 
-def build_plan(document: Document, source: Source) -> ActionPlan:
-    """Assemble the plan of a read document; raises ``NoPlanFound`` when it has none."""
-    vocabulary = document_vocabulary(document)
-    mend_cut_words(document, vocabulary)
-    rows = plan_rows(document, vocabulary)
-    if not rows:
-        raise NoPlanFound(
-            "no action-plan table found (no table with recommendation and action, owner or "
-            "date columns)",
-            path=document.path,
-        )
+def assemble(rows: list[PlanRow]) -> list[DraftRec]:
+    """The recommendations, each with its actions, as drafts from the plan rows in order."""
     assembler = PlanAssembler()
-    # What the reader saw but could not read (an embedded document, a chart) is said on the plan.
-    assembler.warnings.extend(Warning(message=note) for note in document.notes)
     for row in rows:
         assembler.add(row)
-    info = read_front_matter(document)
-    plan = finalise(assembler.recs, info, source, document, assembler.warnings)
-    if not plan.recommendations or not reads_as_plan(plan):
-        raise NoPlanFound(
-            "no action-plan table found (a table has plan column headings but no rows that "
-            "read as recommendations or actions)",
-            path=document.path,
-        )
-    return plan
+    return assembler.recs
 
 
 # A recommendation or an action is a sentence: a few words, most of them words of letters.

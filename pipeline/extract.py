@@ -1,4 +1,10 @@
-"""One file in, one validated plan out: read → assemble → normalise → validate."""
+"""One file in, one validated plan out. ``extract_file`` lists the stages in order; each takes
+and returns plain data, and the plan's models are built once, by the last stage.
+
+    read (extractors/)  →  mend words a narrow column cut (text)
+    →  tables → columns → rows (plan_rows)  →  assemble (assemble)
+    →  front matter (frontmatter)  →  normalise → validate (finalise)  →  export (the batch)
+"""
 
 from __future__ import annotations
 
@@ -12,13 +18,22 @@ from extractors.guard import GuardLimits, check_pdf, check_zip
 from extractors.layout import Document
 from extractors.pdf_screen import quick_page_texts
 from extractors.sniff import CONVERTIBLE, detect_format
-from pipeline.assemble import build_plan
+from pipeline.assemble import assemble, reads_as_plan
 from pipeline.errors import NoPlanFound, TooLarge, reader_error
+from pipeline.finalise import finalise
+from pipeline.frontmatter import read_front_matter
 from pipeline.hashing import file_sha256
 from pipeline.limits import DEFAULT_LIMITS, MB, Limits
-from pipeline.models import ActionPlan, Source
+from pipeline.models import ActionPlan, Source, Warning
 from pipeline.names import printable
+from pipeline.plan_rows import plan_rows
 from pipeline.screen import could_hold_plan, pages_to_read
+from pipeline.text import document_vocabulary, mend_cut_words
+
+NO_TABLE = ("no action-plan table found (no table with recommendation and action, owner or "
+            "date columns)")
+NO_ROWS = ("no action-plan table found (a table has plan column headings but no rows that "
+           "read as recommendations or actions)")
 
 
 def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
@@ -27,17 +42,36 @@ def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ActionPla
     Size and page limits are checked here; time and memory limits are the worker's job."""
     path = Path(path)
     check_size(path, limits)
+    fmt, document = read_document(path, limits)
+    vocabulary = document_vocabulary(document)
+    document = mend_cut_words(document, vocabulary)
+    rows = plan_rows(document, vocabulary)
+    if not rows:
+        raise NoPlanFound(NO_TABLE, path=str(path))
+    drafts = assemble(rows)
+    info = read_front_matter(document)
+    source = Source(file=printable(path.name), format=fmt, sha256=file_sha256(path),
+                    pages=document.pages)
+    plan = finalise(drafts, info, source, document, reader_warnings(document))
+    if not plan.recommendations or not reads_as_plan(plan):
+        raise NoPlanFound(NO_ROWS, path=str(path))
+    return plan
+
+
+def read_document(path: Path, limits: Limits) -> tuple[str, Document]:
+    """The format judged from the bytes and the intermediate form its reader makes of the file
+    (a .doc or .odt is read through a LibreOffice .docx copy)."""
     guard = replace(GUARD_DEFAULTS, max_pages=limits.max_pages)
     fmt = detect_format(path)
     if fmt in CONVERTIBLE:
         with converted_to_docx(path, fmt) as docx_path:
-            fmt, document = "docx", _read("docx", docx_path, shown=path, guard=guard)
-    else:
-        document = _read(fmt, path, shown=path, guard=guard)
-    source = Source(file=printable(path.name), format=fmt, sha256=file_sha256(path),
-                    pages=document.pages)
-    plan = build_plan(document, source)
-    return ActionPlan.model_validate(plan.model_dump())
+            return "docx", _read("docx", docx_path, shown=path, guard=guard)
+    return fmt, _read(fmt, path, shown=path, guard=guard)
+
+
+def reader_warnings(document: Document) -> list[Warning]:
+    """What the reader saw but could not read (an embedded document, a chart), said on the plan."""
+    return [Warning(message=note) for note in document.notes]
 
 
 def warm_up() -> None:

@@ -86,7 +86,8 @@ def _action(draft, index: int, rec_number: str, abbreviations, years, warnings) 
     owners = place_owners(owners, draft.owner_sources)
     if draft.target.strip():
         target, notes = parse_target(draft.target, plan_years=years)
-        target.provenance = place_text(draft.target, draft.target_sources)
+        target = target.model_copy(
+            update={"provenance": place_text(draft.target, draft.target_sources)})
     else:
         target, notes = Target(), []
     where = f"action {number}" if number.startswith(f"{rec_number}.") else (

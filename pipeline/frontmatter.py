@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from extractors.layout import RUNNING, Document, Table
 from pipeline.models import PlanInfo, PlanInfoProvenance, Provenance
 from pipeline.normalise.dates import parse_target
 from pipeline.provenance import boxes_of, joined, provenance_of
 from pipeline.text import clean
+
+T = TypeVar("T")
 
 _SUBMITTED = re.compile(
     r"\b(?:action plan submitted|date (?:of )?submi(?:tted|ssion)|submission date|submitted(?: on)?"
@@ -161,21 +165,28 @@ def read_front_matter(document: Document) -> PlanInfo:
     """Title, organisation, inspectorate, report-published and submitted dates."""
     head = _head(document)
     every = [*head.own, *head.running, *head.cells]
-    info = PlanInfo()
-    info.title, title_from = _title_and_sources(head)
-    where = PlanInfoProvenance(title=joined(head.where.get(t) for t in title_from))
-    for line in every:
-        if info.submitted is None and (m := _SUBMITTED.search(line)):
-            info.submitted = _day(m.group("date"))
-            where.submitted = head.where.get(line) if info.submitted else None
-        if info.report_published is None and (m := _PUBLISHED.search(line)):
-            info.report_published = _month_or_day(m.group("date"))
-            where.report_published = head.where.get(line) if info.report_published else None
-    if where.title or where.submitted or where.report_published:
-        info.provenance = where
-    info.organisation = _organisation(head, "\n".join(document.texts()))
-    info.inspectorate = _inspectorate(head, info.organisation)
-    return info
+    title, title_from = _title_and_sources(head)
+    submitted, submitted_line = _first_parsed(every, _SUBMITTED, _day)
+    published, published_line = _first_parsed(every, _PUBLISHED, _month_or_day)
+    where = PlanInfoProvenance(
+        title=joined(head.where.get(t) for t in title_from),
+        submitted=head.where.get(submitted_line) if submitted_line else None,
+        report_published=head.where.get(published_line) if published_line else None)
+    organisation = _organisation(head, "\n".join(document.texts()))
+    return PlanInfo(
+        title=title, organisation=organisation,
+        inspectorate=_inspectorate(head, organisation), report_published=published,
+        submitted=submitted,
+        provenance=where if where.title or where.submitted or where.report_published else None)
+
+
+def _first_parsed(lines: list[str], pattern: re.Pattern[str],
+                  parse: Callable[[str], T | None]) -> tuple[T | None, str | None]:
+    """The first date ``pattern`` announces that ``parse`` understands, and its line."""
+    for line in lines:
+        if (m := pattern.search(line)) and (value := parse(m.group("date"))) is not None:
+            return value, line
+    return None, None
 
 
 def _head(document: Document) -> _Head:

@@ -19,9 +19,10 @@ TargetStatus = Literal["planned", "in_progress", "ongoing", "completed"]
 
 
 class StrictModel(BaseModel):
-    """Base for every output model: unknown fields are an error, not silently kept."""
+    """Base for every output model: unknown fields are an error, not silently kept, and a model
+    is built once, validated, and never changed afterwards."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Source(StrictModel):

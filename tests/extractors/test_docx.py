@@ -43,10 +43,6 @@ def _append(parent, fragments: str) -> None:
         parent.append(child)
 
 
-def _add_tcpr(cell, child: str) -> None:
-    cell._tc.get_or_add_tcPr().append(_xml(child))
-
-
 def _add_trpr(table: DocxTable, row: int, child: str) -> None:
     table.rows[row]._tr.get_or_add_trPr().append(_xml(child))
 
@@ -225,31 +221,6 @@ def test_nested_table_is_a_grid_of_its_own_and_its_text_stays_in_the_cell(tmp_pa
         ["Head", "May 2020"], ["Manager", "June"]]
     assert [p.text for p in cell.paragraphs_outside(cell.nested)] == ["Owners:"]
     assert cell.own_text == "Owners:"
-
-
-def test_repeated_header_rows_flagged_and_shading_detected(tmp_path: Path) -> None:
-    # +=========+=========+   row 0: tblHeader, cells shaded D9D9D9
-    # | Rec No  | Action  |
-    # +---------+---------+   row 1: white fill, auto fill: not shaded
-    # | 1       | do it   |
-    # +---------+---------+   row 2: solid pattern in grey over auto fill: shaded
-    # | Safety  | (none)  |
-    # +---------+---------+
-    d = docx.Document()
-    t = d.add_table(rows=3, cols=2)
-    for (r, c), text in {(0, 0): "Rec No", (0, 1): "Action", (1, 0): "1", (1, 1): "do it"}.items():
-        t.cell(r, c).text = text
-    _add_trpr(t, 0, "<w:tblHeader/>")
-    for c in range(2):
-        _add_tcpr(t.cell(0, c), '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>')
-    _add_tcpr(t.cell(1, 0), '<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>')
-    _add_tcpr(t.cell(1, 1), '<w:shd w:val="clear" w:color="auto" w:fill="auto"/>')
-    _add_tcpr(t.cell(2, 0), '<w:shd w:val="solid" w:color="BFBFBF" w:fill="auto"/>')
-    t.cell(2, 0).text = "Safety"
-    (table,) = _read(d, tmp_path).tables()
-    assert [r.is_header for r in table.rows] == [True, False, False]
-    shading = [[c.shaded for c in r.cells] for r in table.rows]
-    assert shading == [[True, True], [False, False], [True, False]]
 
 
 # -- numbering ----------------------------------------------------------------------------

@@ -113,11 +113,11 @@ def test_combined_outputs_row_counts_and_workbook_cells(tmp_path: Path) -> None:
 
 
 def test_owner_columns_line_up_one_place_per_owner(tmp_path: Path) -> None:
-    plan = small_plan()
-    action = plan.recommendations[0].actions[0]
-    action.owners[0].role, action.owners[0].key = "Head of Service", "head of service"
-    action.owners[1].role, action.owners[1].person = "SLT", "J. Smith"
-    action.owners[1].key = "slt"
+    data = small_plan().model_dump()  # plans are frozen: change the data, then validate
+    data["recommendations"][0]["actions"][0]["owners"] = [
+        {"raw": "Head of Service", "role": "Head of Service", "key": "head of service"},
+        {"raw": "SLT", "role": "SLT", "person": "J. Smith", "key": "slt"}]
+    plan = ActionPlan.model_validate(data)
     write_combined([plan], [], tmp_path)
     frame = pd.read_csv(tmp_path / "actions.csv", encoding="utf-8-sig", dtype=str,
                         keep_default_na=False)
