@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from extractors.layout import Paragraph
 from pipeline.columns import Role
-from pipeline.models import ActionPlan
+from pipeline.models import NOT_FULLY_AGREED, ActionPlan, Response
 from pipeline.normalise.dates import split_stacked_targets
 from pipeline.normalise.response import looks_like_reason, parse_response, split_answer
 from pipeline.numbering import cell_number, cut_cell_number, label_number, split_prefix
@@ -201,9 +201,9 @@ class PlanAssembler:
     def _take_reason(self, rec: DraftRec, items: list[_Item], owner_paras, target_paras):
         """A partly/not agreed answer's explanation sits in the action column: not an action."""
         response = parse_response(" ".join(rec.response))
-        if response not in ("partly_agreed", "not_agreed"):
+        if response not in NOT_FULLY_AGREED:
             return items
-        if response == "not_agreed" and not _says_something(owner_paras + target_paras):
+        if response == Response.NOT_AGREED and not _says_something(owner_paras + target_paras):
             rec.reason.extend(t for item in items for t in item.texts)
             return []
         kept = list(items)
@@ -271,7 +271,7 @@ def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]
     answer, rest = split
     rec.response.append(answer)
     rec.response_sources.append(first)
-    if rest and parse_response(answer) in ("partly_agreed", "not_agreed"):
+    if rest and parse_response(answer) in NOT_FULLY_AGREED:
         rec.reason.append(rest)  # "Partly agreed – the service cannot …": why, not an action
         rest = ""
     if not rest:
@@ -412,7 +412,7 @@ def _continues_reason(text: str, response: str | None) -> bool:
     flat = clean(text)
     if not flat or _ACTION_START.match(flat):
         return False
-    if response == "not_agreed":
+    if response == Response.NOT_AGREED:
         return True  # nothing is to be done: what is not an action explains the answer
     return bool(_CONNECTIVE.match(flat)) or flat[:1].islower() or looks_like_reason(flat)
 

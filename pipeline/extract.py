@@ -24,7 +24,7 @@ from pipeline.finalise import finalise
 from pipeline.frontmatter import read_front_matter
 from pipeline.hashing import file_sha256
 from pipeline.limits import DEFAULT_LIMITS, MB, Limits
-from pipeline.models import ActionPlan, Source, Warning
+from pipeline.models import ActionPlan, PlanWarning, Source, WarningCode
 from pipeline.names import printable
 from pipeline.plan_rows import plan_rows
 from pipeline.screen import could_hold_plan, pages_to_read
@@ -69,9 +69,9 @@ def read_document(path: Path, limits: Limits) -> tuple[str, Document]:
     return fmt, _read(fmt, path, shown=path, guard=guard)
 
 
-def reader_warnings(document: Document) -> list[Warning]:
+def reader_warnings(document: Document) -> list[PlanWarning]:
     """What the reader saw but could not read (an embedded document, a chart), said on the plan."""
-    return [Warning(message=note) for note in document.notes]
+    return [PlanWarning(code=WarningCode.READER_NOTE, message=note) for note in document.notes]
 
 
 def warm_up() -> None:

@@ -6,13 +6,15 @@ import re
 
 from extractors.layout import Document
 from pipeline.models import (
+    NOT_FULLY_AGREED,
     Action,
     ActionPlan,
     PlanInfo,
+    PlanWarning,
     Recommendation,
     Source,
     Target,
-    Warning,
+    WarningCode,
 )
 from pipeline.normalise.dates import parse_target
 from pipeline.normalise.owners import find_abbreviations, parse_owners
@@ -30,8 +32,8 @@ def _next_number(previous: str | None, index: int) -> str:
 
 
 def finalise(drafts, info: PlanInfo, source: Source, document: Document,
-             warnings: list[Warning]) -> ActionPlan:
-    """Build the validated plan from assembled drafts."""
+             warnings: list[PlanWarning]) -> ActionPlan:
+    """Build the validated plan from assembled drafts; ``warnings`` gains what was unsure."""
     abbreviations = find_abbreviations(document.texts())
     years = [int(y) for d in drafts for a in d.actions for y in _YEAR.findall(a.target)]
     if info.submitted:
@@ -45,37 +47,45 @@ def finalise(drafts, info: PlanInfo, source: Source, document: Document,
         number, inferred = draft.number, False
         if not number:
             number, inferred = _next_number(previous, len(recs) + 1), True
-            warnings.append(Warning(
+            warnings.append(PlanWarning(
+                code=WarningCode.NUMBER_INFERRED,
                 message=f"recommendation number not printed; inferred {number} from order",
                 page=draft.page))
         previous = number
-        response_raw = clean(" ".join(draft.response)) or None
-        response = parse_response(response_raw)
-        reason = clean(" ".join(draft.reason)) or None
-        category = None
-        if response in ("partly_agreed", "not_agreed") and not reason and draft.narrative:
-            reason = clean(" ".join(draft.narrative))  # the prose "Response" column explains it
-        if response in ("partly_agreed", "not_agreed"):
-            category = reason_category(reason or "")
-            if not reason:
-                warnings.append(Warning(
-                    message=f"recommendation {number} is {response} but gives no reason",
-                    page=draft.page))
-        if response_raw and response is None:
-            warnings.append(Warning(
-                message=f"recommendation {number}: agreement '{response_raw}' not understood",
-                page=draft.page))
         actions = [
             _action(act, i, number, abbreviations, years, warnings)
             for i, act in enumerate(draft.actions, start=1)
         ]
         recs.append(Recommendation(
-            number=number, number_inferred=inferred, text=text, response=response,
-            response_raw=response_raw, response_reason=category, reason=reason,
-            section=draft.section, page=draft.page, actions=actions,
-            provenance=provenance_of(draft.sources),
-            response_provenance=provenance_of(draft.response_sources) if response_raw else None))
+            number=number, number_inferred=inferred, text=text, section=draft.section,
+            page=draft.page, actions=actions, provenance=provenance_of(draft.sources),
+            **_answer(draft, number, warnings)))
     return ActionPlan(source=source, plan=info, recommendations=recs, warnings=warnings)
+
+
+def _answer(draft, number: str, warnings: list[PlanWarning]) -> dict:
+    """The recommendation's response, as written and normalised, and the reason it gives."""
+    response_raw = clean(" ".join(draft.response)) or None
+    response = parse_response(response_raw)
+    reason = clean(" ".join(draft.reason)) or None
+    category = None
+    if response in NOT_FULLY_AGREED and not reason and draft.narrative:
+        reason = clean(" ".join(draft.narrative))  # the prose "Response" column explains it
+    if response in NOT_FULLY_AGREED:
+        category = reason_category(reason or "")
+        if not reason:
+            warnings.append(PlanWarning(
+                code=WarningCode.REASON_MISSING,
+                message=f"recommendation {number} is {response} but gives no reason",
+                page=draft.page))
+    if response_raw and response is None:
+        warnings.append(PlanWarning(
+            code=WarningCode.RESPONSE_NOT_UNDERSTOOD,
+            message=f"recommendation {number}: agreement '{response_raw}' not understood",
+            page=draft.page))
+    return {"response": response, "response_raw": response_raw, "response_reason": category,
+            "reason": reason, "response_provenance":
+                provenance_of(draft.response_sources) if response_raw else None}
 
 
 def _action(draft, index: int, rec_number: str, abbreviations, years, warnings) -> Action:
@@ -93,12 +103,14 @@ def _action(draft, index: int, rec_number: str, abbreviations, years, warnings) 
     where = f"action {number}" if number.startswith(f"{rec_number}.") else (
         f"action {rec_number}.{number}"
     )
-    for note in notes:
-        warnings.append(Warning(message=f"{where}: {note}", page=draft.page))
+    warnings.extend(PlanWarning(code=note.code, message=f"{where}: {note.message}",
+                                page=draft.page) for note in notes)
     if not owners:
-        warnings.append(Warning(message=f"{where} has no owner", page=draft.page))
+        warnings.append(PlanWarning(code=WarningCode.OWNER_MISSING,
+                                    message=f"{where} has no owner", page=draft.page))
     if not draft.target.strip():
-        warnings.append(Warning(message=f"{where} has no target date", page=draft.page))
+        warnings.append(PlanWarning(code=WarningCode.TARGET_MISSING,
+                                    message=f"{where} has no target date", page=draft.page))
     return Action(
         number=number, number_inferred=inferred, text=clean(" ".join(draft.texts)),
         owners=owners, target=target, page=draft.page, provenance=provenance_of(draft.sources))

@@ -7,15 +7,42 @@ The JSON Schema committed in ``pipeline/schema/`` is generated from these models
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.version import SCHEMA_VERSION
 
-Response = Literal["agreed", "partly_agreed", "not_agreed"]
-ResponseReason = Literal["commissioning", "policy", "operational", "affordability"]
-TargetStatus = Literal["planned", "in_progress", "ongoing", "completed"]
+
+class Response(StrEnum):
+    """How the inspected body answered a recommendation."""
+
+    AGREED = "agreed"
+    PARTLY_AGREED = "partly_agreed"
+    NOT_AGREED = "not_agreed"
+
+
+# The answers that owe a reason (the plan templates ask for one, and the audit checks it).
+NOT_FULLY_AGREED = frozenset({Response.PARTLY_AGREED, Response.NOT_AGREED})
+
+
+class ResponseReason(StrEnum):
+    """The category of reason a partly or not agreed answer gives."""
+
+    COMMISSIONING = "commissioning"
+    POLICY = "policy"
+    OPERATIONAL = "operational"
+    AFFORDABILITY = "affordability"
+
+
+class TargetStatus(StrEnum):
+    """Where an action stands: a date with no status word is planned."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    ONGOING = "ongoing"
+    COMPLETED = "completed"
 
 
 class StrictModel(BaseModel):
@@ -172,7 +199,49 @@ class Recommendation(StrictModel):
         default=None, description="Where the agreement (and any reason under it) was read.")
 
 
-class Warning(StrictModel):
+class WarningCode(StrEnum):
+    """Every kind of warning a plan can carry, by a stable id to filter on (the message is for
+    people and may be reworded). Each code says what it means; the README lists them."""
+
+    meaning: str
+
+    def __new__(cls, value: str, meaning: str) -> WarningCode:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.meaning = meaning
+        return member
+
+    READER_NOTE = ("reader-note", "the reader saw content it does not read (an embedded "
+                   "document, a chart, SmartArt) or a page tree that disagrees with itself")
+    NUMBER_INFERRED = ("number-inferred",
+                       "a recommendation number was not printed; it was inferred from order")
+    RESPONSE_NOT_UNDERSTOOD = ("response-not-understood",
+                               "the agreement cell says none of agreed, partly or not agreed")
+    REASON_MISSING = ("reason-missing", "a partly or not agreed answer gives no reason")
+    OWNER_MISSING = ("owner-missing", "an action has no owner")
+    TARGET_MISSING = ("target-missing", "an action has no target date")
+    TARGET_REVISED = ("target-revised",
+                      "a revised date is the target; the original stays in the raw text")
+    TARGET_NOT_UNDERSTOOD = ("target-not-understood", "no date or status was read in a target")
+    TARGET_NO_YEAR = ("target-no-year",
+                      "a target gives a day or month without a year, and the plan lends none")
+    TARGET_YEAR_INFERRED = ("target-year-inferred",
+                            "a target's missing year was taken from the plan's other dates")
+    TARGET_RANGE_REVERSED = ("target-range-reversed", "a target range ends before it starts")
+    TARGET_WORDS_IGNORED = ("target-words-ignored",
+                            "a target's dates were read, but some words beside them were not")
+    TARGET_SHORTHAND = ("target-shorthand", "shorthand read one way: 'Dec 20' as a month and "
+                        "two-digit year, 'Q3 2020' as a calendar (not financial) quarter")
+    TARGET_STACKED = ("target-stacked",
+                      "several dates stacked in one target; their span was taken")
+
+
+class PlanWarning(StrictModel):
+    code: WarningCode | None = Field(
+        default=None,
+        description="Kind of warning, a stable id to filter on; always set since schema 1.1 "
+                    "(null only in plans written before).",
+    )
     message: str = Field(description="What the extractor was unsure of.")
     page: int | None = Field(default=None, description="Page concerned, if known.")
 
@@ -182,7 +251,7 @@ class ActionPlan(StrictModel):
     source: Source
     plan: PlanInfo = Field(default_factory=PlanInfo)
     recommendations: list[Recommendation] = Field(default_factory=list)
-    warnings: list[Warning] = Field(default_factory=list)
+    warnings: list[PlanWarning] = Field(default_factory=list)
 
     def to_frames(self) -> dict:
         """The plan as pandas DataFrames ('plans', 'recommendations', 'actions', 'owners'),
@@ -198,3 +267,9 @@ def json_schema() -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://actionplan.invalid/schema/{SCHEMA_VERSION}/actionplan.schema.json"
     return schema
+
+
+def warning_codes_markdown() -> str:
+    """The README's table of warning codes, generated from ``WarningCode``."""
+    rows = [f"| `{code}` | {code.meaning} |" for code in WarningCode]
+    return "\n".join(["| code | meaning |", "|---|---|", *rows, ""])

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.models import ActionPlan, Owner
+from pipeline.models import ActionPlan, Owner, TargetStatus
 
 Kind = Literal["text", "int", "bool", "date", "month"]
 PLAN_ID_LENGTH = 16  # hex digits of the SHA-256: unique across any realistic collection
@@ -277,7 +277,7 @@ def plan_row(stored: StoredPlan) -> dict[str, object]:
         "title": plan.plan.title,
         "recommendations": len(plan.recommendations),
         "actions": len(actions),
-        "actions_completed": sum(1 for a in actions if a.target.status == "completed"),
+        "actions_completed": sum(1 for a in actions if a.target.status == TargetStatus.COMPLETED),
         "warnings": len(plan.warnings),
         "sha256": plan.source.sha256,
     }

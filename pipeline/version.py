@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.1: provenance; 1.2: warnings carry a code (both additive)
 
 
 def tool_version() -> str:

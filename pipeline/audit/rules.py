@@ -15,11 +15,18 @@ from functools import cached_property
 
 from pipeline.audit.compare import Comparison, compare, same_number
 from pipeline.audit.models import InspectionReport, Severity
-from pipeline.models import Action, ActionPlan, Recommendation, Target
+from pipeline.models import (
+    NOT_FULLY_AGREED,
+    Action,
+    ActionPlan,
+    Recommendation,
+    Response,
+    Target,
+    TargetStatus,
+)
 from pipeline.normalise.dates import parse_target
 from pipeline.text import shorten
 
-NOT_FULLY_AGREED = ("partly_agreed", "not_agreed")
 # How far ahead a target may end before it is worth a second look.
 FAR_YEARS = 3
 
@@ -142,7 +149,7 @@ def _response_column_missing(s: Subject) -> Iterator[Check]:
 @rule("actions-missing", "error", "an agreed or partly agreed recommendation has no actions")
 def _actions_missing(s: Subject) -> Iterator[Check]:
     for rec in s.plan.recommendations:
-        if rec.response in ("agreed", "partly_agreed"):
+        if rec.response in (Response.AGREED, Response.PARTLY_AGREED):
             answer = rec.response.replace("_", " ")
             yield _rec(rec, bool(rec.actions), f"{_where(rec)} is {answer} but lists no actions")
 
@@ -169,7 +176,7 @@ def _reason_category_missing(s: Subject) -> Iterator[Check]:
 @rule("not-agreed-with-actions", "advice", "a not agreed recommendation still lists actions")
 def _not_agreed_with_actions(s: Subject) -> Iterator[Check]:
     for rec in s.plan.recommendations:
-        if rec.response == "not_agreed":
+        if rec.response == Response.NOT_AGREED:
             yield _rec(rec, not rec.actions,
                        f"{_where(rec)} is not agreed but lists {len(rec.actions)} action(s)")
 
@@ -208,11 +215,12 @@ def _owner_vague(s: Subject) -> Iterator[Check]:
 
 def is_completed(target: Target) -> bool:
     """True when the target says the action is done, alone or beside other words."""
-    if target.status == "completed" or any(p.status == "completed" for p in target.parts):
+    done = TargetStatus.COMPLETED
+    if target.status == done or any(p.status == done for p in target.parts):
         return True
     pieces = re.split(r"\band\b|[;/,&+]", target.raw or "", flags=re.I)
     return len(pieces) > 1 and any(
-        parse_target(piece)[0].status == "completed" for piece in pieces if piece.strip())
+        parse_target(piece)[0].status == done for piece in pieces if piece.strip())
 
 
 def _has_target(action: Action) -> bool:
@@ -246,7 +254,8 @@ def _target_before_plan(s: Subject) -> Iterator[Check]:
         return
     for rec, action in _actions(s.plan):
         target = action.target
-        if target.end is None or target.status in ("completed", "in_progress"):
+        if target.end is None or target.status in (TargetStatus.COMPLETED,
+                                                   TargetStatus.IN_PROGRESS):
             continue
         if is_completed(target):
             continue

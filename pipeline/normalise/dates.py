@@ -35,7 +35,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.models import Target, TargetPart, TargetStatus
+from pipeline.models import PlanWarning, Target, TargetPart, TargetStatus, WarningCode
+
+Notes = list[PlanWarning]  # what a target's parse was unsure of, each with its code
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -46,37 +48,37 @@ _MONTHS = {
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
 
 _STATUS_PHRASES: list[tuple[tuple[str, ...], TargetStatus]] = [
-    (("business", "as", "usual"), "ongoing"),
-    (("not", "yet", "started"), "planned"),
-    (("not", "started"), "planned"),
-    (("on", "track"), "in_progress"),
-    (("in", "place"), "completed"),
-    (("embedded",), "completed"),
+    (("business", "as", "usual"), TargetStatus.ONGOING),
+    (("not", "yet", "started"), TargetStatus.PLANNED),
+    (("not", "started"), TargetStatus.PLANNED),
+    (("on", "track"), TargetStatus.IN_PROGRESS),
+    (("in", "place"), TargetStatus.COMPLETED),
+    (("embedded",), TargetStatus.COMPLETED),
     # A recurring action has no end: it is ongoing.
-    (("weekly",), "ongoing"),
-    (("fortnightly",), "ongoing"),
-    (("monthly",), "ongoing"),
-    (("quarterly",), "ongoing"),
-    (("termly",), "ongoing"),
-    (("annually",), "ongoing"),
-    (("yearly",), "ongoing"),
-    (("in", "progress"), "in_progress"),
-    (("under", "way"), "in_progress"),
-    (("completed",), "completed"),
-    (("complete",), "completed"),
-    (("achieved",), "completed"),
-    (("implemented",), "completed"),
-    (("delivered",), "completed"),
-    (("done",), "completed"),
-    (("closed",), "completed"),
-    (("commenced",), "in_progress"),
-    (("started",), "in_progress"),
-    (("underway",), "in_progress"),
-    (("ongoing",), "ongoing"),
-    (("continuous",), "ongoing"),
-    (("continuing",), "ongoing"),
-    (("continual",), "ongoing"),
-    (("bau",), "ongoing"),
+    (("weekly",), TargetStatus.ONGOING),
+    (("fortnightly",), TargetStatus.ONGOING),
+    (("monthly",), TargetStatus.ONGOING),
+    (("quarterly",), TargetStatus.ONGOING),
+    (("termly",), TargetStatus.ONGOING),
+    (("annually",), TargetStatus.ONGOING),
+    (("yearly",), TargetStatus.ONGOING),
+    (("in", "progress"), TargetStatus.IN_PROGRESS),
+    (("under", "way"), TargetStatus.IN_PROGRESS),
+    (("completed",), TargetStatus.COMPLETED),
+    (("complete",), TargetStatus.COMPLETED),
+    (("achieved",), TargetStatus.COMPLETED),
+    (("implemented",), TargetStatus.COMPLETED),
+    (("delivered",), TargetStatus.COMPLETED),
+    (("done",), TargetStatus.COMPLETED),
+    (("closed",), TargetStatus.COMPLETED),
+    (("commenced",), TargetStatus.IN_PROGRESS),
+    (("started",), TargetStatus.IN_PROGRESS),
+    (("underway",), TargetStatus.IN_PROGRESS),
+    (("ongoing",), TargetStatus.ONGOING),
+    (("continuous",), TargetStatus.ONGOING),
+    (("continuing",), TargetStatus.ONGOING),
+    (("continual",), TargetStatus.ONGOING),
+    (("bau",), TargetStatus.ONGOING),
 ]
 # Words that turn a following status word into a plan ("to be completed by May").
 _FUTURE_MARKERS = {"be", "due", "for", "awaiting", "not", "until"}
@@ -144,14 +146,14 @@ class _Clause:
     end: dt.date | None = None
     statuses: list[TargetStatus] = field(default_factory=list)
     periods: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: Notes = field(default_factory=list)
     understood: bool = True
 
     @property
     def status(self) -> TargetStatus | None:
         if self.statuses:
             return combine_statuses(self.statuses)
-        return "planned" if self.periods else None
+        return TargetStatus.PLANNED if self.periods else None
 
 
 def combine_statuses(statuses: Sequence[TargetStatus]) -> TargetStatus:
@@ -159,9 +161,9 @@ def combine_statuses(statuses: Sequence[TargetStatus]) -> TargetStatus:
     kinds = set(statuses)
     if len(kinds) == 1:
         return statuses[0]
-    if "ongoing" in kinds and "planned" not in kinds:
-        return "ongoing"
-    return "in_progress"
+    if TargetStatus.ONGOING in kinds and TargetStatus.PLANNED not in kinds:
+        return TargetStatus.ONGOING
+    return TargetStatus.IN_PROGRESS
 
 
 def _normalise(text: str) -> str:
@@ -244,7 +246,7 @@ def _quarter_span(year: int, q: int, *, financial: bool) -> tuple[dt.date, dt.da
     return dt.date(year, first_month, 1), dt.date(year, last_month, _last_day(year, last_month))
 
 
-def _point_at(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+def _point_at(toks: list[_Tok], i: int, warnings: Notes) -> tuple[_Point, int] | None:
     """The date point starting at token i and the index after it, or None."""
     if i >= len(toks):
         return None
@@ -256,17 +258,17 @@ def _kind_at(toks: list[_Tok], i: int) -> str | None:
     return toks[i].kind if i < len(toks) else None
 
 
-def _date_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+def _date_point(toks: list[_Tok], i: int, warnings: Notes) -> tuple[_Point, int] | None:
     d = toks[i].date
     return (_Point(d.year, d.month, d.day), i + 1) if d is not None else None
 
 
-def _monyy_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+def _monyy_point(toks: list[_Tok], i: int, warnings: Notes) -> tuple[_Point, int] | None:
     month, year = toks[i].pair
     return _Point(year, month), i + 1
 
 
-def _num_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+def _num_point(toks: list[_Tok], i: int, warnings: Notes) -> tuple[_Point, int] | None:
     """A day before its month ("31 March", "31st of March"), or the left end of "11-22 May"."""
     after = i + 1
     if after < len(toks) and toks[after].text == "of" and _kind_at(toks, i + 2) in (
@@ -283,7 +285,7 @@ def _num_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, i
     return None
 
 
-def _month_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+def _month_point(toks: list[_Tok], i: int, warnings: Notes) -> tuple[_Point, int] | None:
     """A month, with the day and year written after it ("May 31 2021", "May 2021",
     "Dec 20")."""
     t = toks[i]
@@ -299,29 +301,31 @@ def _month_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point,
     ):
         # UK shorthand "Dec 20" / "May 21" is a month and a two-digit year.
         p.year, j = 2000 + toks[j].n, j + 1
-        warnings.append(f"'{t.text} {toks[j - 1].text}' read as month and two-digit year")
+        shorthand = f"'{t.text} {toks[j - 1].text}'"
+        warnings.append(_note(WarningCode.TARGET_SHORTHAND,
+                              f"{shorthand} read as month and two-digit year"))
     return p, j
 
 
-def _year_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+def _year_point(toks: list[_Tok], i: int, warnings: Notes) -> tuple[_Point, int] | None:
     return _Point(year=toks[i].n), i + 1
 
 
-def _season_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+def _season_point(toks: list[_Tok], i: int, warnings: Notes) -> tuple[_Point, int] | None:
     if _kind_at(toks, i + 1) != "year":
         return None
     (first, last), y = toks[i].pair, toks[i + 1].n
     return _Point(span=(dt.date(y, first, 1), dt.date(y, last, _last_day(y, last)))), i + 2
 
 
-def _fy_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+def _fy_point(toks: list[_Tok], i: int, warnings: Notes) -> tuple[_Point, int] | None:
     y = toks[i].n
     if _kind_at(toks, i + 1) == "quarter":
         return _Point(span=_quarter_span(y, toks[i + 1].n, financial=True)), i + 2
     return _Point(span=(dt.date(y, 4, 1), dt.date(y + 1, 3, 31))), i + 1
 
 
-def _quarter_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Point, int] | None:
+def _quarter_point(toks: list[_Tok], i: int, warnings: Notes) -> tuple[_Point, int] | None:
     """"Q3 2020/21" (financial), "Q3 2020" (calendar, with a warning)."""
     t, j = toks[i], i + 1
     if j < len(toks) and toks[j].text == "of":
@@ -329,12 +333,13 @@ def _quarter_point(toks: list[_Tok], i: int, warnings: list[str]) -> tuple[_Poin
     if _kind_at(toks, j) == "fy":
         return _Point(span=_quarter_span(toks[j].n, t.n, financial=True)), j + 1
     if _kind_at(toks, j) == "year":
-        warnings.append(f"'{t.text} {toks[j].text}' read as a calendar quarter")
+        warnings.append(_note(WarningCode.TARGET_SHORTHAND,
+                              f"'{t.text} {toks[j].text}' read as a calendar quarter"))
         return _Point(span=_quarter_span(toks[j].n, t.n, financial=False)), j + 1
     return None
 
 
-_PointReader = Callable[[list[_Tok], int, list[str]], "tuple[_Point, int] | None"]
+_PointReader = Callable[[list[_Tok], int, Notes], "tuple[_Point, int] | None"]
 _POINT_READERS: dict[str, _PointReader] = {
     "date": _date_point, "monyy": _monyy_point, "num": _num_point, "month": _month_point,
     "year": _year_point, "season": _season_point, "fy": _fy_point, "quarter": _quarter_point,
@@ -459,7 +464,9 @@ class _ClauseReader:
             self.unknown.append(" ".join(t.text for t in toks[i:j]))
             return j
         if start > end:
-            clause.warnings.append(f"target range ends before it starts: '{_one_line(self.text)}'")
+            clause.warnings.append(_note(
+                WarningCode.TARGET_RANGE_REVERSED,
+                f"target range ends before it starts: '{_one_line(self.text)}'"))
             clause.understood = False
             return j
         prev = [t.text for t in toks[max(0, i - 4) : i] if t.text != "the"]
@@ -478,23 +485,28 @@ class _ClauseReader:
             return True
         year = _plan_year(self.plan_years)
         if year is None:
-            self.clause.warnings.append(f"no year in target '{_one_line(self.text)}'")
+            self.clause.warnings.append(_note(WarningCode.TARGET_NO_YEAR,
+                                          f"no year in target '{_one_line(self.text)}'"))
             self.clause.understood = False
             return False
         right.year = right.year or year
         _fill_range(left, right)
         left.year = left.year or year
-        self.clause.warnings.append(f"year {year} taken from the plan's other dates")
+        self.clause.warnings.append(_note(WarningCode.TARGET_YEAR_INFERRED,
+                                          f"year {year} taken from the plan's other dates"))
         return True
 
     def _finish(self) -> _Clause:
         clause = self.clause
         if clause.periods or clause.statuses:
             if self.unknown:
-                clause.warnings.append(f"ignored words in target: {' '.join(self.unknown)}")
+                clause.warnings.append(_note(
+                    WarningCode.TARGET_WORDS_IGNORED,
+                    f"ignored words in target: {' '.join(self.unknown)}"))
         elif self.text.strip():
             clause.understood = False
-            clause.warnings.append(f"target not understood: '{_one_line(self.text)}'")
+            clause.warnings.append(_note(WarningCode.TARGET_NOT_UNDERSTOOD,
+                                         f"target not understood: '{_one_line(self.text)}'"))
         if not clause.understood:
             return clause
         clause.start = min(self.starts) if self.starts else None
@@ -622,7 +634,12 @@ def _revised(raw: str, plan_years: Sequence[int]) -> tuple[str, _Clause] | None:
     return None
 
 
-def parse_target(raw: str | None, *, plan_years: Sequence[int] = ()) -> tuple[Target, list[str]]:
+def _note(code: WarningCode, message: str) -> PlanWarning:
+    """A warning about a target, without its place (the caller names the action and page)."""
+    return PlanWarning(code=code, message=message)
+
+
+def parse_target(raw: str | None, *, plan_years: Sequence[int] = ()) -> tuple[Target, Notes]:
     """Parse a target cell into a Target and warnings; ``plan_years`` supplies missing years."""
     if raw is None or not raw.strip():
         return Target(raw=raw), []
@@ -630,7 +647,8 @@ def parse_target(raw: str | None, *, plan_years: Sequence[int] = ()) -> tuple[Ta
     if revised is not None:
         # The target is the date now in force; the original stays in ``raw`` for the record.
         text, c = revised
-        note = f"target revised: took '{text}'; the original is kept in the raw text"
+        note = _note(WarningCode.TARGET_REVISED,
+                     f"target revised: took '{text}'; the original is kept in the raw text")
         return Target(raw=raw, start=c.start, end=c.end, status=c.status), [note, *c.warnings]
     labelled = _labelled_parts(raw)
     if labelled is not None:
@@ -654,7 +672,8 @@ def parse_target(raw: str | None, *, plan_years: Sequence[int] = ()) -> tuple[Ta
     statuses = [c.status for _, _, c in clauses if c.status]
     dated = sum(1 for _, _, c in clauses if c.periods)
     if labelled is None and dated > 1:
-        warnings.append("several dates stacked in one target; took their span")
+        warnings.append(_note(WarningCode.TARGET_STACKED,
+                              "several dates stacked in one target; took their span"))
     start = min(starts) if starts else None
     end = max(ends) if ends else None
     if start and end and start > end:

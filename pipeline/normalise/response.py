@@ -13,15 +13,15 @@ from pipeline.models import Response, ResponseReason
 
 _VERB = r"(?:agreed|accepted|agree|accept)"
 _PHRASES: list[tuple[re.Pattern[str], Response]] = [
-    (re.compile(rf"^(?:not\s*{_VERB}|rejected|disagreed?)"), "not_agreed"),
+    (re.compile(rf"^(?:not\s*{_VERB}|rejected|disagreed?)"), Response.NOT_AGREED),
     (
         re.compile(
             rf"^(?:(?:partly|partially|part)\s*{_VERB}|{_VERB}\s+in\s+part"
             rf"|{_VERB}\s*\((?:partly|partially|in part)\))"
         ),
-        "partly_agreed",
+        Response.PARTLY_AGREED,
     ),
-    (re.compile(rf"^(?:fully\s+)?{_VERB}(?:\s+in\s+(?:principle|full))?"), "agreed"),
+    (re.compile(rf"^(?:fully\s+)?{_VERB}(?:\s+in\s+(?:principle|full))?"), Response.AGREED),
 ]
 # Where an agreement phrase may stop: end of cell, or a break before an explanation
 # (a footnote mark may sit on the word).
@@ -29,37 +29,37 @@ _AFTER = re.compile(r"^\*?\s*(?:$|[.:;,\n–—-]|\(|\s{2,})")
 
 # Words that point at a category: each mention counts once.
 _REASONS: dict[ResponseReason, re.Pattern[str]] = {
-    "commissioning": re.compile(
+    ResponseReason.COMMISSIONING: re.compile(
         r"\b(commission(?:ed|ing|er|ers)?|procure\w*|contract(?:ed|ual|s)?)\b"
     ),
-    "policy": re.compile(
+    ResponseReason.POLICY: re.compile(
         r"\b(polic(?:y|ies)|legislat\w*|statutory|national guidance|nationally"
         r"|set by (?:hmpps|the ministry|moj|government)|(?:changed|varied|decided) locally)\b"
     ),
-    "operational": re.compile(r"\b(operational(?:ly)?|capacity|staffing|workload)\b"),
-    "affordability": re.compile(
+    ResponseReason.OPERATIONAL: re.compile(r"\b(operational(?:ly)?|capacity|staffing|workload)\b"),
+    ResponseReason.AFFORDABILITY: re.compile(
         r"\b(afford\w*|funding|funded|cost(?:s|ly)?|budget\w*|financ\w*|resourc(?:e|es|ing))\b"
     ),
 }
 # Phrases that name the category outright ("on grounds of affordability", "not affordable",
 # "cannot be funded", "for operational reasons"): they outweigh any number of cue words.
 _NAMED: dict[ResponseReason, re.Pattern[str]] = {
-    "commissioning": re.compile(
+    ResponseReason.COMMISSIONING: re.compile(
         r"\b(?:commissioning|contractual) (?:reasons?|grounds|arrangements|decisions?|constraints?)"
         r"|\bon (?:the )?grounds? of commissioning|\b(?:is|are) commissioned (?:by|nationally)"
         r"|\b(?:outside|not (?:part of|within|covered by)) (?:the|our|its) contract"
     ),
-    "policy": re.compile(
+    ResponseReason.POLICY: re.compile(
         r"\bpolicy (?:reasons?|grounds|decisions?|position|constraints?)"
         r"|\bon (?:the )?grounds? of policy|\b(?:national|hmpps|moj|government) polic(?:y|ies)"
         r"|\b(?:contrary to|conflicts? with|not in line with) (?:national )?(?:policy|legislation)"
         r"|\bset nationally|\bcannot be (?:changed|varied|decided) locally"
     ),
-    "operational": re.compile(
+    ResponseReason.OPERATIONAL: re.compile(
         r"\boperational (?:reasons?|grounds|constraints?|pressures?|decisions?|matters?|realit\w+)"
         r"|\bon (?:the )?grounds? of operational"
     ),
-    "affordability": re.compile(
+    ResponseReason.AFFORDABILITY: re.compile(
         r"\baffordability|\b(?:not |un)affordable|\bcannot (?:be )?(?:funded|afforded|afford)"
         r"|\b(?:not|no longer) (?:be )?funded|\bno (?:funding|budget)"
         r"|\b(?:financial|cost|budgetary|funding|resource) "

@@ -18,10 +18,10 @@ from pipeline.models import (
     ActionPlan,
     Owner,
     PlanInfo,
+    PlanWarning,
     Recommendation,
     Source,
     Target,
-    Warning,
 )
 
 
@@ -48,7 +48,7 @@ def small_plan(file: str = "plan.pdf", organisation: str = "HMP Leeds",
             ),
             Recommendation(number="2", text="Review policy", response="not_agreed", page=3),
         ],
-        warnings=[Warning(message="unsure", page=2)],
+        warnings=[PlanWarning(code="owner-missing", message="unsure", page=2)],
     )
 
 

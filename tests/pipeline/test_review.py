@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.extract import extract_file
-from pipeline.models import ActionPlan, Warning
+from pipeline.models import ActionPlan, PlanWarning, WarningCode
 from pipeline.review.html import BOX_PAD, CSP, SCRIPT, action_ref, rec_ref, review_page
 from pipeline.review.pages import MAX_SIDE_PX, render_pages
 from pipeline.review.run import INDEX_HTML, ReviewJob, review_one
@@ -199,8 +199,10 @@ def test_review_command_writes_pages_and_index(tmp_path: Path) -> None:
 def test_warnings_sit_under_the_recommendation_they_name() -> None:
     plan = extract_file(SAMPLES / "solent_yos_2021.docx")
     second = plan.recommendations[1].number
-    warnings = [Warning(message=f"action {second}.1: the target was revised"),
-                Warning(message="the page tree holds 3 pages but declares 2")]
+    warnings = [PlanWarning(code=WarningCode.TARGET_REVISED,
+                            message=f"action {second}.1: the target was revised"),
+                PlanWarning(code=WarningCode.READER_NOTE,
+                            message="the page tree holds 3 pages but declares 2")]
     text = review_page(plan.model_copy(update={"warnings": warnings}), None, pages=[])
     whole, rest = text.split('<article class="rec" id="rec-0"', 1)
     assert "the page tree holds 3 pages" in whole

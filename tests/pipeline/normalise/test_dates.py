@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.models import PlanWarning, WarningCode
 from pipeline.normalise.dates import combine_statuses, parse_target, split_stacked_targets
 
 D = dt.date
@@ -95,7 +96,8 @@ def test_per_area_cell_keeps_parts(raw):
 def test_year_from_plan_years_with_warning():
     target, warnings = parse_target("11-22 May", plan_years=[2020, 2021, 2020])
     assert (target.start, target.end) == (D(2020, 5, 11), D(2020, 5, 22))
-    assert any("2020" in w for w in warnings)
+    assert any(w.code == WarningCode.TARGET_YEAR_INFERRED and "2020" in w.message
+               for w in warnings)
 
 
 def test_tie_in_plan_years_takes_latest():
@@ -106,7 +108,7 @@ def test_tie_in_plan_years_takes_latest():
 def test_no_year_without_plan_years_is_not_guessed():
     target, warnings = parse_target("11-22 May")
     assert (target.start, target.end) == (None, None)
-    assert warnings
+    assert WarningCode.TARGET_NO_YEAR in {w.code for w in warnings}
 
 
 @pytest.mark.parametrize(
@@ -122,14 +124,14 @@ def test_not_understood_gives_no_dates_and_a_warning(raw):
 def test_calendar_quarter_warns():
     target, warnings = parse_target("Q3 2020")
     assert (target.start, target.end) == (D(2020, 7, 1), D(2020, 9, 30))
-    assert warnings
+    assert [w.code for w in warnings] == [WarningCode.TARGET_SHORTHAND]
 
 
 def test_stacked_dates_take_span_and_warn():
     target, warnings = parse_target("May 2020\nSeptember 2020")
     assert (target.start, target.end, target.status) == (D(2020, 5, 1), D(2020, 9, 30), "planned")
     assert len(target.parts) == 2
-    assert any("span" in w for w in warnings)
+    assert any(w.code == WarningCode.TARGET_STACKED and "span" in w.message for w in warnings)
 
 
 @pytest.mark.parametrize("raw", [None, "", "  \n "])
@@ -176,7 +178,7 @@ def test_grammar_soup_is_consistent(raw, years):
     for part in target.parts:
         if part.start and part.end:
             assert part.start <= part.end
-    assert all(isinstance(w, str) for w in warnings)
+    assert all(isinstance(w, PlanWarning) and w.code is not None for w in warnings)
     assert parse_target(raw, plan_years=years) == (target, warnings)
     assert target.raw == raw
 
@@ -215,11 +217,11 @@ def test_a_revised_date_is_the_target_and_the_original_stays_in_raw(raw, start, 
     as_date = dt.date.fromisoformat
     assert (target.start, target.end) == (start and as_date(start), as_date(end))
     assert target.raw == raw and target.status == "planned"
-    assert any("revised" in w for w in warnings)
+    assert WarningCode.TARGET_REVISED in {w.code for w in warnings}
 
 
 @pytest.mark.parametrize("raw", ["Completed – now embedded", "Ongoing – now monthly"])
 def test_now_without_a_date_is_no_revision(raw):
     target, warnings = parse_target(raw)
     assert target.status in ("completed", "ongoing")
-    assert not any("revised" in w for w in warnings)
+    assert WarningCode.TARGET_REVISED not in {w.code for w in warnings}
