@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from extractors import READERS
 from extractors.sniff import CONVERTIBLE
-from pipeline.errors import NoPlanFound
+from pipeline.errors import ErrorKind, NoPlanFound
 from pipeline.export import (
     WORKBOOK_NAME,
     remove_combined,
@@ -122,7 +122,7 @@ class InputFile:
 class Skipped:
     shown: str
     reason: str
-    kind: str = "missing"  # for paths that failed: "missing" or "unreadable"
+    kind: ErrorKind = ErrorKind.MISSING  # for paths that failed: missing or unreadable
 
 
 @dataclass
@@ -192,7 +192,7 @@ def collect_inputs(paths: Iterable[Path]) -> tuple[list[Found], list[Skipped], l
         if path.is_dir():
             for found, why in _walk(path):
                 if why is not None:
-                    failed.append(Skipped(quoted(str(found)), why, "unreadable"))
+                    failed.append(Skipped(quoted(str(found)), why, ErrorKind.UNREADABLE))
                 elif found.name.startswith("~$"):
                     skipped.append(Skipped(quoted(str(found)), "Word lock file"))
                 elif found.suffix.lower() in ACCEPTED_SUFFIXES:
@@ -523,7 +523,7 @@ def _precheck(item: InputFile, options: BatchOptions) -> FileResult | None:
         info = item.path.stat()
         special = special_file_reason(item.path, info)
     except OSError as exc:
-        return _failure(item, "unreadable", f"cannot be read: {exc.strerror or exc}")
+        return _failure(item, ErrorKind.UNREADABLE, f"cannot be read: {exc.strerror or exc}")
     if special is not None:
         return _failure(item, "not_a_file", special)
     if info.st_size > options.max_size_mb * MB:
@@ -559,7 +559,7 @@ def run_files(paths: list[Path], limits: Limits, *, jobs: int | None = None,
 
     files, _, missing = collect_inputs(paths)
     for gone in missing:
-        yield Result(Path(gone.shown), error=gone.reason, kind="missing")
+        yield Result(Path(gone.shown), error=gone.reason, kind=ErrorKind.MISSING)
     ready: dict[int, Result] = {}
     tasks: list[Task] = []
     for index, found in enumerate(files):
@@ -597,7 +597,7 @@ def _finish(item: InputFile, status: TaskStatus, payload: str, kind: str,
     try:
         plan = ActionPlan.model_validate_json(payload)
     except ValueError as exc:
-        return FileResult(item, FileStatus.FAILED, kind="internal", seconds=seconds,
+        return FileResult(item, FileStatus.FAILED, kind=ErrorKind.INTERNAL, seconds=seconds,
                           reason=f"internal error: invalid plan: {str(exc).splitlines()[0]}")
     if not gives_plan(plan):
         return FileResult(item, FileStatus.NO_PLAN, kind=NoPlanFound.kind,
@@ -611,7 +611,7 @@ def _rewrite_missing(result: FileResult, outputs: PlanOutputs) -> FileResult:
     try:
         outputs.write(result.plan, only_missing=True)
     except OSError as exc:
-        return FileResult(result.input, FileStatus.FAILED, kind="output",
+        return FileResult(result.input, FileStatus.FAILED, kind=ErrorKind.OUTPUT,
                           reason=f"could not write output: {exc.strerror or exc}")
     return result
 

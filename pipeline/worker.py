@@ -36,6 +36,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Protocol
 
+from pipeline.errors import ErrorKind
+
 MB = 1 << 20
 _PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
 _RSS_POLL_S = 0.1  # how often a busy worker's resident memory is compared with the limit
@@ -154,7 +156,7 @@ def _serve(conn: Connection, func: Callable[..., object] | None, load_error: str
         out_of_memory = False
         try:
             if func is None:
-                outcome = Outcome(task.index, TaskStatus.ERROR, load_error, "internal")
+                outcome = Outcome(task.index, TaskStatus.ERROR, load_error, ErrorKind.INTERNAL)
             else:
                 outcome = _run_task(func, task, call_kwargs or {})
         except MemoryError:
@@ -165,11 +167,11 @@ def _serve(conn: Connection, func: Callable[..., object] | None, load_error: str
         except Exception as exc:
             detail = " ".join(str(exc).split())
             outcome = Outcome(task.index, TaskStatus.ERROR,
-                              f"internal error: {type(exc).__name__}: {detail}", "internal")
+                              f"internal error: {type(exc).__name__}: {detail}", ErrorKind.INTERNAL)
         if out_of_memory:
             # The frames that held the memory are gone now; report, then retire this process
             # because a library may have been left half-initialised by the failed allocation.
-            outcome = Outcome(task.index, TaskStatus.ERROR, "memory", "memory")
+            outcome = Outcome(task.index, TaskStatus.ERROR, "memory", ErrorKind.MEMORY)
         seconds = time.perf_counter() - start
         conn.send(dataclasses.replace(outcome, seconds=seconds, peak_rss_mb=_peak_rss_mb()))
         if out_of_memory:
@@ -186,7 +188,7 @@ def _run_task(func: Callable[..., object], task: Task,
         sha = file_sha256(Path(task.path))
     except OSError as exc:
         return Outcome(task.index, TaskStatus.ERROR, f"cannot be read: {exc.strerror or exc}",
-                       "unreadable")
+                       ErrorKind.UNREADABLE)
     if task.known_sha256 is not None and sha == task.known_sha256:
         return Outcome(task.index, TaskStatus.UNCHANGED, sha256=sha)
     plan = func(Path(task.path), **call_kwargs)
@@ -195,7 +197,8 @@ def _run_task(func: Callable[..., object], task: Task,
             task.target.write(plan)
         except OSError as exc:
             return Outcome(task.index, TaskStatus.ERROR,
-                           f"could not write output: {exc.strerror or exc}", "output", sha256=sha)
+                           f"could not write output: {exc.strerror or exc}", ErrorKind.OUTPUT,
+                           sha256=sha)
     return Outcome(task.index, TaskStatus.OK, plan.model_dump_json(),  # type: ignore[attr-defined]
                    sha256=sha)
 
@@ -304,9 +307,9 @@ class WorkerPool:
             elif worker.task is not None and self._over_memory(worker):
                 task = worker.task
                 self._replace(worker, pending, kill=True)
-                yield self._memory_outcome(Outcome(task.index, TaskStatus.ERROR, kind="memory",
-                                                   seconds=time.monotonic() - worker.started,
-                                                   peak_rss_mb=worker.peak_rss_mb))
+                yield self._memory_outcome(Outcome(
+                    task.index, TaskStatus.ERROR, kind=ErrorKind.MEMORY,
+                    seconds=time.monotonic() - worker.started, peak_rss_mb=worker.peak_rss_mb))
 
     def _over_memory(self, worker: _Worker) -> bool:
         """True when the worker's resident memory is over the limit (it is then retired)."""
@@ -329,7 +332,7 @@ class WorkerPool:
         if isinstance(message, Outcome):
             worker.peak_rss_mb = max(worker.peak_rss_mb, message.peak_rss_mb or 0.0)
             worker.task = None
-            if message.kind == "memory":
+            if message.kind == ErrorKind.MEMORY:
                 message = self._memory_outcome(message)
                 self._replace(worker, pending)
             # The worker gets its next file before the caller records this one, so recording
@@ -352,7 +355,7 @@ class WorkerPool:
         # Without workers nothing can run; every remaining file is reported, none lost.
         while pending:
             yield Outcome(pending.popleft().index, TaskStatus.ERROR, f"internal error: {why}",
-                          "internal")
+                          ErrorKind.INTERNAL)
 
     def _memory_outcome(self, outcome: Outcome) -> Outcome:
         reason = f"exceeded the {self.max_memory_mb} MB memory limit (raise --max-memory)"
@@ -366,7 +369,7 @@ class WorkerPool:
             yield from self._fail_all(pending, "a worker did not start in time")
             return
         reason = f"took longer than {self.timeout_s:g} s; skipped (raise --timeout)"
-        yield Outcome(task.index, TaskStatus.ERROR, reason, "timeout", self.timeout_s)
+        yield Outcome(task.index, TaskStatus.ERROR, reason, ErrorKind.TIMEOUT, self.timeout_s)
 
     def _replace(self, worker: _Worker, pending: deque[Task], *,
                  kill: bool = False) -> None:
