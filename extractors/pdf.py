@@ -42,11 +42,13 @@ GRID_SETTINGS = {
 # Cell edges of one grid closer than this are one column (or row) line: neighbouring cells
 # share a border that producers may place a fraction of a point apart.
 EDGE_TOLERANCE = CLEAR_PT
-# Letters closer than this are one word (a space in 10 pt type is about 2.5 pt); letters
-# whose tops differ by less are on one line (mixed fonts of one size, rounding).
-WORD_GAP_PT = 1.5
+# Letters closer than this share of the type size are one word: a space is a quarter of
+# an em or more in text fonts, letters of a word abut (1.5 pt in 10 pt type; in 6 pt type a
+# fixed 1.5 pt glued "26April"). Letters whose tops differ by less than WORD_LINE_PT are on
+# one line (mixed fonts of one size, rounding).
+WORD_GAP_EM = 0.15
 WORD_LINE_PT = 2.5
-WORD_SETTINGS = {"x_tolerance": WORD_GAP_PT, "y_tolerance": WORD_LINE_PT,
+WORD_SETTINGS = {"x_tolerance_ratio": WORD_GAP_EM, "y_tolerance": WORD_LINE_PT,
                  "keep_blank_chars": False}
 # A rule closing a one-row table cut by the page end lies within a line of text (10-12 pt
 # type) under the row's last line; further down it belongs to something else.

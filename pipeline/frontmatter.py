@@ -265,8 +265,15 @@ def _title_candidates(head: _Head) -> list[tuple[str, str | None]]:
         out.append((text, after))
         parts = head.split.get(text, [])
         out += [(part, parts[j + 1] if j + 1 < len(parts) else after)
-                for j, part in enumerate(parts)]
+                for j, part in enumerate(parts) if not _wraps_on(parts, j)]
     return out
+
+
+def _wraps_on(parts: list[str], j: int) -> bool:
+    """A visual line the next one carries on in lower case is part of a sentence (the
+    introduction's "… a timely action plan which confirms … or not" / "agreed, with …"),
+    never a heading on its own."""
+    return j + 1 < len(parts) and parts[j + 1][:1].islower()
 
 
 def _title(head: _Head) -> str | None:

@@ -160,3 +160,31 @@ def test_a_line_opening_with_a_label_flush_against_its_text_starts_a_paragraph()
     assert LABEL_RE.match("1.Produce a plan")
     assert LABEL_RE.match("\u2022\u2022Commission a review")
     assert not LABEL_RE.match("1.5million")
+
+
+def _chars(text: str, x0: float, size: float, gap: float) -> list[dict]:
+    """Glyphs of ``text`` each 0.55 em wide, abutting; a space is drawn as a gap only."""
+    out, x = [], x0
+    for ch in text:
+        if ch == " ":
+            x += gap
+            continue
+        width = 0.55 * size
+        out.append({"text": ch, "x0": x, "x1": x + width, "top": 100.0,
+                    "bottom": 100.0 + size, "size": size, "upright": True,
+                    "doctop": 100.0, "height": size, "width": width})
+        x += width
+    return out
+
+
+def test_the_word_gap_scales_with_the_type_size() -> None:
+    # Chromium printed a 5.7 pt table with spaces 1.3 pt wide and no space glyphs: a fixed
+    # 1.5 pt tolerance glued "26April"; in 10 pt type a 1.3 pt gap is still no space.
+    from pdfplumber.utils import extract_words
+
+    from extractors.pdf import WORD_SETTINGS
+
+    small = extract_words(_chars("26 April", 10, 5.7, 1.3), **WORD_SETTINGS)
+    assert [w["text"] for w in small] == ["26", "April"]
+    large = extract_words(_chars("Com pleted", 10, 10.0, 1.3), **WORD_SETTINGS)
+    assert [w["text"] for w in large] == ["Completed"]

@@ -165,3 +165,28 @@ def test_a_body_type_without_its_name_takes_the_next_paragraph() -> None:
         "Report Published: JUNE 2019",
     ))
     assert info.organisation == "National Probation Service Wessex Division"
+
+
+def test_a_wrapped_line_of_an_introduction_sentence_is_never_the_title() -> None:
+    # A PDF paragraph's visual lines are title candidates (a page header may be grouped with
+    # the title), but a line the next one carries on in lower case is part of a sentence.
+    from extractors.layout import Line
+
+    intro = ("In response to the report, HMPPS is required to draft a timely action plan "
+             "which confirms whether each recommendation is agreed, partly agreed or not "
+             "agreed, with specific steps.")
+    wrapped = Paragraph(text=intro, lines=[
+        Line("In response to the report, HMPPS is required to draft a timely action plan"),
+        Line("which confirms whether each recommendation is agreed, partly agreed or not"),
+        Line("agreed, with specific steps."),
+    ])
+    document = Document(path="x.pdf", format="pdf", blocks=[
+        Paragraph(text="Action Plan Submitted: 19th July 2019"),
+        Paragraph(text="A Response to the HMI Probation Inspection: Tamar & Exe"),
+        Paragraph(text="Community Rehabilitation Company."),
+        Paragraph(text="INTRODUCTION"),
+        wrapped,
+    ])
+    info = read_front_matter(document)
+    assert info.title == ("A Response to the HMI Probation Inspection: Tamar & Exe "
+                          "Community Rehabilitation Company.")
