@@ -32,6 +32,7 @@ MIN_DATA_LINES = 3  # lines under the header, two or more columns filled, before
 ALIGN_PT = 4.0  # a cell's text starts at its column's left edge, list numbers hang a little
 BREAK_GAP_SHARE = 2.5  # of the line height: white space this tall ends a table
 ROW_GAP_SHARE = 0.45  # of the line height: extra space between lines that separates rows
+FOOT_SHARE = 0.6  # of the page height: a table ending below this may run on over the page
 _NUMBER = re.compile(r"^\(?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*[a-z]?[.):]?\)?$")
 
 
@@ -42,6 +43,8 @@ class Columns:
     edges: list[float]
     page: int
     reached_foot: bool
+    right: float = float("inf")  # where the table's right edge was settled
+    header: str = ""  # the text of the header's first line
 
 
 def find_borderless_tables(
@@ -61,12 +64,16 @@ def find_borderless_tables(
     tables: list[Table] = []
     carry: Columns | None = None
     start = 0
-    if carried is not None and carried.reached_foot and carried.page == page - 1:
+    if (carried is not None and carried.reached_foot and carried.page == page - 1
+            and not _repeats_header(lines, carried.header)):
         end = _extent(lines, 0, carried.edges, height)
         if end >= MIN_DATA_LINES and _filled_lines(lines[:end], carried.edges) >= 2:
-            table = _table(lines[:end], carried.edges, rules, page, height, header_lines=0)
-            tables.append(table)
-            carry = _carry(carried.edges, lines, end, page, page_height)
+            # Gutters settled on this page's lines, the right edge kept from the page before
+            # (this page's text may stop short of it).
+            edges = [*_settle(lines[:end], carried.edges)[:-1], carried.right]
+            tables.append(_table(lines[:end], edges, rules, page, height, header_lines=0))
+            carry = _carry(carried.edges, tables[-1], lines, end, page, page_height,
+                           carried.header)
             start = end
     i = start
     while i < len(lines):
@@ -79,18 +86,33 @@ def find_borderless_tables(
         if _filled_lines(data, edges) < MIN_DATA_LINES:
             i += 1
             continue
-        edges = _settle(lines[i:end], edges)
-        tables.append(_table(lines[i:end], edges, rules, page, height, header_lines=1))
-        carry = _carry(edges, lines, end, page, page_height)
+        settled = _settle(lines[i:end], edges)
+        tables.append(_table(lines[i:end], settled, rules, page, height, header_lines=1))
+        # The labels' starts go on, not this page's gutters: the next page's text may run
+        # further into them.
+        carry = _carry(edges, tables[-1], lines, end, page, page_height, lines[i][0].text)
         i = end
     return tables, carry
 
 
-def _carry(edges: list[float], lines, end: int, page: int, page_height: float) -> Columns:
+# A header repeated at the top of a continuation page comes within its first lines.
+HEADER_SEARCH_LINES = 3
+
+
+def _repeats_header(lines, header: str) -> bool:
+    """Whether one of the page's first lines repeats the carried table's header line."""
+    return bool(header) and any(
+        line.text == header for line, _ in lines[:HEADER_SEARCH_LINES]
+    )
+
+
+def _carry(edges: list[float], table: Table, lines, end: int, page: int,
+           page_height: float, header: str) -> Columns:
     last = lines[end - 1][0]
     # Nothing but page furniture under the table: it may go on over the page.
-    foot = end >= len(lines) and last.bottom > page_height * 0.6
-    return Columns(edges, page, foot)
+    foot = end >= len(lines) and last.bottom > page_height * FOOT_SHARE
+    right = table.col_edges[-1] if table.col_edges else float("inf")
+    return Columns(edges, page, foot, right, header)
 
 
 def _fragments(words: list[Word], height: float) -> list[list[Word]]:
@@ -197,7 +219,9 @@ def _row_breaks(lines, edges: list[float], rules: list[float], height: float,
 
 def _table(lines, edges: list[float], rules: list[float], page: int, height: float,
            header_lines: int) -> Table:
-    right = max(ln.x1 for ln, _ in lines) + 1
+    # The right edge where the text ends, past the last column's start even when that
+    # column is empty on this page.
+    right = max(max(ln.x1 for ln, _ in lines), edges[-2]) + 1
     edges = [*edges[:-1], right if edges[-1] == float("inf") else max(edges[-1], right)]
     header_end = _header_end(lines, rules, height) if header_lines else 0
     breaks = _row_breaks(lines, edges, rules, height, header_end)

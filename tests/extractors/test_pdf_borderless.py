@@ -73,7 +73,21 @@ def test_a_table_at_the_foot_carries_its_columns_over_the_page() -> None:
     tables, _ = find_borderless_tables(rest, [], 2, 842.0, carry)
     assert [row[1] for row in _cells(tables[0])] == [
         "Publish the results", "Close the audit", "Report to the board"]
-    assert tables[0].col_edges[1:-1] == carry.edges[1:-1]
+    # The carried columns are the header labels' starts; each line sits in the gutter
+    # this page's text leaves just before one of them.
+    assert carry.edges[1:-1] == [140, 330, 440]
+    assert [round(x, 1) for x in tables[0].col_edges[1:-1]] == [95.0, 280.5, 413.0]
+    assert [row[3] for row in _cells(tables[0])] == ["Ongoing", "2021", "2022"]
+
+
+def test_a_header_repeated_on_the_next_page_starts_the_table_there() -> None:
+    tables, carry = find_borderless_tables(_plan_page(top=700.0), [], 1, 842.0, None)
+    assert carry is not None and carry.header == "No. Action Owner Target date"
+    # A running line above it ("Position at ...") is no row of the table.
+    page = _line(40, (330, "Position at March")) + _plan_page(top=60.0)
+    tables, _ = find_borderless_tables(page, [], 2, 842.0, carry)
+    assert len(tables) == 1
+    assert _cells(tables[0])[0] == ["No.", "Action", "Owner", "Target date"]
 
 
 def test_a_gap_inside_one_cell_does_not_start_a_row() -> None:
