@@ -21,7 +21,7 @@ from lxml import etree
 
 from extractors.docx_numbering import Numbering, w, wint, wval
 from extractors.docx_strict import transitional_copy
-from extractors.errors import DamagedDocument, damaged
+from extractors.errors import DamagedDocument, failure_reading
 from extractors.layout import Block, Cell, CellRef, Document, Paragraph, Row, Table
 
 _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
@@ -75,7 +75,7 @@ def read_docx(path: Path) -> Document:
         # python-docx reads and parses every part here; later steps only walk the trees.
         wdoc = docx.Document(source)
     except _DAMAGE as exc:
-        raise damaged("Word document", exc, path) from exc
+        raise failure_reading("Word document", exc, path) from exc
     styles_el = _related_xml(wdoc.part, RT.STYLES)
     numbering = Numbering(_related_xml(wdoc.part, RT.NUMBERING), styles_el)
     style_names, default_style = _paragraph_style_names(styles_el)

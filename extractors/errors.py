@@ -121,6 +121,14 @@ def reader_error(exc: BaseException, path: Path | str, *,
     return None
 
 
+def failure_reading(what: str, exc: BaseException, path: Path | str) -> ActionPlanError:
+    """``reader_error`` for a reader that knows any failure of its library means a bad file:
+    what it cannot name is 'damaged or truncated <what>'."""
+    mapped = reader_error(exc, path, otherwise=what)
+    assert mapped is not None  # ``otherwise`` maps every exception
+    return mapped
+
+
 def _class_names(exc: BaseException) -> set[str]:
     # pdfplumber wraps pdfminer's errors (PdfminerException(cause)); a password error keeps
     # its meaning whether it is the exception itself, its argument or its cause.

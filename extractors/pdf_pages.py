@@ -28,7 +28,7 @@ from pdfplumber.container import Container
 from pdfplumber.table import Table as PlumberTable
 from pdfplumber.table import TableFinder, TableSettings
 
-from extractors.errors import reader_error
+from extractors.errors import failure_reading
 
 SOURCES = ("pdfium", "pdfminer")
 # ACTIONPLAN_PDF_SOURCE=pdfminer reads with pdfminer.six instead (for comparison and fallback).
@@ -79,8 +79,7 @@ def _open_pdfminer(path: Path) -> Iterator[Any]:
 
 def _pdf_error(exc: Exception, path: Path) -> Exception:
     # Anything a PDF library raises while opening or walking the file means the file is bad.
-    mapped = reader_error(exc, path, otherwise="PDF")
-    return exc if mapped is None else mapped
+    return failure_reading("PDF", exc, path)
 
 
 def turned_page(pdf: Any, index: int, rotation: int) -> Any:

@@ -19,6 +19,7 @@ from extractors.errors import (
     ErrorKind,
     ResourceLimit,
     TooLarge,
+    failure_reading,
     reader_error,
     short,
 )
@@ -73,6 +74,10 @@ def test_an_unknown_exception_stays_internal_unless_the_reader_says_what_it_open
     mapped = reader_error(KeyError("/Root"), WHERE, otherwise="PDF")
     assert isinstance(mapped, DamagedDocument)
     assert mapped.reason == "damaged or truncated PDF ('/Root')"
+    # What the library names keeps its meaning, whatever the reader was opening.
+    assert isinstance(failure_reading("PDF", PDFPasswordIncorrect(), WHERE), EncryptedDocument)
+    assert failure_reading("Word document", ValueError("bad"), WHERE).reason == (
+        "damaged or truncated Word document (bad)")
 
 
 def test_our_own_errors_pass_through_and_learn_their_path() -> None:
