@@ -172,12 +172,14 @@ def read_front_matter(document: Document) -> PlanInfo:
         title=joined(head.where.get(t) for t in title_from),
         submitted=head.where.get(submitted_line) if submitted_line else None,
         report_published=head.where.get(published_line) if published_line else None)
-    organisation = _organisation(head, "\n".join(document.texts()))
+    organisation, org_from = _organisation(head, "\n".join(document.texts()))
+    where = where.model_copy(update={
+        "organisation": joined(head.where.get(t) for t in org_from) if organisation else None})
+    known = where.title or where.organisation or where.submitted or where.report_published
     return PlanInfo(
         title=title, organisation=organisation,
         inspectorate=_inspectorate(head, organisation), report_published=published,
-        submitted=submitted,
-        provenance=where if where.title or where.submitted or where.report_published else None)
+        submitted=submitted, provenance=where if known else None)
 
 
 def _first_parsed(lines: list[str], pattern: re.Pattern[str],
@@ -344,55 +346,57 @@ def _continuation(line: str, following: str | None) -> str:
     return line
 
 
-def _organisation(head: _Head, document_text: str) -> str | None:
+def _organisation(head: _Head, document_text: str) -> tuple[str | None, list[str]]:
     """The inspected body, from the most trusted line that names one: the title, the
     response line (joined with its continuation), the cover table's ESTABLISHMENT cell, a
-    body named in the title block, the inspection line; then a body named anywhere."""
+    body named in the title block, the inspection line; then a body named anywhere. With it,
+    the head's texts it was read from."""
     lines = head.lines
-    title = _title(head)
-    found = None
+    title, title_from = _title_and_sources(head)
+    found: tuple[str | None, list[str]] = (None, [])
     if title is not None:
         for pattern in _TITLE_ORG:
-            if (m := pattern.search(title)) and (found := _body_name(m.group("org"))):
+            if (m := pattern.search(title)) and (name := _body_name(m.group("org"))):
+                found = (name, title_from)
                 break
-    if found is None:
+    if found[0] is None:
         found = _from_response_line(lines)
-    if found is None:
+    if found[0] is None:
         for text in [*head.cells, *head.running, *lines]:
-            if (m := _ESTABLISHMENT_CELL.search(text)) and (found := _body_name(m.group("org"))):
+            if (m := _ESTABLISHMENT_CELL.search(text)) and (name := _body_name(m.group("org"))):
+                found = (name, [text])
                 break
-    if found is None:
-        found = _first_match(_BODY_PATTERNS, lines)
-    if found is None:
-        found = _first_match(_INSPECTION_LINE, lines)
-    if found is None:
-        found = _first_match(_BODY_PATTERNS, head.own[:60] + head.cells)
-    if found is None:
-        found = _first_match(_INSPECTION_LINE, head.own[:60])
-    return _usual_case(found, document_text) if found else None
+    searches = [(_BODY_PATTERNS, lines), (_INSPECTION_LINE, lines),
+                (_BODY_PATTERNS, head.own[:60] + head.cells), (_INSPECTION_LINE, head.own[:60])]
+    for patterns, texts in searches:
+        if found[0] is None:
+            found = _first_match(patterns, texts)
+    name, sources = found
+    return (_usual_case(name, document_text) if name else None), sources
 
 
-def _from_response_line(lines: list[str]) -> str | None:
+def _from_response_line(lines: list[str]) -> tuple[str | None, list[str]]:
     for i, line in enumerate(lines):
         m = _RESPONSE_ORG.search(line)
         if m is None:
             continue
         following = lines[i + 1] if i + 1 < len(lines) else None
-        text = _continuation(m.group("org").strip(), following)
+        own = m.group("org").strip()
+        text = _continuation(own, following)
         # A thematic inspection names its subject on the next line: 'An Inspection of …'.
         if (sub := _INSPECTION_OF.match(text)) is not None:
             text = sub.group("org")
         if name := _body_name(text):
-            return name
-    return None
+            return name, [line] + ([following] if following and text != own else [])
+    return None, []
 
 
-def _first_match(patterns: list[re.Pattern[str]], lines: list[str]) -> str | None:
+def _first_match(patterns: list[re.Pattern[str]], lines: list[str]) -> tuple[str | None, list[str]]:
     for pattern in patterns:
         for line in lines:
             if (m := pattern.search(line)) and (name := _body_name(m.group("org"))):
-                return name
-    return None
+                return name, [line]
+    return None, []
 
 
 def _usual_case(org: str, text: str) -> str:

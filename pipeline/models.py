@@ -96,9 +96,11 @@ class Provenance(StrictModel):
 
 
 class PlanInfoProvenance(StrictModel):
-    """Where the front matter was read: the title's paragraph(s), the date lines."""
+    """Where the front matter was read: the title's paragraph(s), the organisation's line(s),
+    the date lines."""
 
     title: Provenance | None = None
+    organisation: Provenance | None = None
     report_published: Provenance | None = None
     submitted: Provenance | None = None
 

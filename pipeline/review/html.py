@@ -240,7 +240,8 @@ def _plan_list(plan: ActionPlan, audit: PlanAudit | None, values: _Plan) -> str:
 def _front_matter(plan: ActionPlan, values: _Plan) -> str:
     """The plan's title and dates, each outlined where it was read."""
     info, where = plan.plan, plan.plan.provenance
-    shown = [("title", "Title", info.title), ("submitted", "Submitted", info.submitted),
+    shown = [("title", "Title", info.title), ("organisation", "Organisation", info.organisation),
+             ("submitted", "Submitted", info.submitted),
              ("report_published", "Report published", info.report_published)]
     parts = []
     for name, label, value in shown:
@@ -250,6 +251,8 @@ def _front_matter(plan: ActionPlan, values: _Plan) -> str:
         ref = values.add(f"plan-{name}", "front", provenance)
         parts.append(_val("div", ref, "front", provenance,
                           f"<small>{_e(label)}</small> {_e(value)}"))
+    if info.inspectorate:
+        parts.append(f"<div><small>Inspectorate</small> {_e(info.inspectorate)}</div>")
     return '<section class="rec" id="front">' + "".join(parts) + "</section>" if parts else ""
 
 

@@ -55,6 +55,8 @@ def _values(plan: ActionPlan) -> list[tuple[str, str, Provenance | None]]:
     info, where = plan.plan, plan.plan.provenance
     if info.title:
         out.append(("title", info.title, where.title if where else None))
+    if info.organisation:
+        out.append(("organisation", info.organisation, where.organisation if where else None))
     # A date is normalised: the line it was read from holds at least its year.
     for name in DATE_KINDS:
         value = getattr(info, name)
