@@ -165,6 +165,9 @@ class Document:
     blocks: list[Block]
     pages: int | None = None
     notes: list[str] = field(default_factory=list)  # reader-level warnings
+    # PDF pages read turned from what their /Rotate says: page -> the rotation read as, the
+    # frame their boxes are measured in (a viewer draws the page by its own /Rotate).
+    rotations: dict[int, int] = field(default_factory=dict)
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]

@@ -77,6 +77,7 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
     with open_pdf(path) as pdf:
         scans = []
         notes: list[str] = []
+        rotations: dict[int, int] = {}
         pages = len(pdf.pages)
         if pages > max_pages:  # the pages found, whatever the page tree declares
             raise TooLarge(f"too large: {pages} pages (limit {max_pages}); split the PDF",
@@ -84,8 +85,11 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
         for number, page in enumerate(pdf.pages, start=1):
             if only_pages is not None and number not in only_pages:
                 continue
+            own = page.rotation
             page, note = upright_page(page, functools.partial(turned_page, pdf, number - 1))
             notes += [note] if note else []
+            if page.rotation != own:
+                rotations[number] = page.rotation
             scans.append(_scan(page, number))
             page.close()  # drop the per-page caches: memory stays flat in pages
     if pages == 0:
@@ -100,7 +104,8 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
     for scan in scans:
         page_blocks, carried = _read_page(scan, running, carried)
         blocks.extend(page_blocks)
-    return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, notes=notes)
+    return Document(path=str(path), format="pdf", blocks=blocks, pages=pages, notes=notes,
+                    rotations=rotations)
 
 
 def _scan(page, number: int) -> _PageScan:

@@ -51,7 +51,7 @@ def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ActionPla
     drafts = assemble(rows)
     info = read_front_matter(document)
     source = Source(file=printable(path.name), format=fmt, sha256=file_sha256(path),
-                    pages=document.pages)
+                    pages=document.pages, rotations=document.rotations)
     plan = finalise(drafts, info, source, document, reader_warnings(document))
     if not plan.recommendations or not reads_as_plan(plan):
         raise NoPlanFound(NO_ROWS, path=str(path))

@@ -59,6 +59,10 @@ class Source(StrictModel):
     pages: int | None = Field(
         description="Number of pages (PDF), or rendered pages recorded in a DOCX if known."
     )
+    rotations: dict[int, int] = Field(
+        default_factory=dict,
+        description="PDF pages read turned from what their /Rotate says (page: the rotation "
+        "in degrees they were read as, the frame of their provenance boxes).")
 
 
 class Box(StrictModel):

@@ -33,17 +33,19 @@ class PageImage:
 
 
 def render_pages(path: Path, max_pages: int = DEFAULT_MAX_PAGES,
-                 wanted: set[int] | None = None) -> list[PageImage]:
-    """Render the first ``max_pages`` pages (only those in ``wanted``, when given)."""
+                 rotations: dict[int, int] | None = None) -> list[PageImage]:
+    """Render the first ``max_pages`` pages, each turned as the reader read it
+    (``rotations``: page -> degrees, for pages it read other than their /Rotate says), so the
+    boxes land on what they outline."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
     try:
         out = []
         for index in range(min(len(pdf), max_pages)):
-            if wanted is not None and index + 1 not in wanted:
-                continue
             page = pdf[index]
+            if rotations and index + 1 in rotations:
+                page.set_rotation(rotations[index + 1])  # in memory only
             try:
                 out.append(_render(page, index + 1))
             finally:

@@ -56,7 +56,7 @@ def review_one(path: Path, *, jobs: dict[str, ReviewJob], max_pages: int) -> Rev
     audit = audit_plan(plan)
     pages, document, unrendered = [], None, 0
     if plan.source.format == "pdf":
-        pages = render_pages(path, max_pages)
+        pages = render_pages(path, max_pages, plan.source.rotations)
         unrendered = max((plan.source.pages or 0) - len(pages), 0)
     else:
         document = _docx_document(path)

@@ -245,3 +245,22 @@ def test_review_to_stdout_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -
     assert main(["extract", str(SAMPLES / "solent_yos_2021.docx"), "--out", "-",
                  "--review"]) == 2
     assert capsys.readouterr().err.startswith("Error: --review")
+
+
+def test_a_page_read_turned_is_drawn_as_it_was_read(tmp_path: Path) -> None:
+    """A landscape page saved with /Rotate 90 is read upright (as /Rotate 0): its image is
+    rendered the same way, so the outlines land on the text, not across a portrait page."""
+    import pypdfium2 as pdfium
+
+    path = tmp_path / "turned.pdf"
+    pdf = pdfium.PdfDocument(str(SAMPLES / "kingsmere_yjs_2021.pdf"))
+    for index in range(len(pdf)):
+        pdf[index].set_rotation(90)
+    pdf.save(str(path))
+    pdf.close()
+    plan, text = _review(path, tmp_path)
+    assert plan.source.rotations == {n: 0 for n in range(1, plan.source.pages + 1)}
+    sizes = re.findall(r'aspect-ratio:([\d.]+)/([\d.]+)', text)
+    assert sizes and all(float(w) > float(h) for w, h in sizes)  # landscape, as read
+    for rect in _parsed(text).rects:
+        assert float(rect["x"]) + float(rect["width"]) <= float(sizes[0][0]) + 2 * BOX_PAD
