@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from pipeline.errors import ErrorKind
 from pipeline.models import ActionPlan, Owner, TargetStatus
 
 Kind = Literal["text", "int", "bool", "date", "month"]
@@ -150,7 +151,8 @@ OWNER_COLUMNS: list[Column] = [
 
 ERROR_COLUMNS: list[Column] = [
     _c("file", "File", "text", "The input as named on the command line or found in a folder."),
-    _c("kind", "Kind", "text", "Kind of failure (encrypted, damaged, no_plan_found, timeout…)."),
+    _c("kind", "Kind", "text",
+       "Kind of failure, one of: " + ", ".join(f"`{kind}`" for kind in ErrorKind) + "."),
     _c("reason", "Reason", "text", "One-line reason."),
 ]
 
