@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from extractors.layout import Document
 from pipeline.models import (
     NOT_FULLY_AGREED,
@@ -16,13 +14,11 @@ from pipeline.models import (
     Target,
     WarningCode,
 )
-from pipeline.normalise.dates import parse_target
+from pipeline.normalise.dates import parse_target, written_years
 from pipeline.normalise.owners import find_abbreviations, parse_owners
 from pipeline.normalise.response import parse_response, reason_category
 from pipeline.provenance import place_owners, place_text, provenance_of
 from pipeline.text import clean
-
-_YEAR = re.compile(r"\b(20\d\d)\b")
 
 
 def _next_number(previous: str | None, index: int) -> str:
@@ -35,7 +31,8 @@ def finalise(drafts, info: PlanInfo, source: Source, document: Document,
              warnings: list[PlanWarning]) -> ActionPlan:
     """Build the validated plan from assembled drafts; ``warnings`` gains what was unsure."""
     abbreviations = find_abbreviations(document.texts())
-    years = [int(y) for d in drafts for a in d.actions for y in _YEAR.findall(a.target)]
+    # The years the plan's own targets state: a target without one takes the commonest.
+    years = [y for d in drafts for a in d.actions for y in written_years(a.target)]
     if info.submitted:
         years.append(info.submitted.year)
     recs: list[Recommendation] = []

@@ -600,6 +600,20 @@ def _items(raw: str) -> list[str] | None:
     return items
 
 
+def written_years(raw: str) -> list[int]:
+    """The years a target cell states, as the date grammar reads them: "2021", "31/03/2021",
+    "Mar-21", the first year of "2021/22" (a plan's other dates lend a year to "11-22 May")."""
+    years: list[int] = []
+    for tok in _tokenise(_normalise(raw)):
+        if tok.kind in ("year", "fy"):
+            years.append(tok.n)
+        elif tok.kind == "monyy":
+            years.append(tok.pair[1])
+        elif tok.date is not None:
+            years.append(tok.date.year)
+    return years
+
+
 def split_stacked_targets(raw: str, n: int) -> list[str] | None:
     """Split a cell holding one target per action (stacked by line) into n raw strings.
 

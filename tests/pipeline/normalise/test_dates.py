@@ -9,7 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.models import PlanWarning, WarningCode
-from pipeline.normalise.dates import combine_statuses, parse_target, split_stacked_targets
+from pipeline.normalise.dates import (
+    combine_statuses,
+    parse_target,
+    split_stacked_targets,
+    written_years,
+)
 
 D = dt.date
 
@@ -225,3 +230,18 @@ def test_now_without_a_date_is_no_revision(raw):
     target, warnings = parse_target(raw)
     assert target.status in ("completed", "ongoing")
     assert WarningCode.TARGET_REVISED not in {w.code for w in warnings}
+
+
+@pytest.mark.parametrize(
+    ("raw", "years"),
+    [
+        ("May 2021", [2021]),
+        ("31/03/2021\nQ3 2020/21", [2021, 2020]),
+        ("Mar-21", [2021]),
+        ("2020-2022", [2020, 2022]),
+        ("11-22 May", []),
+        ("Completed", []),
+    ],
+)
+def test_written_years_are_read_by_the_date_grammar(raw: str, years: list[int]) -> None:
+    assert written_years(raw) == years
