@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from pipeline.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
+    from pipeline.errors import ErrorKind
     from pipeline.models import ActionPlan
 
 
@@ -35,7 +36,7 @@ class Result:
     path: Path
     plan: ActionPlan | None = None
     error: str | None = None  # one-line reason
-    kind: str | None = None  # e.g. encrypted, damaged, no_plan_found, timeout
+    kind: ErrorKind | None = None  # e.g. encrypted, damaged, no_plan_found, timeout
 
     @property
     def ok(self) -> bool:
