@@ -99,6 +99,7 @@ def _starts_paragraph(
     label = LABEL_RE.match(line.text)
     if label:
         # A dash opening a line after an unfinished one continues it ("January" / "– March").
+        # The reader's own sentence-end cue; the pipeline's rule is pipeline.text.SENTENCE_END.
         dash = label.group(0) in ("-", "–")
         return not dash or bool(re.search(r"[.;:!?]\s*$", prev_line.text))
     if prev_line.text.endswith("-") and not prev_line.text.endswith(" -"):
