@@ -8,7 +8,7 @@ cross a gutter (a full-width section title) becomes one spanning cell.
 from __future__ import annotations
 
 import statistics
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from extractors.geometry import (
     CLEAR_PT,
@@ -61,7 +61,7 @@ class _Band(NamedTuple):
 
 
 def find_ruled_tables(
-    horizontal_edges: list[dict],
+    horizontal_edges: list[dict[str, Any]],
     words: list[Word],
     taken: list[Box],
     page: int,
@@ -136,7 +136,7 @@ def _same_columns(upper: list[Rule], lower: list[Rule], words: list[Word]) -> bo
                    for x in lines for w in others)
 
 
-def _rules(edges: list[dict], taken: list[Box], page_width: float) -> list[Rule]:
+def _rules(edges: list[dict[str, Any]], taken: list[Box], page_width: float) -> list[Rule]:
     """Long horizontal rules outside ruled grids, pieces at one height merged."""
     found: list[Rule] = []
     for edge in sorted(edges, key=lambda e: (float(e["top"]), float(e["x0"]))):
