@@ -49,15 +49,36 @@ def finalise(drafts, info: PlanInfo, source: Source, document: Document,
                 message=f"recommendation number not printed; inferred {number} from order",
                 page=draft.page))
         previous = number
-        actions = [
+        actions = _stack_shared_owners(draft.actions, [
             _action(act, i, number, abbreviations, years, warnings)
             for i, act in enumerate(draft.actions, start=1)
-        ]
+        ])
         recs.append(Recommendation(
             number=number, number_inferred=inferred, text=text, section=draft.section,
             page=draft.page, actions=actions, provenance=provenance_of(draft.sources),
             **_answer(draft, number, warnings)))
     return ActionPlan(source=source, plan=info, recommendations=recs, warnings=warnings)
+
+
+def _stack_shared_owners(drafts, actions: list[Action]) -> list[Action]:
+    """Owners listed one per action in one cell: when several actions of a row share an
+    owner cell that names exactly one owner per action, and their dates stack one per action
+    (no two alike), the owners stack too, in order. A cell naming as many owners as the row
+    has actions beside one shared date is left shared: those owners may act jointly."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for i, draft in enumerate(drafts):
+        if draft.owner_sources:
+            groups.setdefault(tuple(id(p) for p in draft.owner_sources), []).append(i)
+    stacked = list(actions)
+    for members in groups.values():
+        owners = actions[members[0]].owners
+        targets = [actions[i].target.raw for i in members]
+        if len(members) < 2 or len(owners) != len(members) or None in targets or len(
+                set(targets)) < len(targets):
+            continue
+        for i, owner in zip(members, owners, strict=True):
+            stacked[i] = actions[i].model_copy(update={"owners": [owner]})
+    return stacked
 
 
 def _answer(draft, number: str, warnings: list[PlanWarning]) -> dict:

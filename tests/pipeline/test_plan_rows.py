@@ -252,3 +252,39 @@ def test_a_word_the_page_cut_is_mended_when_the_rows_are_joined() -> None:
                    page=2)
     rows = plan_rows(_doc(page1, page2))
     assert [r.text(Role.TARGET) for r in rows] == ["Complete", "June 2021"]
+
+
+def _finalised(row: PlanRow):
+    from pipeline.finalise import finalise
+    from pipeline.models import PlanInfo, Source
+
+    source = Source(file="plan.pdf", format="pdf", sha256="0" * 64, pages=1)
+    return finalise(_assemble([row]).recs, PlanInfo(), source, _doc(), [])
+
+
+def test_owners_one_per_action_in_one_paragraph_stack_beside_stacked_dates() -> None:
+    # The PDF reader grouped "Head of Safety" with "Safer Custody Manager" (no gap between
+    # them); three owners beside three actions and three dates are one owner each.
+    row = _plan_row(rec_no="S40", recommendation=REC_1, response="Accepted",
+                    action="1. Produce a monthly analysis.\n2. Introduce a support plan."
+                           "\n3. Deliver training.",
+                    target="May 2019\n30 June 2019\nDecember 2019")
+    row.by_role[Role.OWNER] = [
+        Paragraph(text="Head of Safety Safer Custody Manager",
+                  lines=[Line("Head of Safety"), Line("Safer Custody Manager")]),
+        _para("Training Manager"),
+    ]
+    plan = _finalised(row)
+    actions = plan.recommendations[0].actions
+    assert [[o.raw for o in a.owners] for a in actions] == [
+        ["Head of Safety"], ["Safer Custody Manager"], ["Training Manager"]]
+
+
+def test_owners_beside_one_shared_date_stay_shared() -> None:
+    row = _plan_row(rec_no="2", recommendation=REC_2, response="Agreed",
+                    action="1. Review visits.\n2. Audit visits.", target="June 2021")
+    row.by_role[Role.OWNER] = [Paragraph(text="Head of Service Senior Manager",
+                                         lines=[Line("Head of Service"), Line("Senior Manager")])]
+    actions = _finalised(row).recommendations[0].actions
+    assert all([o.raw for o in a.owners] == ["Head of Service", "Senior Manager"]
+               for a in actions)
