@@ -37,7 +37,7 @@ FIELDS = ("recs_found", "recs_spurious", "rec_text", "actions_found", "action_te
 def _chromium(out: Path) -> list[str]:
     """Word samples → LibreOffice XHTML → Chromium PDF."""
     html_dir = out / "html"
-    html_dir.mkdir()
+    html_dir.mkdir(exist_ok=True)
     docs = [SAMPLES / f"{name}.docx" for name in word_samples()]
     run_with_profile("soffice", lambda profile: [
         f"-env:UserInstallation=file://{profile}", "--headless",
