@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from extractors.layout import Paragraph
 from pipeline.columns import Role
 from pipeline.models import NOT_FULLY_AGREED, ActionPlan, Response
-from pipeline.normalise.dates import split_stacked_targets
 from pipeline.normalise.response import looks_like_reason, parse_response, split_answer
 from pipeline.numbering import cell_number, cut_cell_number, label_number, split_prefix
 from pipeline.plan_rows import PlanRow
@@ -23,7 +22,6 @@ from pipeline.text import (
     clean,
     ends_sentence,
     joined_lines,
-    visual_lines,
 )
 
 
@@ -248,13 +246,8 @@ class PlanAssembler:
             if len(target_texts) == n:
                 targets = target_texts
                 target_sources = [[p] for p in target_paras]
-            else:
-                # Visual lines first: a narrow column may show stacked dates as one paragraph.
-                stacked = split_stacked_targets(
-                    visual_lines(target_paras), n
-                ) or split_stacked_targets(joined_lines(target_paras), n)
-                if stacked:
-                    targets = stacked
+            # Otherwise the actions share the cell; finalise parses it, once, and splits
+            # dates stacked one per action among them.
         for item, owner, target, owned, dated in zip(
             items, owners, targets, owner_sources, target_sources, strict=True
         ):

@@ -14,11 +14,11 @@ from pipeline.models import (
     Target,
     WarningCode,
 )
-from pipeline.normalise.dates import parse_target, written_years
+from pipeline.normalise.dates import Notes, parse_target, split_stacked_targets, written_years
 from pipeline.normalise.owners import find_abbreviations, parse_owners
 from pipeline.normalise.response import parse_response, reason_category
 from pipeline.provenance import place_owners, place_text, provenance_of
-from pipeline.text import clean
+from pipeline.text import clean, visual_lines
 
 
 def _next_number(previous: str | None, index: int) -> str:
@@ -49,15 +49,49 @@ def finalise(drafts, info: PlanInfo, source: Source, document: Document,
                 message=f"recommendation number not printed; inferred {number} from order",
                 page=draft.page))
         previous = number
+        targets = _targets(draft.actions, years)
         actions = _stack_shared_owners(draft.actions, [
-            _action(act, i, number, abbreviations, years, warnings)
-            for i, act in enumerate(draft.actions, start=1)
+            _action(act, i, number, abbreviations, target, warnings)
+            for i, (act, target) in enumerate(zip(draft.actions, targets, strict=True), start=1)
         ])
         recs.append(Recommendation(
             number=number, number_inferred=inferred, text=text, section=draft.section,
             page=draft.page, actions=actions, provenance=provenance_of(draft.sources),
             **_answer(draft, number, warnings)))
     return ActionPlan(source=source, plan=info, recommendations=recs, warnings=warnings)
+
+
+def _targets(drafts, years: list[int]) -> list[tuple[Target, Notes]]:
+    """Each action's target, every cell parsed once: a cell several actions share gives
+    each its own date when it stacks one per action (a line, or a date, each), else one
+    target they all share."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for i, draft in enumerate(drafts):
+        key = tuple(id(p) for p in draft.target_sources) or (-i - 1,)
+        groups.setdefault(key, []).append(i)
+    found: list[tuple[Target, Notes]] = [(Target(), [])] * len(drafts)
+    for members in groups.values():
+        first = drafts[members[0]]
+        pieces = None
+        if len(members) > 1:
+            # Visual lines first: a narrow column may show stacked dates as one paragraph.
+            pieces = split_stacked_targets(visual_lines(first.target_sources), len(members)) \
+                or split_stacked_targets(first.target, len(members))
+        if pieces:
+            for i, piece in zip(members, pieces, strict=True):
+                found[i] = _target(piece, first.target_sources, years)
+        else:
+            shared = _target(first.target, first.target_sources, years)
+            for i in members:
+                found[i] = shared
+    return found
+
+
+def _target(raw: str, sources, years: list[int]) -> tuple[Target, Notes]:
+    if not raw.strip():
+        return Target(), []
+    target, notes = parse_target(raw, plan_years=years)
+    return target.model_copy(update={"provenance": place_text(raw, sources)}), notes
 
 
 def _stack_shared_owners(drafts, actions: list[Action]) -> list[Action]:
@@ -106,18 +140,14 @@ def _answer(draft, number: str, warnings: list[PlanWarning]) -> dict:
                 provenance_of(draft.response_sources) if response_raw else None}
 
 
-def _action(draft, index: int, rec_number: str, abbreviations, years, warnings) -> Action:
+def _action(draft, index: int, rec_number: str, abbreviations,
+            parsed: tuple[Target, Notes], warnings) -> Action:
     number, inferred = draft.number, False
     if not number:
         number, inferred = str(index), True
     owners = parse_owners(draft.owners or None, abbreviations=abbreviations)
     owners = place_owners(owners, draft.owner_sources)
-    if draft.target.strip():
-        target, notes = parse_target(draft.target, plan_years=years)
-        target = target.model_copy(
-            update={"provenance": place_text(draft.target, draft.target_sources)})
-    else:
-        target, notes = Target(), []
+    target, notes = parsed
     where = f"action {number}" if number.startswith(f"{rec_number}.") else (
         f"action {rec_number}.{number}"
     )
@@ -126,7 +156,7 @@ def _action(draft, index: int, rec_number: str, abbreviations, years, warnings) 
     if not owners:
         warnings.append(PlanWarning(code=WarningCode.OWNER_MISSING,
                                     message=f"{where} has no owner", page=draft.page))
-    if not draft.target.strip():
+    if not (target.raw or "").strip():
         warnings.append(PlanWarning(code=WarningCode.TARGET_MISSING,
                                     message=f"{where} has no target date", page=draft.page))
     return Action(
