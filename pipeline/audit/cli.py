@@ -15,6 +15,7 @@ from pipeline.audit.models import (
 )
 from pipeline.audit.report import (
     REPORT_SUFFIX,
+    Pairing,
     pair_by_body,
     pair_with_one,
     read_report,
@@ -83,23 +84,36 @@ def run_command(args: argparse.Namespace) -> int:
     if not args.paths:
         print("actionplan audit: give at least one PATH (or --rules)", file=sys.stderr)
         return 2
-    from pipeline.audit.run import run_audit
-
     reports_unreadable: list[str] = []
-    pair = None
+    pair = _pairing(args, reports_unreadable)
+    if isinstance(pair, int):
+        return pair
+    status = _audit(args, pair)
+    return 1 if reports_unreadable and status in (0, 1) else status
+
+
+def _pairing(args: argparse.Namespace, unreadable: list[str]) -> Pairing | int | None:
+    """How plans find their inspection report (--report, --reports), None for none, or the
+    exit status when the reports cannot be used."""
     if args.report and args.reports:
         print("actionplan audit: give --report or --reports, not both", file=sys.stderr)
         return 2
     if args.report:
-        found = _read_reports([args.report], reports_unreadable)
-        if not found:
-            return 1
-        pair = pair_with_one(found[0])
-    elif args.reports:
+        found = _read_reports([args.report], unreadable)
+        return pair_with_one(found[0]) if found else 1
+    if args.reports:
         if not args.reports.is_dir():
             print(f"{args.reports}: no such folder", file=sys.stderr)
             return 1
-        pair = pair_by_body(_read_reports(report_files(args.reports), reports_unreadable))
+        return pair_by_body(_read_reports(report_files(args.reports), unreadable))
+    return None
+
+
+def _audit(args: argparse.Namespace, pair: Pairing | None) -> int:
+    """Audit the plans in ``args.paths``, print each plan's score (and findings when no
+    --out), and return the exit status --fail-on asks for."""
+    from pipeline.audit.run import run_audit
+
     try:
         run = run_audit(args.paths, args.out, jobs=max(args.jobs, 1), force=args.force,
                         pair=pair)
@@ -119,8 +133,7 @@ def run_command(args: argparse.Namespace) -> int:
             for f in audit.findings:
                 where = "/".join(x for x in (f.recommendation, f.action) if x) or "plan"
                 print(f"  {f.severity:<7} {f.rule:<24} {where:<10} {f.message}")
-    status = run.exit_status(args.fail_on)
-    return 1 if reports_unreadable else status
+    return run.exit_status(args.fail_on)
 
 
 def _read_reports(paths: list[Path], unreadable: list[str]) -> list[InspectionReport]:
