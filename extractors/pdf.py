@@ -18,6 +18,7 @@ from extractors.geometry import (
     OVERLAP_SHARE,
     PACKED_LINES,
     RULE_REACH_LINES,
+    SAME_RULE_PT,
     SNAP_PT,
     SPANNING_SHARE,
     TOUCH_PT,
@@ -28,7 +29,7 @@ from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Ta
 from extractors.pdf_borderless import Columns, find_borderless_tables
 from extractors.pdf_pages import open_pdf, turned_page
 from extractors.pdf_rotation import upright_page
-from extractors.pdf_ruled import band_table, find_ruled_tables
+from extractors.pdf_ruled import band_table, find_ruled_tables, table_on_joints
 from extractors.pdf_rules import band_edges, close_open_ends, rule_edges
 from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
 
@@ -465,26 +466,54 @@ def _ruled_tables_in_cell(
     """Tables drawn with horizontal rules only inside one grid cell (outside its grids)."""
     x0, top, x1, bottom = box
     width = x1 - x0
-    inside = [
+    within = [
         r for r in rules
         if top + CELL_BORDER_CLEARANCE < float(r["top"]) < bottom - CELL_BORDER_CLEARANCE
         and float(r["x0"]) >= x0 - CELL_BORDER_CLEARANCE
         and float(r["x1"]) <= x1 + CELL_BORDER_CLEARANCE
-        and float(r["x1"]) - float(r["x0"]) >= INNER_RULE_SHARE * width
     ]
     taken = [table_box(t) for t in nested]
-    inside = [r for r in inside if not any(_on_box(r, box) for box in taken)]
-    if len(inside) < 2:
+    long_rules = [
+        piece for piece in _rule_pieces(within)
+        if _extent(piece) >= INNER_RULE_SHARE * width
+        and not any(_on_box(r, box) for r in piece for box in taken)
+    ]
+    if len(long_rules) < 2:
         return []
+    inside = [r for piece in long_rules for r in piece]
     found = find_ruled_tables(inside, words, taken, number, width)
-    if found or len(inside) != 2:
-        return found
-    # Two rules only: a rule-drawn table of one row (a lone action, or a header named once).
-    ys = sorted(float(r["top"]) for r in inside)
-    left = min(float(r["x0"]) for r in inside)
-    right = max(float(r["x1"]) for r in inside)
-    single = band_table(ys[0], ys[1], left, right, words, number)
-    return [single] if single is not None else []
+    if not found and len(long_rules) == 2:
+        # Two rules only: a rule-drawn table of one row (a lone action, or a header named
+        # once).
+        ys = sorted(float(piece[0]["top"]) for piece in long_rules)
+        left = min(float(r["x0"]) for r in inside)
+        right = max(float(r["x1"]) for r in inside)
+        single = band_table(ys[0], ys[1], left, right, words, number)
+        found = [single] if single is not None else []
+    # Rules drawn one cell at a time say where the columns are; white gutters may miss a
+    # narrow one ("No." beside the action): the reading with more columns wins.
+    jointed = table_on_joints(long_rules, words, number, box)
+    if jointed is not None and jointed.n_cols > max((t.n_cols for t in found), default=0):
+        return [jointed]
+    return found
+
+
+def _rule_pieces(rules: list[dict]) -> list[list[dict]]:
+    """Rules at one height that meet, as one rule in pieces: browsers draw a row's rule one
+    cell at a time."""
+    pieces: list[list[dict]] = []
+    for rule in sorted(rules, key=lambda r: (float(r["top"]), float(r["x0"]))):
+        last = pieces[-1] if pieces else None
+        if last and abs(float(last[-1]["top"]) - float(rule["top"])) <= SAME_RULE_PT and (
+                float(rule["x0"]) <= max(float(r["x1"]) for r in last) + SNAP_PT):
+            last.append(rule)
+        else:
+            pieces.append([rule])
+    return pieces
+
+
+def _extent(piece: list[dict]) -> float:
+    return max(float(r["x1"]) for r in piece) - min(float(r["x0"]) for r in piece)
 
 
 def _on_box(rule: dict, box: Box) -> bool:

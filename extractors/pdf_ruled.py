@@ -514,6 +514,56 @@ def _word_spaces(words: list[Word]) -> list[tuple[float, float]]:
     return spaces
 
 
+def joints(piece: list[dict[str, Any]]) -> list[float]:
+    """Where the pieces of one rule meet: producers that draw a rule one cell at a time
+    (browsers, Word) meet at the cells' sides."""
+    ends = sorted((float(r["x0"]), float(r["x1"])) for r in piece)
+    return [right for (_, right), (left, _) in zip(ends, ends[1:], strict=False)
+            if abs(left - right) <= SNAP_PT]
+
+
+def table_on_joints(pieces: list[list[dict[str, Any]]], words: list[Word], page: int,
+                    within: Box) -> Table | None:
+    """A table drawn with row rules only, each drawn one cell at a time: its columns are
+    where most rules' pieces meet, its rows the bands between the rules (and the lines
+    packed against the outer rules, a row the page cut). ``within`` bounds its words (the
+    cell it is drawn in). None when the rules are drawn whole (the columns must come from
+    white gutters instead)."""
+    cuts = [joints(piece) for piece in pieces]
+    if sum(1 for c in cuts if c) < 2:
+        return None
+    found = sorted(x for c in cuts for x in c)
+    lines: list[list[float]] = []
+    for x in found:
+        if lines and x - lines[-1][-1] <= SNAP_PT:
+            lines[-1].append(x)
+        else:
+            lines.append([x])
+    inner = [sum(g) / len(g) for g in lines if len(g) * 2 >= len(cuts)]
+    if not inner:
+        return None
+    x0 = min(float(r["x0"]) for piece in pieces for r in piece)
+    x1 = max(float(r["x1"]) for piece in pieces for r in piece)
+    rules = [Rule(float(piece[0]["top"]), x0, x1) for piece in pieces]
+    free = [w for w in words if x0 - RULE_END_SLACK_PT <= w.x0 and w.x1 <= x1 + RULE_END_SLACK_PT
+            and within.top <= (w.top + w.bottom) / 2 <= within.bottom]
+    above, below = _outer_rows(free, rules, [], x0, x1)
+    if above is not None:
+        rules.insert(0, Rule(above, x0, x1))
+    if below is not None:
+        rules.append(Rule(below, x0, x1))
+    bands = [_Band(upper.y, lower.y, [w for w in free
+                                      if upper.y <= (w.top + w.bottom) / 2 <= lower.y])
+             for upper, lower in zip(rules, rules[1:], strict=False)]
+    edges = [x0, *inner, x1]
+    rows = [_row(i, bands, rules, band.words, edges, page)
+            for i, band in enumerate(bands) if band.words]
+    if not rows:
+        return None
+    return Table(rows=rows, n_cols=len(edges) - 1, page=page, col_edges=edges,
+                 top=rules[0].y, bottom=rules[-1].y, ruled="horizontal")
+
+
 def band_table(
     top: float, bottom: float, x0: float, x1: float, words: list[Word], page: int
 ) -> Table | None:

@@ -97,3 +97,24 @@ def test_a_column_empty_on_this_page_is_kept_from_the_page_before() -> None:
                                    PAGE_WIDTH, first.col_edges)
     assert carried.n_cols == 4
     assert _texts(carried)[1] == ["3", "", "Visit", "Chief"]
+
+
+def test_a_rule_drawn_one_cell_at_a_time_gives_its_columns_where_the_pieces_meet() -> None:
+    from extractors.geometry import Box
+    from extractors.pdf_ruled import joints, table_on_joints
+    from extractors.pdf_text import Word
+
+    def piece(x0, x1, y):
+        return {"x0": x0, "x1": x1, "top": y, "bottom": y}
+
+    rules = [[piece(10, 40, 100), piece(40, 200, 100), piece(200, 300, 100)],
+             [piece(10, 40, 130), piece(40, 200, 130), piece(200, 300, 130)]]
+    assert joints(rules[0]) == [40, 200]
+    words = [Word("1", 12, 18, 110, 120), Word("Train", 45, 70, 110, 120),
+             Word("staff.", 72, 95, 110, 120), Word("Lead", 205, 230, 110, 120)]
+    table = table_on_joints(rules, words, 1, Box(0, 90, 310, 140))
+    assert table is not None and table.col_edges == [10, 40, 200, 300]
+    assert [c.text for c in table.rows[0].cells] == ["1", "Train staff.", "Lead"]
+    # Rules drawn whole say nothing about columns.
+    whole = [[piece(10, 300, 100)], [piece(10, 300, 130)]]
+    assert table_on_joints(whole, words, 1, Box(0, 90, 310, 140)) is None

@@ -42,3 +42,25 @@ def test_the_cut_recommendation_keeps_its_text_from_both_pages(plan) -> None:
     assert [a.target.raw for a in rec.actions] == ["September 2021", "July 2021"]
     assert [[o.raw for o in a.owners] for a in rec.actions] == [
         ["Unpaid Work Manager"], ["Unpaid Work Manager"]]
+
+
+NESTED = PDF.with_name("chromium_nested_rules.pdf")
+
+
+def test_actions_in_a_table_drawn_with_row_rules_inside_the_cell_are_found() -> None:
+    # chromium_nested_rules.html: each recommendation's actions are a table inside the
+    # action cell with only top and bottom borders, which Chromium draws one cell at a time;
+    # the pieces of a rule were each too short to count, so no inner table was seen.
+    plan = extract_file(NESTED)
+    assert [(r.number, [a.number for a in r.actions]) for r in plan.recommendations] == [
+        ("1.4", ["1", "2"]), ("2.9", ["1"]), ("3.2", ["1", "2", "3"])]
+    # The inner columns are where the pieces of each rule meet (Chromium draws them per
+    # cell): owner and date come out of their own columns, not glued to the action.
+    action = plan.recommendations[1].actions[0]
+    assert action.text == (
+        "Commission two extra dental sessions a week until the waiting list is below six "
+        "weeks.")
+    assert [o.raw for o in action.owners] == ["Head of Healthcare"]
+    assert action.target.raw == "April 2024"
+    assert [a.target.raw for a in plan.recommendations[2].actions] == [
+        "December 2023", "February 2024", "By June 2024"]
