@@ -113,6 +113,11 @@ def _load(ref: str) -> Callable[..., object]:
 def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
                  call_kwargs: dict[str, object] | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    # The parent's handlers (SIGTERM raising KeyboardInterrupt) came with the fork: a worker
+    # the parent terminates must die quietly, never print a traceback on the user's screen.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _die_with_parent()
     _quieten()
     try:
