@@ -25,6 +25,7 @@ import contextlib
 import glob
 import hashlib
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -52,7 +53,16 @@ from pipeline.names import fit_name, printable, quoted
 from pipeline.progress import Progress
 from pipeline.tables import TABLES, FailedFile, StoredPlan
 from pipeline.version import tool_version
-from pipeline.worker import MB, Outcome, Task, TaskStatus, WorkerPool, default_jobs
+from pipeline.worker import (
+    MB,
+    STOP_SIGNALS,
+    Outcome,
+    Task,
+    TaskStatus,
+    WorkerPool,
+    default_jobs,
+    signals_held,
+)
 
 if TYPE_CHECKING:
     from pipeline.api import Result
@@ -352,10 +362,12 @@ def _write_tables(plans: list[StoredPlan], failures: list[FailedFile], out_dir: 
     if "xlsx" not in formats or not others or not hasattr(os, "fork"):
         write_combined(plans, failures, out_dir, formats)
         return
-    child = os.fork()
+    with signals_held():
+        child = os.fork()
     if child == 0:  # the child: write the workbook, then leave without running any cleanup
         code = 1
         try:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
             write_workbook(plans, failures, out_dir / WORKBOOK_NAME)
             code = 0
         finally:

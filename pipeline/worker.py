@@ -118,6 +118,7 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # held over the fork
     _die_with_parent()
     _quieten()
     try:
@@ -136,6 +137,23 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
         _serve(conn, func, load_error, call_kwargs)
     except (EOFError, OSError):
         return  # the parent is gone (or closed the pipe): nothing to report to, exit quietly
+
+
+# The signals that stop a run: held while a process forks, so that neither the parent
+# (inside the fork's bookkeeping, where an exception prints a traceback) nor the child
+# (before it has its own handlers) takes one halfway.
+STOP_SIGNALS = {s for s in (getattr(signal, n, None) for n in ("SIGINT", "SIGTERM", "SIGHUP"))
+                if s is not None}
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold the stop signals for the duration (delivered when it ends)."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _die_with_parent() -> None:
@@ -249,7 +267,8 @@ class WorkerPool:
             target=_worker_main, args=(child, self.ref, self.max_memory_mb, self.call_kwargs),
             daemon=True
         )
-        process.start()
+        with signals_held():
+            process.start()
         child.close()
         worker = _Worker(process, parent, started=time.monotonic())
         self._workers.append(worker)
