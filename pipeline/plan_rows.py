@@ -15,7 +15,6 @@ from types import MappingProxyType
 
 from extractors.layout import Cell, Document, Paragraph, Row, Table
 from pipeline.columns import Role, action_wording, classify_header, header_score, header_text
-from pipeline.normalise.owners import one_owner_across
 from pipeline.normalise.response import opening_answer, parse_response, strip_answer_label
 from pipeline.numbering import (
     announces_recommendation,
@@ -364,9 +363,7 @@ def _runs_on(role: Role, before: str, after: str) -> bool:
     if after[:1].islower():
         return True
     if role == Role.OWNER:
-        # "Head of Children's" / "Social Care" is one owner; "Head of Security" /
-        # "Safer Custody Manager" two.
-        return one_owner_across(before, after)
+        return True  # the owner parser tells one owner cut in two from two owners
     if role == Role.TARGET:
         return bool(_JOINER_END.search(before))
     return not ends_sentence(before)

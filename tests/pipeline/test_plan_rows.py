@@ -288,3 +288,21 @@ def test_owners_beside_one_shared_date_stay_shared() -> None:
     actions = _finalised(row).recommendations[0].actions
     assert all([o.raw for o in a.owners] == ["Head of Service", "Senior Manager"]
                for a in actions)
+
+
+def _owner_cut_across_pages(before: str, after: str) -> list[list[str]]:
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train all staff in", before, "May 2021"]],
+                   page=1)
+    page2 = _table([["", "", "", "case supervision.", after, ""]], page=2)
+    rows = plan_rows(_doc(page1, page2))
+    plan = _finalised(rows[0])
+    return [[o.raw for o in a.owners] for a in plan.recommendations[0].actions]
+
+
+def test_an_owner_cell_cut_by_the_page_is_split_by_the_owner_parser_not_the_stitching() -> None:
+    # Stitching joins the two pieces as a layout wrap; whether they are one owner or two is
+    # the owner parser's decision ("Head of Children's" / "Social Care" is one).
+    assert _owner_cut_across_pages("Head of Children's", "Social Care") == [
+        ["Head of Children's Social Care"]]
+    assert _owner_cut_across_pages("Head of Security", "Safer Custody Manager") == [
+        ["Head of Security", "Safer Custody Manager"]]
