@@ -6,30 +6,13 @@ tests/extractors/test_pdf_text.py), then mended with the document's vocabulary.
 
 from __future__ import annotations
 
+from line_geometry import CHAR, FULL, HEIGHT, INDENT, LEFT, RIGHT, SPACE
+from line_geometry import line_top as _top
+from line_geometry import line_words as _line
+
 from extractors.layout import Document, Paragraph, Table
 from extractors.pdf_text import Word, lines_to_paragraphs, words_to_lines
 from pipeline.text import document_vocabulary, mend_cut_words, mend_paragraph
-
-LEFT, RIGHT = 0.0, 200.0
-INDENT = 2.0
-CHAR, SPACE, HEIGHT, LEADING = 5.0, 2.5, 10.0, 2.0
-FULL = "The quick brown fox jumps over the red dogs"  # ends at x=197: the line is full
-
-
-def _line(text: str, top: float, x0: float = INDENT) -> list[Word]:
-    """Words of one visual line starting at ``x0``."""
-    words = []
-    x = x0
-    for token in text.split(" "):
-        width = CHAR * len(token)
-        words.append(Word(token, x, x + width, top, top + HEIGHT))
-        x += width + SPACE
-    return words
-
-
-def _top(n: int) -> float:
-    """Top of the n-th wrapped line (0-based) with normal leading."""
-    return 100.0 + n * (HEIGHT + LEADING)
 
 
 def _mended(paragraphs: list[Paragraph]) -> list[Paragraph]:
