@@ -18,7 +18,6 @@ from extractors.geometry import (
     OVERLAP_SHARE,
     PACKED_LINES,
     RULE_REACH_LINES,
-    SAME_RULE_PT,
     SNAP_PT,
     SPANNING_SHARE,
     TOUCH_PT,
@@ -29,7 +28,7 @@ from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Ta
 from extractors.pdf_borderless import Columns, find_borderless_tables
 from extractors.pdf_pages import open_pdf, turned_page
 from extractors.pdf_rotation import upright_page
-from extractors.pdf_ruled import band_table, find_ruled_tables, table_on_joints
+from extractors.pdf_ruled import band_table, find_ruled_tables, rule_pieces, table_on_joints
 from extractors.pdf_rules import band_edges, close_open_ends, rule_edges
 from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
 
@@ -474,7 +473,7 @@ def _ruled_tables_in_cell(
     ]
     taken = [table_box(t) for t in nested]
     long_rules = [
-        piece for piece in _rule_pieces(within)
+        piece for piece in rule_pieces(within)
         if _extent(piece) >= INNER_RULE_SHARE * width
         and not any(_on_box(r, box) for r in piece for box in taken)
     ]
@@ -496,20 +495,6 @@ def _ruled_tables_in_cell(
     if jointed is not None and jointed.n_cols > max((t.n_cols for t in found), default=0):
         return [jointed]
     return found
-
-
-def _rule_pieces(rules: list[dict]) -> list[list[dict]]:
-    """Rules at one height that meet, as one rule in pieces: browsers draw a row's rule one
-    cell at a time."""
-    pieces: list[list[dict]] = []
-    for rule in sorted(rules, key=lambda r: (float(r["top"]), float(r["x0"]))):
-        last = pieces[-1] if pieces else None
-        if last and abs(float(last[-1]["top"]) - float(rule["top"])) <= SAME_RULE_PT and (
-                float(rule["x0"]) <= max(float(r["x1"]) for r in last) + SNAP_PT):
-            last.append(rule)
-        else:
-            pieces.append([rule])
-    return pieces
 
 
 def _extent(piece: list[dict]) -> float:

@@ -136,20 +136,34 @@ def _same_columns(upper: list[Rule], lower: list[Rule], words: list[Word]) -> bo
                    for x in lines for w in others)
 
 
+def rule_pieces(edges: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Horizontal edges at one height that meet, grouped as one rule in pieces (browsers and
+    Word draw a row's rule one cell at a time), top to bottom."""
+    pieces: list[list[dict[str, Any]]] = []
+    for edge in sorted(edges, key=lambda e: (float(e["top"]), float(e["x0"]))):
+        last = pieces[-1] if pieces else None
+        if last and abs(float(last[0]["top"]) - float(edge["top"])) <= SAME_RULE_PT and (
+                float(edge["x0"]) <= max(float(e["x1"]) for e in last) + SNAP_PT):
+            last.append(edge)
+        else:
+            pieces.append([edge])
+    return pieces
+
+
 def _rules(edges: list[dict[str, Any]], taken: list[Box], page_width: float) -> list[Rule]:
     """Long horizontal rules outside ruled grids, pieces at one height merged."""
-    found: list[Rule] = []
-    for edge in sorted(edges, key=lambda e: (float(e["top"]), float(e["x0"]))):
-        y, x0, x1 = float(edge["top"]), float(edge["x0"]), float(edge["x1"])
-        drawn = 0.0 if edge.get("band") else 1.0
-        if any(b.x0 - CLEAR_PT <= x0 and x1 <= b.x1 + CLEAR_PT
-               and b.top - CLEAR_PT <= y <= b.bottom + CLEAR_PT for b in taken):
-            continue
-        last = found[-1] if found else None
-        if last and abs(last.y - y) <= SAME_RULE_PT and x0 <= last.x1 + SNAP_PT:
-            found[-1] = Rule(last.y, min(last.x0, x0), max(last.x1, x1), max(last.drawn, drawn))
-            continue
-        found.append(Rule(y, x0, x1, drawn))
+    free = [
+        e for e in edges
+        if not any(b.x0 - CLEAR_PT <= float(e["x0"]) and float(e["x1"]) <= b.x1 + CLEAR_PT
+                   and b.top - CLEAR_PT <= float(e["top"]) <= b.bottom + CLEAR_PT
+                   for b in taken)
+    ]
+    found = [
+        Rule(float(piece[0]["top"]), min(float(e["x0"]) for e in piece),
+             max(float(e["x1"]) for e in piece),
+             max(0.0 if e.get("band") else 1.0 for e in piece))
+        for piece in rule_pieces(free)
+    ]
     return [r for r in found if r.x1 - r.x0 >= page_width * MIN_RULE_SHARE]
 
 
