@@ -17,6 +17,7 @@ from pipeline.models import (
 from pipeline.normalise.dates import Notes, parse_target, split_stacked_targets, written_years
 from pipeline.normalise.owners import find_abbreviations, parse_owners
 from pipeline.normalise.response import parse_response, reason_category
+from pipeline.numbering import step_number
 from pipeline.provenance import place_owners, place_text, provenance_of
 from pipeline.text import clean, visual_lines
 
@@ -25,6 +26,23 @@ def _next_number(previous: str | None, index: int) -> str:
     if previous and previous.isdigit():
         return str(int(previous) + 1)
     return str(index)
+
+
+def _action_numbers(printed: list[str | None]) -> list[tuple[str, bool]]:
+    """Each action's number and whether it was inferred. A number the document left out
+    follows the scheme of the nearest printed sibling (the first of "(1b)", "(1c)" is "1a";
+    before "1.2" comes "1.1"), else the action's place in its recommendation."""
+    numbers: list[tuple[str, bool]] = []
+    shown = [i for i, number in enumerate(printed) if number]
+    for i, number in enumerate(printed):
+        if number:
+            numbers.append((number, False))
+            continue
+        # The nearest printed sibling; on a tie the one before.
+        near = min(shown, key=lambda j: (abs(j - i), j > i), default=None)
+        guess = step_number(printed[near], i - near) if near is not None else None
+        numbers.append((guess or str(i + 1), True))
+    return numbers
 
 
 def finalise(drafts, info: PlanInfo, source: Source, document: Document,
@@ -50,9 +68,10 @@ def finalise(drafts, info: PlanInfo, source: Source, document: Document,
                 page=draft.page))
         previous = number
         targets = _targets(draft.actions, years)
+        numbers = _action_numbers([act.number for act in draft.actions])
         actions = _stack_shared_owners(draft.actions, [
-            _action(act, i, number, abbreviations, target, warnings)
-            for i, (act, target) in enumerate(zip(draft.actions, targets, strict=True), start=1)
+            _action(act, numbered, number, abbreviations, target, warnings)
+            for act, numbered, target in zip(draft.actions, numbers, targets, strict=True)
         ])
         recs.append(Recommendation(
             number=number, number_inferred=inferred, text=text, section=draft.section,
@@ -140,11 +159,9 @@ def _answer(draft, number: str, warnings: list[PlanWarning]) -> dict:
                 provenance_of(draft.response_sources) if response_raw else None}
 
 
-def _action(draft, index: int, rec_number: str, abbreviations,
+def _action(draft, numbered: tuple[str, bool], rec_number: str, abbreviations,
             parsed: tuple[Target, Notes], warnings) -> Action:
-    number, inferred = draft.number, False
-    if not number:
-        number, inferred = str(index), True
+    number, inferred = numbered
     owners = parse_owners(draft.owners or None, abbreviations=abbreviations)
     owners = place_owners(owners, draft.owner_sources)
     target, notes = parsed

@@ -52,6 +52,9 @@ _REC_TITLE = re.compile(r"^\s*(?:recommendation|rec\.?)\s*\(?[A-Z]{0,2}\d", re.I
 # "1. The prison should …", "(S2) Leaders should …": a numbered recommendation sentence.
 _NUMBERED_SENTENCE = re.compile(r"^\s*\(?[A-Z]{0,2}\d{1,2}(?:\.\d{1,2})?[.):]\s")
 _ANY_NUMBER = re.compile(NUMBER)
+# The counting part of a number, its last figure group or a letter after figures: the "b" of
+# "1b", the "2" of "1.2", the "3" of "S3", the "c" of "c".
+_COUNTER = re.compile(r"^(?P<stem>.*?)(?P<count>\d+|(?<![A-Za-z])[a-z])$")
 
 
 def cell_number(text: str) -> str | None:
@@ -65,6 +68,23 @@ def cut_cell_number(text: str) -> str | None:
     if not re.fullmatch(r"[\d.\s]+", text or "-"):
         return None
     return cell_number(re.sub(r"\s+", "", text))
+
+
+def step_number(number: str, offset: int) -> str | None:
+    """The number ``offset`` places from a printed one in the same scheme ("1b", -1 → "1a";
+    "1.2", 1 → "1.3"; "S3", 1 → "S4"); None when the scheme has no such place."""
+    match = _COUNTER.match(number)
+    if not match:
+        return None
+    stem, count = match.group("stem"), match.group("count")
+    if count.isdigit():
+        value = int(count) + offset
+        # Zero padding is part of the scheme ("5.01" → "5.02").
+        return f"{stem}{value:0{len(count)}d}" if value >= 1 else None
+    if stem and not stem[-1].isdigit() and not stem.endswith("."):
+        return None  # roman numerals ("ii") and words do not count by letters
+    value = ord(count) + offset
+    return f"{stem}{chr(value)}" if ord("a") <= value <= ord("z") else None
 
 
 def split_prefix(text: str) -> tuple[str | None, str]:

@@ -14,6 +14,7 @@ from pipeline.numbering import (
     label_number,
     opens_list_item,
     split_prefix,
+    step_number,
     strip_header_numbering,
     strip_list_label,
 )
@@ -226,3 +227,24 @@ def test_a_label_set_flush_against_its_text_is_still_a_label(text, number, rest)
 @pytest.mark.parametrize("text", ["1.5 million hours", "-based practice", "2020.Next"])
 def test_figures_and_hyphens_glued_to_words_are_no_labels(text) -> None:
     assert split_prefix(text) == (None, text)
+
+
+@pytest.mark.parametrize(
+    ("number", "offset", "stepped"),
+    [
+        ("1b", -1, "1a"),
+        ("1.2", -1, "1.1"),
+        ("1.2b", 1, "1.2c"),
+        ("S3", 1, "S4"),
+        ("PC1", 2, "PC3"),
+        ("5.01", 1, "5.02"),
+        ("9", 1, "10"),
+        ("b", -1, "a"),
+        ("a", -1, None),
+        ("1", -1, None),
+        ("z", 1, None),
+        ("ii", 1, None),
+    ],
+)
+def test_step_number(number, offset, stepped):
+    assert step_number(number, offset) == stepped
