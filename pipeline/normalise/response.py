@@ -53,7 +53,7 @@ _NAMED: dict[ResponseReason, re.Pattern[str]] = {
         r"\bpolicy (?:reasons?|grounds|decisions?|position|constraints?)"
         r"|\bon (?:the )?grounds? of policy|\b(?:national|hmpps|moj|government) polic(?:y|ies)"
         r"|\b(?:contrary to|conflicts? with|not in line with) (?:national )?(?:policy|legislation)"
-        r"|\bset nationally|\bcannot be (?:changed|varied|decided) locally"
+        r"|\bcannot be (?:changed|varied|decided) locally"
     ),
     ResponseReason.OPERATIONAL: re.compile(
         r"\boperational (?:reasons?|grounds|constraints?|pressures?|decisions?|matters?|realit\w+)"

@@ -69,6 +69,11 @@ def test_parse_response(raw, expected):
          "operational"),
         ("Staffing baselines are set nationally by HMPPS workforce planning and cannot be "
          "changed locally.", "policy"),
+        # "Set nationally" says who decides a thing, not why: the thing decides the category.
+        ("Workload levels are set nationally and limit how often officers can see each case; "
+         "contact will rise as workload allows.", "operational"),
+        ("The frequency of reviews is set nationally.", "policy"),
+        ("Budgets are set nationally, so an extra post cannot be afforded.", "affordability"),
         ("The service is commissioned by NHS England and sits outside our contract; funding "
          "is not ours to change.", "commissioning"),
         (None, None),
