@@ -309,7 +309,9 @@ class _Walker:
         parts: list[str] = []
         self._inline(p, parts)
         text = "".join(parts).strip()
-        if not text:
+        # An empty list paragraph still shows its number ("1." alone in a number column);
+        # a bullet alone numbers nothing.
+        if not text and not (label and any(ch.isalnum() for ch in label)):
             return None
         style_id = wval(ppr.find(w("pStyle"))) if ppr is not None else None
         # Word draws a paragraph whose style is missing in the default style.

@@ -273,6 +273,29 @@ def test_numbering_continues_across_cells_and_restarts_with_start_override(
     assert labels == [["(a) one", "(b) two"], ["(c) three"], ["(a) four", "(b) five"]]
 
 
+def test_an_empty_numbered_paragraph_keeps_its_number_and_an_empty_bullet_is_dropped(
+    tmp_path: Path,
+) -> None:
+    # +----+----------------+
+    # | 1. | first action   |   the number column holds only an empty list paragraph:
+    # +----+----------------+   Word draws "1.", "2." there, so they are the numbers
+    # | 2. | second action  |
+    # +----+----------------+
+    # | •  | third action   |   an empty bullet paragraph shows nothing worth reading
+    # +----+----------------+
+    d = docx.Document()
+    _add_list(d, 50, _lvl(0, "decimal", "%1."), 50)
+    _add_list(d, 51, _lvl(0, "bullet", "\uf0b7"), 51)
+    t = d.add_table(rows=3, cols=2)
+    for row, (num_id, text) in enumerate([(50, "first action"), (50, "second action"),
+                                          (51, "third action")]):
+        _number(t.cell(row, 0).paragraphs[0], num_id)
+        t.cell(row, 1).text = text
+    (table,) = _read(d, tmp_path).tables()
+    numbers = [[p.labelled_text.strip() for p in r.cells[0].paragraphs] for r in table.rows]
+    assert numbers == [["1."], ["2."], []]
+
+
 def test_multilevel_labels_restart_lower_levels_and_bullets(tmp_path: Path) -> None:
     # 1.      Rec one           level 0 "%1."
     # 1.1     action            level 1 "%1.%2" restarts under each level-0 item
