@@ -221,6 +221,9 @@ def _wrapped(*texts: str) -> list[CellLine]:
         # A wrap inside one owner: the piece before it is unfinished or cannot stand alone.
         (("Heads of Local", "Delivery Units"), ["Heads of Local Delivery Units"]),
         (("Head of Human", "Resources"), ["Head of Human Resources"]),
+        # "Reducing" takes an object: the wrap after it is inside the owner, not between two.
+        (("Head of Reducing", "Reoffending", "Community", "Probation Lead"),
+         ["Head of Reducing Reoffending", "Community Probation Lead"]),
         (("Coventry University", "Female Lead", "Operational Manager"),
          ["Coventry University", "Female Lead Operational Manager"]),
         (("Operational", "Manager / Victim", "Liaison Officer"),
