@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from scripts.samples import catalogue, renderers
 from scripts.samples.build import Match, check, compare, main
-from scripts.samples.catalogue import AUDIT, REPORTS, SAMPLES, SPEC_FOLDERS, TEST_DATA
+from scripts.samples.catalogue import AUDIT, HELDOUT, REPORTS, SAMPLES, SPEC_FOLDERS, TEST_DATA
 from scripts.samples.spec import PlanSpec, ReportSpec, VariantSpec, load_spec
 from scripts.samples.variants import VARIANTS
 
@@ -44,7 +44,7 @@ def test_spec_schema_rejects_unknown_fields_and_option_keys(tmp_path: Path) -> N
 
 def test_every_sample_document_has_a_spec() -> None:
     drawn = {p for sample in ALL.values() for p in sample.documents()}
-    documents = {p for folder in (SAMPLES, AUDIT, REPORTS) for ext in ("docx", "pdf")
+    documents = {p for folder in (SAMPLES, AUDIT, REPORTS, HELDOUT) for ext in ("docx", "pdf")
                  for p in folder.glob(f"*.{ext}")}
     documents.add(TEST_DATA / "wl_council_report.pdf")
     assert sorted(p.name for p in documents - drawn) == []
@@ -57,7 +57,7 @@ def test_documents_of_every_spec_are_committed(sample: catalogue.Sample) -> None
 
 def test_every_expected_file_has_a_spec() -> None:
     orphans = []
-    for folder in (SAMPLES, AUDIT, REPORTS):
+    for folder in (SAMPLES, AUDIT, REPORTS, HELDOUT):
         for path in folder.glob("*.expected*.json"):
             name = path.name.split(".expected")[0]
             # An audit sample of an unchanged plan names the plan's own documents.

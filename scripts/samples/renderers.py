@@ -23,6 +23,7 @@ from scripts.samples import (
     render_reportlab,
     render_shapes,
     render_wordlike,
+    render_wordml,
     strict,
     variants,
 )
@@ -61,6 +62,12 @@ def word_document(spec: PlanSpec) -> DocumentObject:
 
 def _word(spec: PlanSpec, build: Build) -> list[Path]:
     docx = save_docx(word_document(spec), build.out_dir / f"{spec.name}.docx")
+    return [docx, to_pdf(docx, build.out_dir)] if build.convert else [docx]
+
+
+def _wordml(spec: PlanSpec, build: Build) -> list[Path]:
+    docx = build.out_dir / f"{spec.name}.docx"
+    docx.write_bytes(render_wordml.render(spec))
     return [docx, to_pdf(docx, build.out_dir)] if build.convert else [docx]
 
 
@@ -133,6 +140,7 @@ RENDERERS: dict[str, Renderer] = {
     "per_rec_tables": _WORD,
     "form": _WORD,
     "nested_actions": _WORD,
+    "wordml": Renderer(_wordml, LIBREOFFICE, _word_suffixes),
     "report": Renderer(_report, LIBREOFFICE, _word_suffixes),
     "reportlab": Renderer(_reportlab, None, _pdf_only),
     "wordlike": Renderer(_wordlike, None, _pdf_only),

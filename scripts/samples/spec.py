@@ -22,6 +22,8 @@ from typing_extensions import TypedDict  # pydantic validates only this one befo
 # Templates pick the renderer (scripts/samples/renderers.py).
 WordTemplate = Literal["hmpps_probation", "generic", "per_rec_tables", "form", "nested_actions"]
 PdfTemplate = Literal["reportlab", "wordlike", "html_table"]
+# Documents written without any document library (hand-built WordprocessingML).
+RawTemplate = Literal["wordml"]
 
 Orientation = Literal["landscape", "portrait"]
 Borders = Literal["grid", "horizontal", "none"]
@@ -89,6 +91,8 @@ class PlanOptions(TypedDict, total=False):
     inner_header: Literal["every", "first", "outer"]
     inner_borders: Literal["grid", "horizontal"]
     reason_above: bool
+    # hand-built WordprocessingML (render_wordml)
+    wrap_table: bool
     # reportlab
     style: Literal["grid", "rules", "light"]
     span_recs: bool
@@ -129,7 +133,7 @@ class PlanSpec(_Strict):
     """An action plan drawn by one renderer."""
 
     name: str  # file stem of the documents
-    template: WordTemplate | PdfTemplate
+    template: WordTemplate | PdfTemplate | RawTemplate
     # the plan's title: the document's title property (wordlike: also printed above the front
     # matter; elsewhere a front matter line prints the heading)
     title: str | None = None
