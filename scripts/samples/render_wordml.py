@@ -46,35 +46,52 @@ RSIDS = ("00A41C2E", "00B7D4F1", "0062E9A8")
 W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 
-CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-<Default Extension="xml" ContentType="application/xml"/>\
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
-<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
-<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
-<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
-<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
-</Types>"""
+OOXML = "http://schemas.openxmlformats.org"
+MAIN = f"{OOXML}/officeDocument/2006/relationships"
+WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+PARTS = {  # part name → content type, as Word lists them
+    "/word/document.xml": f"{WML}.document.main+xml",
+    "/word/styles.xml": f"{WML}.styles+xml",
+    "/word/numbering.xml": f"{WML}.numbering+xml",
+    "/word/settings.xml": f"{WML}.settings+xml",
+    "/word/header1.xml": f"{WML}.header+xml",
+    "/word/footer1.xml": f"{WML}.footer+xml",
+    "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+    "/docProps/app.xml":
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+}
+CONTENT_TYPES = (
+    f'{XML_HEAD}<Types xmlns="{OOXML}/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    + "".join(f'<Override PartName="{name}" ContentType="{kind}"/>'
+              for name, kind in PARTS.items())
+    + "</Types>")
 
-PACKAGE_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-</Relationships>"""
 
-DOCUMENT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
-<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
-<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
-<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
-</Relationships>"""
+def _relationships(rels: list[tuple[str, str, str]]) -> str:
+    """A relationships part: (id, type URI, target) each."""
+    body = "".join(f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>'
+                   for rid, kind, target in rels)
+    return (f'{XML_HEAD}<Relationships xmlns="{OOXML}/package/2006/relationships">'
+            f"{body}</Relationships>")
+
+
+PACKAGE_RELS = _relationships([
+    ("rId3", f"{MAIN}/extended-properties", "docProps/app.xml"),
+    ("rId2", f"{OOXML}/package/2006/relationships/metadata/core-properties",
+     "docProps/core.xml"),
+    ("rId1", f"{MAIN}/officeDocument", "word/document.xml"),
+])
+DOCUMENT_RELS = _relationships([
+    ("rId1", f"{MAIN}/styles", "styles.xml"),
+    ("rId2", f"{MAIN}/numbering", "numbering.xml"),
+    ("rId3", f"{MAIN}/settings", "settings.xml"),
+    ("rId4", f"{MAIN}/header", "header1.xml"),
+    ("rId5", f"{MAIN}/footer", "footer1.xml"),
+])
 
 
 def _styles(font: str, half_points: int) -> str:
@@ -84,11 +101,14 @@ def _styles(font: str, half_points: int) -> str:
 <w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/><w:lang w:val="en-GB"/></w:rPr>\
 </w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>\
 </w:pPr></w:pPrDefault></w:docDefaults>\
-<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
-<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>\
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>\
+<w:qFormat/></w:style>\
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>\
+<w:basedOn w:val="Normal"/>\
 <w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/>\
 <w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>\
-<w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/><w:basedOn w:val="Normal"/>\
+<w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/>\
+<w:basedOn w:val="Normal"/>\
 <w:pPr><w:spacing w:after="120"/></w:pPr></w:style>\
 <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/>\
 <w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="720"/></w:pPr></w:style>\
@@ -98,7 +118,8 @@ def _styles(font: str, half_points: int) -> str:
 <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>\
 <w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>\
 </w:tblCellMar></w:tblPr></w:style>\
-<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/>\
+<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/>\
+<w:basedOn w:val="TableNormal"/>\
 <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/>\
 <w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/>\
 <w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/>\
@@ -111,8 +132,11 @@ def _styles(font: str, half_points: int) -> str:
 SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings {W_NS}><w:zoom w:percent="100"/><w:proofState w:spelling="clean" w:grammar="clean"/>\
 <w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>\
-<w:rsids><w:rsidRoot w:val="{RSIDS[0]}"/>{''.join(f'<w:rsid w:val="{r}"/>' for r in RSIDS)}</w:rsids>\
-<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
+<w:rsids>\
+<w:rsidRoot w:val="{RSIDS[0]}"/>{''.join(f'<w:rsid w:val="{r}"/>' for r in RSIDS)}</w:rsids>\
+<w:compat>\
+<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" \
+w:val="15"/></w:compat>\
 </w:settings>"""
 
 
@@ -130,7 +154,8 @@ def _numbering(count: int) -> str:
 
 def _core(title: str, author: str) -> str:
     return f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+<cp:coreProperties \
+xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
 xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
 <dc:title>{escape(title)}</dc:title><dc:creator>{escape(author)}</dc:creator>\
