@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from extractors.layout import RUNNING, Document, Table
+from extractors.layout import RUNNING, Block, Document, Table
 from pipeline.models import PlanInfo, PlanInfoProvenance, Provenance
 from pipeline.normalise.dates import parse_target
 from pipeline.provenance import boxes_of, joined, provenance_of
@@ -200,7 +200,7 @@ def _head(document: Document) -> _Head:
     where: dict[str, Provenance | None] = {}
     in_head = True
     tables_seen = 0
-    for block in document.blocks:
+    for block in _with_banner_rows(document.blocks):
         if isinstance(block, Table):
             tables_seen += 1
             if tables_seen <= 3:
@@ -231,6 +231,24 @@ def _head(document: Document) -> _Head:
         if in_head and len(lines) < HEAD_PARAGRAPHS:
             lines.append(text)
     return _Head(lines, own, running, cells, split, where)
+
+
+def _with_banner_rows(blocks: list[Block]) -> list[Block]:
+    """The blocks, with the banner rows that open the first table read as paragraphs before
+    it: a title block drawn as the table's first row (a Word title row merged across the
+    table, or the lines above a rules-only table a reader took for its first row)."""
+    first = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), None)
+    if first is None:
+        return blocks
+    table = blocks[first]
+    assert isinstance(table, Table)
+    banner: list[Block] = []
+    for row in table.rows:
+        filled = [c for c in row.cells if clean(c.text)]
+        if len(filled) != 1 or filled[0].span * 2 < table.n_cols or table.n_cols < 2:
+            break
+        banner.extend(filled[0].paragraphs)
+    return [*blocks[:first], *banner, *blocks[first:]]
 
 
 def _is_cover_table(table: Table) -> bool:

@@ -190,3 +190,30 @@ def test_a_wrapped_line_of_an_introduction_sentence_is_never_the_title() -> None
     info = read_front_matter(document)
     assert info.title == ("A Response to the HMI Probation Inspection: Tamar & Exe "
                           "Community Rehabilitation Company.")
+
+
+def _banner_plan(banner: list[str], span: int) -> Document:
+    """A plan table whose first row is one cell ``span`` columns wide holding ``banner``."""
+    header = ("Recommendation", "Action", "Owner", "Target date")
+    first = Row(cells=[Cell(paragraphs=[Paragraph(text=t) for t in banner], col=0, span=span),
+                       *[Cell(paragraphs=[], col=i) for i in range(span, 4)]])
+    table = _table(header, ("1. Improve the work.", "Train staff.", "Head of Service",
+                            "May 2021"))
+    table.rows.insert(0, first)
+    return Document(path="x.pdf", format="pdf", blocks=[table])
+
+
+def test_a_title_block_drawn_as_the_first_row_of_the_plan_table_is_the_head() -> None:
+    # A Word title row merged across the table, or the lines a rules-only reader took into
+    # the table above its first rule: its paragraphs are the title block.
+    info = read_front_matter(_banner_plan(
+        ["Westvale Youth Justice Service", "Post-inspection improvement plan",
+         "Plan agreed by the management board on 14 October 2021"], span=3))
+    assert info.title == "Post-inspection improvement plan"
+    assert info.organisation == "Westvale Youth Justice Service"
+    assert info.submitted == dt.date(2021, 10, 14)
+
+
+def test_a_first_row_of_one_narrow_cell_is_not_a_banner() -> None:
+    info = read_front_matter(_banner_plan(["Post-inspection improvement plan"], span=1))
+    assert info.title != "Post-inspection improvement plan"
