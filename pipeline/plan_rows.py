@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from extractors.geometry import TOUCH_PT
 from extractors.layout import Cell, Document, Paragraph, Row, Table
 from pipeline.columns import Role, action_wording, classify_header, header_score, header_text
 from pipeline.normalise.response import opening_answer, parse_response, strip_answer_label
@@ -410,12 +411,44 @@ def _drop_leaked_header(body: list[Row], partial: list[str], full: list[str]) ->
             continue
         missing = whole[len(shown) :].strip()
         first = cell.paragraphs[0]
-        if missing and first.text.startswith(missing):
-            rest = first.text[len(missing) :].strip()
-            if rest:
-                first.text = rest
-            else:
-                cell.paragraphs.pop(0)
+        rest = _after_leaked(first, missing, clipped=_straddles_top(first, body[0]))
+        if not missing or rest is None:
+            continue
+        if rest:
+            first.text = rest
+        else:
+            cell.paragraphs.pop(0)
+
+
+def _after_leaked(paragraph: Paragraph, missing: str, *, clipped: bool) -> str | None:
+    """What ``paragraph`` says after the header words ``missing`` it opens with, or None when
+    it does not open with them. A line the row's top rule cuts (``clipped``) may have lost
+    glyphs to the clip: "No" for "No.", "Polic" for "Policy"."""
+    if paragraph.text.startswith(missing):
+        return paragraph.text[len(missing) :].strip()
+    words, wanted = paragraph.text.split(), missing.split()
+    if not clipped or len(words) < len(wanted):
+        return None
+    if not all(_clipped_form(w, m) for w, m in zip(words, wanted, strict=False)):
+        return None
+    return " ".join(words[len(wanted) :])
+
+
+def _clipped_form(shown: str, word: str) -> bool:
+    """``shown`` is ``word`` less glyphs a clip hid: the same first letter, and at least half
+    of the word's characters, in order."""
+    if not shown or shown[0] != word[0] or 2 * len(shown) < len(word):
+        return False
+    rest = iter(word)
+    return all(ch in rest for ch in shown)
+
+
+def _straddles_top(paragraph: Paragraph, row: Row) -> bool:
+    """The paragraph's first line starts above the row's top rule: the rule cuts through it,
+    so it is the end of the row above, clipped (a repeated header drawn shorter)."""
+    line = paragraph.lines[0] if paragraph.lines else None
+    return bool(line and line.top is not None and row.top is not None
+                and line.top < row.top - TOUCH_PT)
 
 
 def _edges_for(table: Table) -> list[float] | None:

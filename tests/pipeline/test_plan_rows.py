@@ -135,6 +135,42 @@ def test_a_data_row_holding_header_words_on_the_next_page_is_still_data() -> Non
     ]
 
 
+def _clipped_header_page(leaked: list[str], leaked_top: float) -> list[PlanRow]:
+    """Page 2 repeats the header cut short ("1. Rec" of "1. Rec No."): its last line, drawn
+    from ``leaked_top`` across the rule at 88, sits in the first row, a row the page cut."""
+    full = ["1. Rec No.", "2. Recommendation", "3. Accepted / Rejected", "4. Action",
+            "5. Owner / Policy Lead", "6. Target date"]
+    page1 = _table([full, ["5.01", REC_1, "Accepted", "1. Train all staff in", "Head of Service",
+                           "May 2021"]], page=1)
+    cut = ["1. Rec", "2. Recommendation", "3. Accepted", "4. Action", "5. Owner /",
+           "6. Target date"]
+    first = _row(["", "", "", "case supervision.", "", ""], page=2)
+    first.top = 88.0
+    for col, text in zip((0, 2, 4), leaked, strict=True):
+        first.cells[col].paragraphs = [Paragraph(text=text, page=2, lines=[
+            Line(text, page=2, top=leaked_top, bottom=leaked_top + 12)])]
+    page2 = _table([cut], page=2)
+    page2.rows.append(first)
+    page2.rows.append(_row(["5.02", REC_2, "Accepted", "1. Review visits.", "Senior Manager",
+                            "June 2021"], page=2))
+    return plan_rows(_doc(page1, page2))
+
+
+def test_a_clipped_header_line_in_the_first_row_is_header_not_data() -> None:
+    # A clip by the rule lost glyphs ("No" for "No.", "Polic" for "Policy"); the line
+    # crosses the row's top rule, so it is the header's end, and the row carries on row 5.01.
+    rows = _clipped_header_page(["No", "/ Rejected", "Polic Lead"], leaked_top=85.0)
+    assert [r.text(Role.REC_NO) for r in rows] == ["5.01", "5.02"]
+    assert rows[0].text(Role.ACTION) == "1. Train all staff in case supervision."
+    assert rows[0].text(Role.OWNER) == "Head of Service"
+
+
+def test_words_like_a_clipped_header_inside_the_row_stay_data() -> None:
+    # The same words starting below the row's top rule are the row's own text.
+    rows = _clipped_header_page(["No", "/ Rejected", "Polic Lead"], leaked_top=90.0)
+    assert "No" in [r.text(Role.REC_NO) for r in rows]
+
+
 def test_a_repeated_header_reworded_on_the_next_page_is_still_a_header() -> None:
     page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
                              "May 2021"]], page=1)
