@@ -26,6 +26,7 @@ from extractors.geometry import (
 from extractors.guard import DEFAULT_LIMITS
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_borderless import Columns, find_borderless_tables
+from extractors.pdf_form import FormColumns, find_form_tables
 from extractors.pdf_pages import open_pdf, turned_page
 from extractors.pdf_rotation import upright_page
 from extractors.pdf_ruled import band_table, find_ruled_tables, rule_pieces, table_on_joints
@@ -256,6 +257,7 @@ class _Carry:
 
     borderless: Columns | None = None  # a borderless table that reached the page foot
     ruled: list[float] | None = None  # column lines of the page's last rules-only table
+    form: FormColumns | None = None  # a form (labels down the left) drawn without lines
 
 
 def _read_page(scan: _PageScan, running: set[int], carried: _Carry
@@ -302,7 +304,13 @@ def _page_tables(scan: _PageScan, content: list[Word], carried: _Carry
     taken = [table_box(t) for t in tables]
 
     body = [w for w in content if not any(box.holds_centre(w) for box in taken)]
-    # What no rule encloses may still be a table drawn without lines.
+    # What no rule encloses may be a form drawn without lines (labels down the left, one
+    # block per recommendation), or a wide table drawn without lines.
+    forms, form_carry = find_form_tables(body, number, carried.form)
+    if forms:
+        tables += forms
+        boxes = [table_box(t) for t in forms]
+        body = [w for w in body if not any(box.holds_centre(w) for box in boxes)]
     rule_ys = [float(r["top"]) for r in scan.rules]
     borderless, carry = find_borderless_tables(body, rule_ys, number, scan.height,
                                                carried.borderless)
@@ -311,7 +319,8 @@ def _page_tables(scan: _PageScan, content: list[Word], carried: _Carry
         boxes = [table_box(t) for t in borderless]
         body = [w for w in body if not any(box.holds_centre(w) for box in boxes)]
     last_ruled = max(ruled, key=lambda t: t.bottom or 0.0, default=None)
-    return tables, body, _Carry(carry, last_ruled.col_edges if last_ruled else None)
+    return tables, body, _Carry(carry, last_ruled.col_edges if last_ruled else None,
+                                form_carry)
 
 
 def _rules_below(table: Table, rules: list[dict]) -> int:
