@@ -524,6 +524,7 @@ def _build_grid_table(
     tables drawn inside a cell with horizontal rules only are found among ``rules``."""
     boxes = [Box(*(float(v) for v in c)) for c in cells_bboxes]
     xs = _cluster([b.x0 for b in boxes] + [b.x1 for b in boxes])
+    boxes, xs = _without_frame_gaps(boxes, xs, words)
     tops = _cluster([b.top for b in boxes])
     if len(xs) < 2:
         return None
@@ -551,6 +552,47 @@ def _build_grid_table(
         bottom=max(b.bottom for b in boxes),
         ruled="grid",
     )
+
+
+def _without_frame_gaps(
+    boxes: list[Box], xs: list[float], words: list[Word]
+) -> tuple[list[Box], list[float]]:
+    """Drop the sliver between a table and a frame drawn round it. Where the frame's border
+    meets the table's (a page break puts both at the page top), pdfplumber joins them into
+    one grid, with an end column that is one empty cell the height of the table: the
+    table's row rules do not cross it, so it is the gap inside the frame, not a column."""
+    top = min(b.top for b in boxes)
+    bottom = max(b.bottom for b in boxes)
+
+    def gap(left: float, right: float) -> bool:
+        inside = [b for b in boxes
+                  if b.x0 >= left - EDGE_TOLERANCE and b.x1 <= right + EDGE_TOLERANCE]
+        return (len(inside) == 1 and len(inside) < len(boxes) - 1
+                and inside[0].top <= top + EDGE_TOLERANCE
+                and inside[0].bottom >= bottom - EDGE_TOLERANCE
+                and not any(inside[0].holds_centre(w) for w in words))
+
+    while len(xs) > 2 and gap(xs[0], xs[1]):
+        boxes = _trim(boxes, xs[0], xs[1], keep_left=False)
+        xs = xs[1:]
+    while len(xs) > 2 and gap(xs[-2], xs[-1]):
+        boxes = _trim(boxes, xs[-2], xs[-1], keep_left=True)
+        xs = xs[:-1]
+    return boxes, xs
+
+
+def _trim(boxes: list[Box], left: float, right: float, keep_left: bool) -> list[Box]:
+    """Cells wholly inside the sliver go; cells reaching into it end at its inner edge."""
+    kept = []
+    for box in boxes:
+        if box.x0 >= left - EDGE_TOLERANCE and box.x1 <= right + EDGE_TOLERANCE:
+            continue
+        if keep_left and box.x1 > left + EDGE_TOLERANCE:
+            box = Box(box.x0, box.top, left, box.bottom)
+        elif not keep_left and box.x0 < right - EDGE_TOLERANCE:
+            box = Box(right, box.top, box.x1, box.bottom)
+        kept.append(box)
+    return kept
 
 
 def _grid_cell(box: Box, words: list[Word], xs: list[float], number: int,

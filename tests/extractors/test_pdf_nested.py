@@ -60,6 +60,25 @@ def test_one_cell_frame_around_a_table_is_layout_not_a_table() -> None:
     assert len(tables[0].rows[1].cells[2].nested) == 1
 
 
+def test_frame_sharing_the_tables_top_border_adds_no_columns() -> None:
+    # A page-wide frame (x 45..561) continued from the previous page: its top border and the
+    # table's repeated header meet at y 100, so pdfplumber gives one grid with a one-cell
+    # sliver at either end (45..50 and 550..561), the height of the whole table.
+    joined = OUTER + [(45.0, 100.0, 50.0, 300.0), (550.0, 100.0, 561.0, 300.0)]
+    (table,) = _grid_tables([joined, INNER], WORDS, 1, PAGE_HEIGHT, [])
+    assert table.n_cols == 3
+    assert table.col_edges == [50, 100, 250, 550]
+    assert [c.text for c in table.rows[0].cells] == ["No.", "Recommendation", "Actions"]
+
+
+def test_empty_end_column_cut_by_the_row_rules_is_a_column() -> None:
+    # An empty last column crossed by the table's row rules is a column left blank (a
+    # "Progress" column not yet filled in), not the gap inside a frame: it stays.
+    blank = OUTER + [(550.0, 100.0, 600.0, 130.0), (550.0, 130.0, 600.0, 300.0)]
+    (table,) = _grid_tables([blank, INNER], WORDS, 1, PAGE_HEIGHT, [])
+    assert table.n_cols == 4
+
+
 def test_nested_sample_pdf_has_one_plan_grid_per_page_with_inner_action_tables() -> None:
     doc = read_pdf(SAMPLES / "nested_ashcombe_pdu_2023.pdf")
     plan_grids = [t for t in doc.tables() if t.n_cols == 4]
