@@ -29,6 +29,7 @@ from pdfplumber.table import Table as PlumberTable
 from pdfplumber.table import TableFinder, TableSettings
 
 from extractors.errors import failure_reading
+from extractors.geometry import TOUCH_PT
 
 SOURCES = ("pdfium", "pdfminer")
 # ACTIONPLAN_PDF_SOURCE=pdfminer reads with pdfminer.six instead (for comparison and fallback).
@@ -43,8 +44,12 @@ def default_source() -> str:
 
 
 @contextlib.contextmanager
-def open_pdf(path: Path, source: str | None = None) -> Iterator[Any]:
-    """Open ``path``; the object yielded has ``.pages`` (a sequence of page objects)."""
+def open_pdf(path: Path, source: str | None = None, keep_clipped: bool = False
+             ) -> Iterator[Any]:
+    """Open ``path``; the object yielded has ``.pages`` (a sequence of page objects).
+
+    pdfium leaves out text a clip path hides; ``keep_clipped`` keeps it, as pdfminer.six
+    (which ignores clip paths) does, for comparing the two sources."""
     source = source or default_source()
     if source == "pdfminer":
         with _open_pdfminer(path) as pdf:
@@ -55,7 +60,7 @@ def open_pdf(path: Path, source: str | None = None) -> Iterator[Any]:
     except pdfium.PdfiumError as exc:
         raise _pdf_error(exc, path) from exc
     try:
-        yield PdfiumDocument(document)
+        yield PdfiumDocument(document, keep_clipped)
     except pdfium.PdfiumError as exc:  # a page that cannot be loaded
         raise _pdf_error(exc, path) from exc
     finally:
@@ -97,15 +102,16 @@ def turned_page(pdf: Any, index: int, rotation: int) -> Any:
 class PdfiumDocument:
     """A pdfium document whose ``pages`` are built one at a time, on access."""
 
-    def __init__(self, document: pdfium.PdfDocument):
+    def __init__(self, document: pdfium.PdfDocument, keep_clipped: bool = False):
         self._document = document
-        self.pages = _PageList(document)
+        self.pages = _PageList(document, keep_clipped)
 
 
 class _PageList(Sequence):
-    def __init__(self, document: pdfium.PdfDocument):
+    def __init__(self, document: pdfium.PdfDocument, keep_clipped: bool):
         self._document = document
         self._count = len(document)
+        self._keep_clipped = keep_clipped
 
     def __len__(self) -> int:
         return self._count
@@ -118,7 +124,7 @@ class _PageList(Sequence):
         index %= self._count
         page = self._document[index]
         try:
-            return PdfiumPage(page, index + 1)
+            return PdfiumPage(page, index + 1, self._keep_clipped)
         finally:
             page.close()
 
@@ -127,7 +133,7 @@ class _PageList(Sequence):
         page = self._document[index]
         try:
             page.set_rotation(rotation)
-            return PdfiumPage(page, index + 1)
+            return PdfiumPage(page, index + 1, self._keep_clipped)
         finally:
             page.close()
 
@@ -135,13 +141,13 @@ class _PageList(Sequence):
 class PdfiumPage(Container):
     """One page's characters and paths read with pdfium, shaped as pdfplumber's objects."""
 
-    def __init__(self, page: pdfium.PdfPage, number: int):
+    def __init__(self, page: pdfium.PdfPage, number: int, keep_clipped: bool = False):
         self.page_number = number
         self.rotation = page.get_rotation() % 360
         self._transform = _PageTransform(page)
         self.width, self.height = self._transform.width, self._transform.height
         self.bbox = (0.0, 0.0, self.width, self.height)
-        self._objects = {"char": _chars(page, self._transform, number),
+        self._objects = {"char": _chars(page, self._transform, number, keep_clipped),
                          **_paths(page, self._transform, number)}
 
     @property
@@ -222,18 +228,15 @@ _BLACK = (0.0,)
 _NO_WIDTH_LOOKUP = frozenset({2, *range(0xFB00, 0xFB07)})
 
 
-def _chars(page: pdfium.PdfPage, transform: _PageTransform, number: int) -> list[dict]:
+def _chars(page: pdfium.PdfPage, transform: _PageTransform, number: int,
+           keep_clipped: bool = False) -> list[dict]:
     """The page's characters as pdfplumber char dicts; pdfium's generated spaces and line
-    breaks are left out, as pdfminer has none."""
+    breaks are left out, as pdfminer has none, and so is text a clip path hides."""
     textpage = page.get_textpage()
     try:
-        return _read_chars(textpage.raw, transform, number)
+        return _CharReader(textpage.raw, transform, number, keep_clipped).chars()
     finally:
         textpage.close()
-
-
-def _read_chars(raw, transform: _PageTransform, number: int) -> list[dict]:
-    return _CharReader(raw, transform, number).chars()
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +255,17 @@ class _Run:
     char_matrix: Matrix  # in page space, as pdfplumber's "matrix"
     upright: bool
     fill: tuple[float, ...]
+    clip: tuple[float, float, float, float] | None  # what of the object shows, PDF space
+
+    def hides(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """True when the clip path leaves the centre of this glyph box (PDF space) unpainted:
+        the page does not show it (a header row clipped at its fixed height)."""
+        if self.clip is None:
+            return False
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        left, bottom, right, top = self.clip
+        return not (left - TOUCH_PT <= cx <= right + TOUCH_PT
+                    and bottom - TOUCH_PT <= cy <= top + TOUCH_PT)
 
     @property
     def axis_aligned(self) -> bool:
@@ -261,13 +275,15 @@ class _Run:
 class _CharReader:
     """One text page's characters through pdfium's C API, its ctypes buffers made once."""
 
-    def __init__(self, raw, transform: _PageTransform, number: int):
+    def __init__(self, raw, transform: _PageTransform, number: int, keep_clipped: bool):
         c = pdfium_c
         self.raw, self.transform, self.number = raw, transform, number
+        self.keep_clipped = keep_clipped
         self.loose = c.FS_RECTF()
         self.matrix = c.FS_MATRIX()
         self.ox, self.oy = ctypes.c_double(), ctypes.c_double()
         self.advance = ctypes.c_float()
+        self.ink = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
         self.colour = [ctypes.c_uint() for _ in range(4)]
         self.runs: dict[int, _Run] = {}  # by text object address
         self.widths: dict[tuple[int, int], float | None] = {}  # (object, code): advance
@@ -315,7 +331,7 @@ class _CharReader:
             fill = tuple(v.value / 255 for v in self.colour[:3])
         return _Run(fontname, descent, font, c.FPDFText_GetFontSize(raw, index), matrix.a,
                     matrix.b, matrix.c, matrix.d, char_matrix,
-                    bool(a * d > 0 and b * cc <= 0), fill)
+                    bool(a * d > 0 and b * cc <= 0), fill, _clip_box(obj))
 
     def char(self, index: int) -> dict | None:
         """Character ``index`` as a pdfplumber char dict, or None when it is not listed."""
@@ -326,6 +342,8 @@ class _CharReader:
         key, run = self._run(index)
         transform = self.transform
         pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self.loose)
+        if run.clip is not None and not self.keep_clipped and self._clipped(index, run):
+            return None
         bx0, btop, bx1, bbottom = transform.box(*self._pdf_box(index, code, key, run))
         return {
             "object_type": "char", "page_number": self.number, "text": text,
@@ -336,6 +354,15 @@ class _CharReader:
             "matrix": run.char_matrix, "adv": bx1 - bx0,
             "non_stroking_color": run.fill, "stroking_color": None,
         }
+
+    def _clipped(self, index: int, run: _Run) -> bool:
+        """True when the clip path leaves the glyph's ink unpainted: judged on the ink box,
+        as a font-size box reaches above a lower-case letter into the visible part."""
+        ink = self.ink
+        if not pdfium_c.FPDFText_GetCharBox(self.raw, index, *ink):
+            return False
+        left, right, bottom, top = (v.value for v in ink)
+        return run.hides(left, bottom, right, top)
 
     def _pdf_box(self, index: int, code: int, key: int,
                  run: _Run) -> tuple[float, float, float, float]:
@@ -373,6 +400,30 @@ class _CharReader:
 
 _UNKNOWN = object()
 _SPACE = 0x20
+
+
+def _clip_box(obj: Any) -> tuple[float, float, float, float] | None:
+    """The box a page object's clip path leaves open, PDF space (the intersection of its
+    paths' boxes), or None when nothing clips it."""
+    c = pdfium_c
+    clip = c.FPDFPageObj_GetClipPath(obj) if obj else None
+    if not clip:
+        return None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    box: list[float] | None = None
+    for path in range(c.FPDFClipPath_CountPaths(clip)):
+        xs, ys = [], []
+        for index in range(c.FPDFClipPath_CountPathSegments(clip, path)):
+            segment = c.FPDFClipPath_GetPathSegment(clip, path, index)
+            if segment and c.FPDFPathSegment_GetPoint(segment, x, y):
+                xs.append(x.value)
+                ys.append(y.value)
+        if not xs:
+            continue
+        own = [min(xs), min(ys), max(xs), max(ys)]
+        box = own if box is None else [max(box[0], own[0]), max(box[1], own[1]),
+                                       min(box[2], own[2]), min(box[3], own[3])]
+    return None if box is None else (box[0], box[1], box[2], box[3])
 
 
 def join_ligatures(chars: list[dict]) -> list[dict]:

@@ -152,3 +152,45 @@ def test_glyphs_at_different_origins_are_never_joined() -> None:
 
     chars = [_glyph("a", 10, 15), _glyph("b", 15, 20), _glyph("b", 15, 20, top=130)]
     assert [c["text"] for c in join_ligatures(chars)] == ["a", "b", "b"]
+
+
+def _clipped_header(path: Path, *, rotate: int = 0) -> Path:
+    """A header cell clipped at a fixed height, as LibreOffice draws a repeated header row:
+    its first line shows, its second is drawn but falls below the clip."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setPageRotation(rotate)
+    pdf.setFont("Helvetica", 10)
+    pdf.saveState()
+    clip = pdf.beginPath()
+    clip.rect(70, 750, 150, 20)  # shows y 750..770
+    pdf.clipPath(clip, stroke=0, fill=0)
+    pdf.drawString(72, 756, "Shown heading")
+    pdf.drawString(72, 742, "Hidden tail")  # ink at about 742..749, below the clip
+    pdf.restoreState()
+    pdf.drawString(72, 700, "Unclipped body")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+@pytest.mark.parametrize("rotate", [0, 90])
+def test_text_a_clip_path_hides_is_not_read(tmp_path: Path, rotate: int) -> None:
+    path = _clipped_header(tmp_path / f"clipped_{rotate}.pdf", rotate=rotate)
+
+    def words(source: str, keep_clipped: bool = False) -> set[str]:
+        with open_pdf(path, source, keep_clipped=keep_clipped) as pdf:
+            return {w["text"] for w in pdf.pages[0].extract_words()}
+
+    assert words("pdfium") == {"Shown", "heading", "Unclipped", "body"}
+    # pdfminer.six ignores clip paths; the comparison of the sources keeps hidden text too.
+    assert words("pdfium", keep_clipped=True) == words("pdfminer") == {
+        "Shown", "heading", "Hidden", "tail", "Unclipped", "body"}
+
+
+def test_a_repeated_header_row_clipped_by_libreoffice_keeps_only_what_shows() -> None:
+    # samples/severn_avon_crc_2019.pdf, page 2: the repeated header row is cut at its fixed
+    # height; the page shows "3. Accepted/" but not the "Rejected" drawn under it.
+    with open_pdf(SAMPLES / "severn_avon_crc_2019.pdf", "pdfium") as pdf:
+        head = [w["text"] for w in pdf.pages[1].extract_words() if w["top"] < 95]
+    assert "Accepted/" in head
+    assert "Rejected" not in head
