@@ -554,20 +554,26 @@ def _build_grid_table(
     )
 
 
+# No column of text is this narrow: one digit of 8 pt type is 4.5 pt, and producers pad a
+# cell's text 2.8 pt (LibreOffice) to 5.4 pt (Word) a side. A merged cell left empty on a
+# continuation page (the recommendation's number shown on the page before) is wider.
+FRAME_GAP_PT = 12.0
+
+
 def _without_frame_gaps(
     boxes: list[Box], xs: list[float], words: list[Word]
 ) -> tuple[list[Box], list[float]]:
     """Drop the sliver between a table and a frame drawn round it. Where the frame's border
     meets the table's (a page break puts both at the page top), pdfplumber joins them into
-    one grid, with an end column that is one empty cell the height of the table: the
-    table's row rules do not cross it, so it is the gap inside the frame, not a column."""
+    one grid, with an end column too narrow for text that is one empty cell the height of
+    the table: the table's row rules do not cross it, so it is the gap inside the frame."""
     top = min(b.top for b in boxes)
     bottom = max(b.bottom for b in boxes)
 
     def gap(left: float, right: float) -> bool:
         inside = [b for b in boxes
                   if b.x0 >= left - EDGE_TOLERANCE and b.x1 <= right + EDGE_TOLERANCE]
-        return (len(inside) == 1 and len(inside) < len(boxes) - 1
+        return (right - left < FRAME_GAP_PT and len(inside) == 1 and len(boxes) > 2
                 and inside[0].top <= top + EDGE_TOLERANCE
                 and inside[0].bottom >= bottom - EDGE_TOLERANCE
                 and not any(inside[0].holds_centre(w) for w in words))

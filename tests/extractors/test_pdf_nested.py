@@ -79,6 +79,14 @@ def test_empty_end_column_cut_by_the_row_rules_is_a_column() -> None:
     assert table.n_cols == 4
 
 
+def test_merged_number_column_left_empty_on_a_continuation_page_stays() -> None:
+    # A continuation page with no repeated header: the first column (50 pt wide) is one
+    # merged cell the height of the table whose number was shown on the page before.
+    continued = [(0.0, 100.0, 50.0, 300.0)] + OUTER
+    (table,) = _grid_tables([continued, INNER], WORDS, 1, PAGE_HEIGHT, [])
+    assert table.n_cols == 4
+
+
 def test_nested_sample_pdf_has_one_plan_grid_per_page_with_inner_action_tables() -> None:
     doc = read_pdf(SAMPLES / "nested_ashcombe_pdu_2023.pdf")
     plan_grids = [t for t in doc.tables() if t.n_cols == 4]
