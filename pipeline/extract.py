@@ -36,13 +36,14 @@ NO_ROWS = ("no action-plan table found (a table has plan column headings but no 
            "read as recommendations or actions)")
 
 
-def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
+def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS, *,
+                 read: tuple[str, Document] | None = None) -> ActionPlan:
     """Extract the action plan of one PDF or DOCX; raises ``ActionPlanError`` on bad input.
+    ``read``: what ``read_file`` made of it already (in another process), else it is read here.
 
     Size and page limits are checked here; time and memory limits are the worker's job."""
     path = Path(path)
-    check_size(path, limits)
-    fmt, document = read_document(path, limits)
+    fmt, document = read if read is not None else read_file(path, limits)
     vocabulary = document_vocabulary(document)
     document = mend_cut_words(document, vocabulary)
     rows = plan_rows(document, vocabulary)
@@ -56,6 +57,14 @@ def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ActionPla
     if not plan.recommendations or not reads_as_plan(plan):
         raise NoPlanFound(NO_ROWS, path=str(path))
     return plan
+
+
+def read_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, Document]:
+    """The read stage alone (size check, safety checks, reader): it needs no spaCy, so a
+    read-ahead process runs it while the workers load spaCy (``pipeline.worker``)."""
+    path = Path(path)
+    check_size(path, limits)
+    return read_document(path, limits)
 
 
 def read_document(path: Path, limits: Limits) -> tuple[str, Document]:
@@ -75,12 +84,17 @@ def reader_warnings(document: Document) -> list[PlanWarning]:
 
 
 def warm_up() -> None:
-    """Import both readers and load the owner tokenizer now: a worker forked afterwards has them."""
-    import extractors.docx
-    import extractors.pdf  # noqa: F401
+    """Load the owner tokenizer now: a worker forked afterwards has it (``warm_up_read``
+    imports the readers)."""
     from pipeline.normalise.owners import load_tokenizer
 
     load_tokenizer()
+
+
+def warm_up_read() -> None:
+    """Import both readers now: a worker forked afterwards has them."""
+    import extractors.docx
+    import extractors.pdf  # noqa: F401
 
 
 def check_size(path: Path, limits: Limits) -> None:
