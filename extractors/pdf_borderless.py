@@ -17,9 +17,16 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors.layout import Cell, Row, Table
+from extractors.pdf_subrows import (
+    LineCells,
+    StartTally,
+    carried_up,
+    column_states,
+    sub_row_starts,
+)
 from extractors.pdf_text import Word, lines_to_paragraphs, words_to_lines
 
 MIN_COLUMNS = 3
@@ -45,6 +52,8 @@ class Columns:
     reached_foot: bool
     right: float = float("inf")  # where the table's right edge was settled
     header: str = ""  # the text of the header's first line
+    header_cells: list[str] = field(default_factory=list)  # the header row's cells' text
+    tally: StartTally = field(default_factory=StartTally)  # sub-row starts so far
 
 
 def find_borderless_tables(
@@ -64,16 +73,17 @@ def find_borderless_tables(
     tables: list[Table] = []
     carry: Columns | None = None
     start = 0
-    if (carried is not None and carried.reached_foot and carried.page == page - 1
-            and not _repeats_header(lines, carried.header)):
+    going_on = (carried is not None and carried.reached_foot and carried.page == page - 1)
+    if going_on and carried is not None and not _repeats_header(lines, carried.header):
         end = _extent(lines, 0, carried.edges, height)
         if end >= MIN_DATA_LINES and _filled_lines(lines[:end], carried.edges) >= 2:
             # Gutters settled on this page's lines, the right edge kept from the page before
             # (this page's text may stop short of it).
             edges = [*_settle(lines[:end], carried.edges)[:-1], carried.right]
-            tables.append(_table(lines[:end], edges, rules, page, height, header_lines=0))
+            tables.append(_table(lines[:end], edges, rules, page, height, header_lines=0,
+                                 tally=carried.tally))
             carry = _carry(carried.edges, tables[-1], lines, end, page, page_height,
-                           carried.header)
+                           carried, carried.tally)
             start = end
     i = start
     while i < len(lines):
@@ -83,14 +93,23 @@ def find_borderless_tables(
             continue
         end = _extent(lines, i + 1, edges, height)
         data = lines[i + 1 : end]
-        if _filled_lines(data, edges) < MIN_DATA_LINES:
+        # The carried table's header repeated over the page: its rows go on under it, be
+        # they ever so few (the last lines of a cell the page cut).
+        repeated = (going_on and carried is not None and i < HEADER_SEARCH_LINES
+                    and lines[i][0].text == carried.header
+                    and len(edges) == len(carried.edges) and bool(data))
+        if not repeated and _filled_lines(data, edges) < MIN_DATA_LINES:
             i += 1
             continue
         settled = _settle(lines[i:end], edges)
-        tables.append(_table(lines[i:end], settled, rules, page, height, header_lines=1))
+        before = carried if repeated else None
+        tally = before.tally if before else StartTally()
+        tables.append(_table(lines[i:end], settled, rules, page, height, header_lines=1,
+                             header_cells=before.header_cells if before else None,
+                             tally=tally))
         # The labels' starts go on, not this page's gutters: the next page's text may run
         # further into them.
-        carry = _carry(edges, tables[-1], lines, end, page, page_height, lines[i][0].text)
+        carry = _carry(edges, tables[-1], lines, end, page, page_height, before, tally)
         i = end
     return tables, carry
 
@@ -107,12 +126,19 @@ def _repeats_header(lines, header: str) -> bool:
 
 
 def _carry(edges: list[float], table: Table, lines, end: int, page: int,
-           page_height: float, header: str) -> Columns:
+           page_height: float, before: Columns | None, tally: StartTally) -> Columns:
+    """What the next page needs to carry ``table`` on: its columns, header and tallies
+    (those of the table it continues when it goes on from the page before)."""
     last = lines[end - 1][0]
     # Nothing but page furniture under the table: it may go on over the page.
     foot = end >= len(lines) and last.bottom > page_height * FOOT_SHARE
     right = table.col_edges[-1] if table.col_edges else float("inf")
-    return Columns(edges, page, foot, right, header)
+    if before is not None:
+        return Columns(edges, page, foot, right, before.header, before.header_cells, tally)
+    head = table.rows[0] if table.rows else None
+    cells = [" ".join(c.text.split()) for c in head.cells] if head else []
+    first = next((ln.text for ln, _ in lines if head and ln.top >= (head.top or 0.0)), "")
+    return Columns(edges, page, foot, right, first, cells, tally)
 
 
 def _fragments(words: list[Word], height: float) -> list[list[Word]]:
@@ -218,21 +244,41 @@ def _row_breaks(lines, edges: list[float], rules: list[float], height: float,
 
 
 def _table(lines, edges: list[float], rules: list[float], page: int, height: float,
-           header_lines: int) -> Table:
+           header_lines: int, tally: StartTally, header_cells: list[str] | None = None
+           ) -> Table:
+    """The table in ``lines``; ``tally`` counts its sub-row starts over its pages so far,
+    ``header_cells`` the header of the table it continues, repeated on this page."""
     # The right edge where the text ends, past the last column's start even when that
     # column is empty on this page.
     right = max(max(ln.x1 for ln, _ in lines), edges[-2]) + 1
     edges = [*edges[:-1], right if edges[-1] == float("inf") else max(edges[-1], right)]
-    header_end = _header_end(lines, rules, height) if header_lines else 0
-    breaks = _row_breaks(lines, edges, rules, height, header_end)
+    if not header_lines:
+        header_end = 0
+    elif header_cells and len(header_cells) == len(edges) - 1:
+        header_end = _repeated_header_end(lines, edges, header_cells)
+    else:
+        header_end = _header_end(lines, rules, height)
     spans = _text_spans(lines[header_end:] or lines, edges)
+    breaks = _row_breaks(lines, edges, rules, height, header_end)
+    # Rows nothing but their text sets apart: sub-rows of one recommendation's actions.
+    cells = [_line_cells(words, edges) for _, words in lines]
+    by_column = [(line, c) for (line, _), c in zip(lines, cells, strict=True)]
+    body = by_column[header_end:]
+    states = column_states(body, [right + 0.5 for _, right in spans], ROW_GAP_SHARE * height)
+    sub_rows = {header_end + i: band for i, band in sub_row_starts(
+        body, states, [b - header_end for b in breaks if b >= header_end], height).items()}
+    breaks = sorted({*breaks, *sub_rows})
+    states = [{} for _ in range(header_end)] + states
+    moved = carried_up(by_column, states, breaks, sub_rows, tally)
     rows = []
     for k, first in enumerate(breaks):
         last = breaks[k + 1] if k + 1 < len(breaks) else len(lines)
         chunk = lines[first:last]
         top = min(ln.top for ln, _ in chunk) - 1
         bottom = max(ln.bottom for ln, _ in chunk) + 1
-        rows.append(_row(chunk, edges, spans, page, top, bottom))
+        words = [w for _, ws in chunk for w in ws if moved.get(id(w), k) == k]
+        words += [w for _, ws in lines[last:] for w in ws if moved.get(id(w)) == k]
+        rows.append(_row(words, edges, spans, page, top, bottom))
     return Table(
         rows=rows, n_cols=len(edges) - 1, page=page, col_edges=list(edges),
         top=rows[0].top if rows else None, bottom=rows[-1].bottom if rows else None,
@@ -251,6 +297,33 @@ def _header_end(lines, rules: list[float], height: float) -> int:
     return 1
 
 
+def _repeated_header_end(lines, edges: list[float], header_cells: list[str]) -> int:
+    """Lines of a header repeated over a page: while each column's text on a line goes on
+    with the header's text in that column (the cell under it may start right below)."""
+    read = [0] * len(header_cells)  # how far each header cell's text has been met
+    for i, (_line, words) in enumerate(lines):
+        cells = _line_cells(words, edges)
+        if cells is None:
+            return max(i, 1)
+        for col, mine in cells.items():
+            text = "".join(w.text for w in mine).casefold()
+            found = "".join(header_cells[col].split()).casefold().find(text, read[col])
+            if found < 0:
+                return max(i, 1)
+            read[col] = found + len(text)
+    return len(lines)
+
+
+def _line_cells(words: list[Word], edges: list[float]) -> LineCells:
+    """A line's words by column, or None for a line across the columns."""
+    if any(_crosses(w, edges) for w in words):
+        return None
+    cells: dict[int, list[Word]] = {}
+    for word in words:
+        cells.setdefault(_column(word, edges), []).append(word)
+    return cells
+
+
 def _text_spans(lines, edges: list[float]) -> list[tuple[float, float]]:
     """Where each column's text runs, over the whole table: with no border to wrap at, the
     widest line shows the width the text wrapped to (a paragraph ends on a shorter line)."""
@@ -263,9 +336,8 @@ def _text_spans(lines, edges: list[float]) -> list[tuple[float, float]]:
     return spans
 
 
-def _row(chunk, edges: list[float], spans: list[tuple[float, float]], page: int, top: float,
-         bottom: float) -> Row:
-    words = [w for _, ws in chunk for w in ws]
+def _row(words: list[Word], edges: list[float], spans: list[tuple[float, float]], page: int,
+         top: float, bottom: float) -> Row:
     if any(_crosses(w, edges) for w in words):
         # A section title across the columns: one cell spanning them all.
         paragraphs = lines_to_paragraphs(words_to_lines(words, page), edges[0], edges[-1], page)

@@ -80,7 +80,7 @@ def lines_to_paragraphs(
     current: list[tuple[Line, list[Word]]] = []
     for item in lines:
         line, words = item
-        if current and _starts_paragraph(current[-1], item, typical, limit):
+        if current and starts_paragraph(current[-1], item, typical, limit):
             paragraphs.append(_paragraph(current, page, limit))
             current = []
         current.append(item)
@@ -89,9 +89,11 @@ def lines_to_paragraphs(
     return paragraphs
 
 
-def _starts_paragraph(
+def starts_paragraph(
     prev: tuple[Line, list[Word]], item: tuple[Line, list[Word]], typical: float, limit: float
 ) -> bool:
+    """Whether ``item`` starts a paragraph under ``prev`` in a text box whose lines wrap at
+    ``limit``: a clear gap, a list label, or a previous line that ended early."""
     prev_line, prev_words = prev
     line, words = item
     if line.top - prev_line.bottom > typical * 0.6:
