@@ -18,6 +18,7 @@ from docx.document import Document as DocumentObject
 
 from scripts.samples import (
     render_docx,
+    render_html_form,
     render_nested,
     render_report,
     render_reportlab,
@@ -96,15 +97,18 @@ def _prose(spec: ProseSpec, build: Build) -> list[Path]:
     return [pdf]
 
 
-def _html(spec: PlanSpec, build: Build) -> list[Path]:
-    if not build.convert:
-        return []
-    pdf = build.out_dir / f"{spec.name}.pdf"
-    with tempfile.TemporaryDirectory(prefix="html_samples_") as tmp:
-        page = Path(tmp) / f"{spec.name}.html"
-        page.write_text(render_shapes.html_page(spec), encoding="utf-8")
-        render_shapes.print_pdf(page, pdf)
-    return [pdf]
+def _printed(page_source: Callable[[PlanSpec], str]) -> Callable[[PlanSpec, Build], list[Path]]:
+    """A renderer that writes the spec's HTML page and prints it to PDF with Chromium."""
+    def draw(spec: PlanSpec, build: Build) -> list[Path]:
+        if not build.convert:
+            return []
+        pdf = build.out_dir / f"{spec.name}.pdf"
+        with tempfile.TemporaryDirectory(prefix="html_samples_") as tmp:
+            page = Path(tmp) / f"{spec.name}.html"
+            page.write_text(page_source(spec), encoding="utf-8")
+            render_shapes.print_pdf(page, pdf)
+        return [pdf]
+    return draw
 
 
 def _variant(spec: VariantSpec, build: Build) -> list[Path]:
@@ -145,7 +149,8 @@ RENDERERS: dict[str, Renderer] = {
     "reportlab": Renderer(_reportlab, None, _pdf_only),
     "wordlike": Renderer(_wordlike, None, _pdf_only),
     "wordlike_prose": Renderer(_prose, None, _pdf_only),
-    "html_table": Renderer(_html, CHROMIUM, _pdf_only),
+    "html_table": Renderer(_printed(render_shapes.html_page), CHROMIUM, _pdf_only),
+    "html_form": Renderer(_printed(render_html_form.html_page), CHROMIUM, _pdf_only),
 }
 VARIANT = Renderer(_variant, LIBREOFFICE, _variant_suffixes)
 
