@@ -375,10 +375,11 @@ def _grid_tables(
 ) -> list[Table]:
     grids = [[Box(*cell) for cell in grid] for grid in grids]
     boxes = [Box.around(g) for g in grids]
-    # A one-cell frame drawn around other tables is page layout, not a table of its own.
+    # A frame drawn around other tables is page layout, not a table of its own: one cell, or
+    # one column of cells stacked (a title row, the front matter, the plan beneath them).
     frames = {
         i for i, box in enumerate(boxes)
-        if len(grids[i]) == 1 and any(j != i and _contains(box, b) for j, b in enumerate(boxes))
+        if _one_column(grids[i]) and any(j != i and _contains(box, b) for j, b in enumerate(boxes))
     }
     parent = {i: _parent(i, boxes, frames) for i in range(len(boxes)) if i not in frames}
     built: dict[int, Table | None] = {}
@@ -392,6 +393,13 @@ def _grid_tables(
             _add_cut_row(table, words, number, page_height, rules)
             tables.append(table)
     return sorted(tables, key=lambda t: t.top or 0.0)
+
+
+def _one_column(grid: list[Box]) -> bool:
+    """Every cell of ``grid`` spans its whole width."""
+    around = Box.around(grid)
+    return all(abs(c.x0 - around.x0) <= EDGE_TOLERANCE and abs(c.x1 - around.x1) <= EDGE_TOLERANCE
+               for c in grid)
 
 
 def _parent(i: int, boxes: list[Box], frames: set[int]) -> int | None:

@@ -87,6 +87,26 @@ def test_merged_number_column_left_empty_on_a_continuation_page_stays() -> None:
     assert table.n_cols == 4
 
 
+def test_one_column_frame_of_stacked_cells_around_a_table_is_layout_not_a_table() -> None:
+    # frame x 40..560: a title row 60..90 ("Plan") above a row 90..310 holding the plan grid
+    frame = [(40.0, 60.0, 560.0, 90.0), (40.0, 90.0, 560.0, 310.0)]
+    words = [_word("Plan", 45, 70), *WORDS]
+    tables = _grid_tables([frame, OUTER, INNER], words, 1, PAGE_HEIGHT, [])
+    assert [t.n_cols for t in tables] == [3]
+    assert len(tables[0].rows[1].cells[2].nested) == 1
+
+
+def test_a_two_column_grid_around_a_table_still_holds_it_nested() -> None:
+    # a real table whose second column's cell holds a grid: not a frame
+    holder = [(40.0, 90.0, 200.0, 310.0), (200.0, 90.0, 560.0, 310.0)]
+    inner = _grid([260, 400, 540], [160, 180, 200])
+    words = [_word("Ref", 45, 100), _word("Action", 265, 165), _word("Owner", 405, 165),
+             _word("Train", 265, 185), _word("Head", 405, 185)]
+    (table,) = _grid_tables([holder, inner], words, 1, PAGE_HEIGHT, [])
+    assert table.n_cols == 2
+    assert len(table.rows[0].cells[1].nested) == 1
+
+
 def test_nested_sample_pdf_has_one_plan_grid_per_page_with_inner_action_tables() -> None:
     doc = read_pdf(SAMPLES / "nested_ashcombe_pdu_2023.pdf")
     plan_grids = [t for t in doc.tables() if t.n_cols == 4]
