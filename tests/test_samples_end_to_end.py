@@ -22,9 +22,10 @@ from pipeline.metrics import LOWER_IS_BETTER, score_plan
 from pipeline.models import ActionPlan, PlanInfo, Recommendation
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-# Samples drawn by reportlab (rl_), printed from HTML by Chromium (html_), drawn Word-like (wl_)
-# or as layout variants (var_) exist as PDF only, by design (python -m scripts.samples --list).
-PDF_ONLY_PREFIX = ("rl_", "html_", "var_", "wl_")
+# Samples drawn by reportlab (rl_), printed from HTML by Chromium (html_), drawn Word-like (wl_),
+# written as raw PDF (rp_) or as layout variants (var_) exist as PDF only, by design
+# (python -m scripts.samples --list).
+PDF_ONLY_PREFIX = ("rl_", "html_", "var_", "wl_", "rp_")
 # Strict OOXML copies of Word samples (scripts/samples/strict.py) are .docx only: their PDF
 # would be the source sample's.
 DOCX_ONLY_PREFIX = ("strict_",)

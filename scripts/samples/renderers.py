@@ -20,6 +20,7 @@ from scripts.samples import (
     render_docx,
     render_html_form,
     render_nested,
+    render_rawpdf,
     render_report,
     render_reportlab,
     render_shapes,
@@ -91,6 +92,12 @@ def _wordlike(spec: PlanSpec, build: Build) -> list[Path]:
     return [pdf]
 
 
+def _rawpdf(spec: PlanSpec, build: Build) -> list[Path]:
+    pdf = build.out_dir / f"{spec.name}.pdf"
+    render_rawpdf.render(spec, pdf)
+    return [pdf]
+
+
 def _prose(spec: ProseSpec, build: Build) -> list[Path]:
     pdf = build.out_dir / f"{spec.name}.pdf"
     render_wordlike.render_prose(spec.title, spec.front_matter, pdf)
@@ -144,6 +151,7 @@ RENDERERS: dict[str, Renderer] = {
     "per_rec_tables": _WORD,
     "form": _WORD,
     "nested_actions": _WORD,
+    "rawpdf": Renderer(_rawpdf, None, _pdf_only),
     "wordml": Renderer(_wordml, LIBREOFFICE, _word_suffixes),
     "report": Renderer(_report, LIBREOFFICE, _word_suffixes),
     "reportlab": Renderer(_reportlab, None, _pdf_only),

@@ -23,7 +23,7 @@ from typing_extensions import TypedDict  # pydantic validates only this one befo
 WordTemplate = Literal["hmpps_probation", "generic", "per_rec_tables", "form", "nested_actions"]
 PdfTemplate = Literal["reportlab", "wordlike", "html_table", "html_form"]
 # Documents written without any document library (hand-built WordprocessingML).
-RawTemplate = Literal["wordml"]
+RawTemplate = Literal["wordml", "rawpdf"]
 
 Orientation = Literal["landscape", "portrait"]
 Borders = Literal["grid", "horizontal", "none"]
@@ -93,6 +93,8 @@ class PlanOptions(TypedDict, total=False):
     reason_above: bool
     # hand-built WordprocessingML (render_wordml)
     wrap_table: bool
+    # hand-written PDF (render_rawpdf)
+    word_spaces: Literal["offset", "glyph"]
     # reportlab
     style: Literal["grid", "rules", "light"]
     span_recs: bool
