@@ -23,6 +23,7 @@ from pipeline.numbering import (
     find_number,
     is_number_label,
     opens_list_item,
+    strip_list_label,
 )
 from pipeline.text import document_vocabulary, ends_sentence, join_across
 
@@ -332,7 +333,8 @@ def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
         # unless its stacked owners or dates ran ahead of its actions onto this page.
         return not numbered or _runs_ahead(prev)
     if numbered:
-        return False  # a new numbered action starts the page
+        # A new numbered action starts the page, unless it carries on the row's list.
+        return _list_carries_on(prev, row)
     before = prev.paragraphs(Role.ACTION)
     if not actions or not before:
         return not actions
@@ -346,6 +348,28 @@ def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
     # (actions written without full stops).
     both_whole = all(r.text(Role.OWNER) and r.text(Role.TARGET) for r in (prev, row))
     return not ends_sentence(before[-1].text) and not both_whole
+
+
+def _list_carries_on(prev: PlanRow, row: PlanRow) -> bool:
+    """The page cut a list of actions that shares its row's one owner and one date: the row
+    before lists several items beside at most one owner and one date, and this row adds items
+    of the same kind of list (bullets, numbers, letters) with nothing in any other column (a
+    cell the page cut with no border drawn under it, as browsers print)."""
+    if any(row.text(r) for r in (Role.OWNER, Role.TARGET, Role.RECOMMENDATION, Role.RESPONSE)):
+        return False
+    items = [p for p in prev.paragraphs(Role.ACTION) if p.label or opens_list_item(p.text)]
+    if len(items) < 2 or any(len(prev.paragraphs(r)) > 1 for r in (Role.OWNER, Role.TARGET)):
+        return False
+    return _list_kind(items[-1]) == _list_kind(row.paragraphs(Role.ACTION)[0])
+
+
+def _list_kind(paragraph: Paragraph) -> str:
+    """What a list item counts with: "number", "letter" or "bullet"."""
+    text = paragraph.text
+    label = (paragraph.label or text[: len(text) - len(strip_list_label(text))]).strip("() ")
+    if not label:
+        return ""
+    return "number" if label[0].isdigit() else "letter" if label[0].isalpha() else "bullet"
 
 
 def _runs_ahead(row: PlanRow) -> bool:

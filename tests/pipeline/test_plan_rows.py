@@ -171,6 +171,29 @@ def test_words_like_a_clipped_header_inside_the_row_stay_data() -> None:
     assert "No" in [r.text(Role.REC_NO) for r in rows]
 
 
+def test_a_list_of_actions_the_page_cut_keeps_its_row_and_its_one_owner_and_date() -> None:
+    # A browser draws no border under a cell the page cut: the third bullet, alone on the
+    # next page, is the same list beside the same owner and date.
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "• Train staff.\n• Audit cases.",
+                             "Head of Service", "May 2021"]], page=1)
+    page2 = _table([["", "", "", "• Report to the board.", "", ""],
+                    ["2", REC_2, "Agreed", "• Review visits.", "Senior Manager", "June 2021"]],
+                   page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert [r.text(Role.REC_NO) for r in rows] == ["1", "2"]
+    assert rows[0].text(Role.ACTION) == "• Train staff.\n• Audit cases.\n• Report to the board."
+
+
+def test_a_numbered_action_row_without_owner_after_one_action_stays_its_own_row() -> None:
+    # One row per action: the next page's action has no owner or date of its own (an audit
+    # finding), and the row before held one action, not a list.
+    page1 = _table([HEADER, ["1", REC_1, "Agreed", "1. Train staff.", "Head of Service",
+                             "May 2021"]], page=1)
+    page2 = _table([["", "", "", "2. Audit cases.", "", ""]], page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert [r.text(Role.ACTION) for r in rows] == ["1. Train staff.", "2. Audit cases."]
+
+
 def test_a_repeated_header_reworded_on_the_next_page_is_still_a_header() -> None:
     page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
                              "May 2021"]], page=1)
