@@ -252,7 +252,9 @@ def _piece_score(text: str, abbreviations: Mapping[str, str]) -> float:
 
 def _ends_owner(text: str, abbreviations: Mapping[str, str]) -> bool:
     """True when a piece's last words close an owner: a tail noun (Manager, Team, Unit …),
-    an abbreviation, "Head of <object>", a known body or a person's name."""
+    an abbreviation, "Head of <object>" or a known body. Capitalised words alone do not: they
+    may qualify the next line's role ("Approved Premises" / "Area Manager"), and a name
+    wrapped onto its role is one owner too."""
     words = re.findall(r"[\w'’&-]+", text)
     if not words:
         return False
@@ -265,12 +267,11 @@ def _ends_owner(text: str, abbreviations: Mapping[str, str]) -> bool:
         return False  # "… / NHS" / "England commissioners": one word may begin the next name
     if last in lex.tails or _is_abbrev(words[-1], abbreviations) and words[-1].isupper():
         return True
+    # Else "Female Lead", "Business Support", "Approved Premises": they may qualify the next
+    # line's noun.
     titled = re.search(r"\b(\w+)\s+of\s+[\w'’&,\s-]+$", text)
-    if titled and titled.group(1).lower() in lex.titles_of and last not in lex.modifiers:
-        return True
-    if last in lex.modifiers or last in lex.heads:
-        return False  # "Female Lead", "Business Support": may qualify the next line's noun
-    return any(b == len(text) for _, b in _protected(text)) or _is_name(" ".join(words[-3:]))
+    return bool(titled and titled.group(1).lower() in lex.titles_of
+                and last not in lex.modifiers)
 
 
 def _break_value(

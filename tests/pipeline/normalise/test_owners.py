@@ -234,6 +234,9 @@ def _wrapped(*texts: str) -> list[CellLine]:
          ["Out of Court Disposal Coordinator", "YOS Police Sergeant"]),
         (("Healthcare / NHS", "England commissioners"),
          ["Healthcare", "NHS England commissioners"]),
+        # Capitalised words with no head word before a wrap may qualify the next line's role.
+        (("Approved Premises", "Area Manager"), ["Approved Premises Area Manager"]),
+        (("Women's Centre", "Project Manager"), ["Women's Centre Project Manager"]),
     ],
 )
 def test_wrapped_lines_are_weighed(lines, roles):
