@@ -27,7 +27,7 @@ from extractors.guard import DEFAULT_LIMITS
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_borderless import Columns, find_borderless_tables
 from extractors.pdf_form import FormColumns, find_form_tables
-from extractors.pdf_pages import open_pdf, turned_page
+from extractors.pdf_pages import open_pdf, space_glyphs, turned_page
 from extractors.pdf_rotation import upright_page
 from extractors.pdf_ruled import band_table, find_ruled_tables, rule_pieces, table_on_joints
 from extractors.pdf_rules import band_edges, close_open_ends, rule_edges
@@ -112,7 +112,7 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
 def _scan(page, number: int) -> _PageScan:
     """Words, ruled grids and horizontal rules of one page (pdfplumber's page interface)."""
     raw_words = page.extract_words(**WORD_SETTINGS)
-    spaces = _space_glyphs(page.chars)
+    spaces = _space_glyphs(space_glyphs(page))
     words = [
         Word(_plain(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]),
              float(w["bottom"]), _space_follows(w, spaces))
@@ -133,13 +133,11 @@ def _scan(page, number: int) -> _PageScan:
 SPACE_REACH = 2.0  # pt: a space glyph this close after a word's last glyph follows it
 
 
-def _space_glyphs(chars: list[dict]) -> dict[int, list[float]]:
-    """x0 of the real space glyphs of a page (pdfium's generated ones are not chars), by
-    rounded top."""
+def _space_glyphs(glyphs: list[tuple[float, float]]) -> dict[int, list[float]]:
+    """x0 of the real space glyphs of a page, by rounded top."""
     found: dict[int, list[float]] = {}
-    for char in chars:
-        if char.get("text") == " ":
-            found.setdefault(round(float(char["top"])), []).append(float(char["x0"]))
+    for top, x0 in glyphs:
+        found.setdefault(round(top), []).append(x0)
     return found
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from extractors.pdf_pages import char_matrices
+
 # A page whose characters read left to right at least this often is taken as it is.
 UPRIGHT_SHARE = 0.5
 # Characters sampled per page: enough to judge direction, few enough to stay cheap.
@@ -21,17 +23,17 @@ _SAMPLE = 2000
 
 def upright_share(page: Any) -> float | None:
     """Share of the page's characters that read left to right; None for a page without text."""
-    chars = page.chars[:_SAMPLE]
-    if not chars:
+    matrices = char_matrices(page, _SAMPLE)
+    if not matrices:
         return None
     upright = 0
-    for char in chars:
-        a, b, c, d = char["matrix"][:4]
+    for matrix in matrices:
+        a, b, c, d = matrix[:4]
         # Left to right and not mirrored: the glyph's x axis points right, its y axis up
         # (PDF space), whatever the font size.
         if a > 0 and d > 0 and abs(b) <= 0.1 * a and abs(c) <= 0.1 * d:
             upright += 1
-    return upright / len(chars)
+    return upright / len(matrices)
 
 
 def upright_page(page: Any, turn: Callable[[int], Any]) -> tuple[Any, str | None]:

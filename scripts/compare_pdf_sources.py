@@ -1,9 +1,11 @@
 """Read PDFs with both page sources (pdfium and pdfminer.six) and report where they differ.
 
 What the reader takes from a page is compared: the words pdfplumber's word grouping makes
-(text, and boxes within a tolerance), the cells of every ruled grid pdfplumber's table finder
-finds, and the horizontal rules. Used by tests/extractors/test_pdf_pages.py on the samples
-and by ``make compare-sources`` on the real-world PDFs in ../shared/realworld.
+(text, and boxes within a tolerance; for pdfium, the project's own grouping, which must also
+make exactly pdfplumber's words of pdfium's chars), the cells of every ruled grid
+pdfplumber's table finder finds, and the horizontal rules. Used by
+tests/extractors/test_pdf_pages.py on the samples and by ``make compare-sources`` on the
+real-world PDFs in ../shared/realworld.
 
 Tolerances, and why the two readings may differ that much:
 - x: pdfium keeps a CID font's glyph widths in whole thousandths of an em, where Chromium
@@ -33,6 +35,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pdfplumber import utils as plumber_utils
+
 from extractors.pdf import WORD_SETTINGS, scan_page
 from extractors.pdf_pages import open_pdf
 
@@ -47,6 +51,9 @@ class PageReading:
     grids: list[list[tuple[float, float, float, float]]]
     rules: list[tuple[float, float, float]]
     size: tuple[float, float]
+    # pdfium only: our word grouping (extractors/pdf_words.py) made other words of the
+    # chars than pdfplumber's own grouping does.
+    grouping_differs: bool = False
 
 
 @dataclass
@@ -57,6 +64,7 @@ class Comparison:
     only_pdfminer: list[tuple[int, tuple]] = field(default_factory=list)
     only_pdfium: list[tuple[int, tuple]] = field(default_factory=list)
     grid_pages: list[int] = field(default_factory=list)  # pages whose grid cells differ
+    grouping_pages: list[int] = field(default_factory=list)  # our grouping ≠ pdfplumber's
     rule_pages: list[int] = field(default_factory=list)
     size_pages: list[int] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -65,7 +73,7 @@ class Comparison:
     @property
     def same(self) -> bool:
         return not (self.only_pdfminer or self.only_pdfium or self.grid_pages
-                    or self.rule_pages or self.size_pages or self.error)
+                    or self.rule_pages or self.size_pages or self.grouping_pages or self.error)
 
 
 def read(path: Path, source: str) -> list[PageReading]:
@@ -76,13 +84,16 @@ def read(path: Path, source: str) -> list[PageReading]:
     # with hidden text kept.
     with open_pdf(path, source, keep_clipped=True) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
+            grouped = page.extract_words(**WORD_SETTINGS)
             words = [(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]),
-                      float(w["bottom"])) for w in page.extract_words(**WORD_SETTINGS)]
+                      float(w["bottom"])) for w in grouped]
+            differs = source == "pdfium" and grouped != plumber_utils.extract_words(
+                page.chars, **WORD_SETTINGS)
             scan = scan_page(page, number)
             grids = [list(cells) for cells in scan.grids]
             rules = sorted((float(r["top"]), float(r["x0"]), float(r["x1"])) for r in scan.rules)
             pages.append(PageReading(words, grids, rules, (float(page.width),
-                                                           float(page.height))))
+                                                           float(page.height)), differs))
             page.close()
     return pages
 
@@ -164,6 +175,8 @@ def compare(path: Path) -> Comparison:
             result.rule_pages.append(number)
         if not _close([a.size], [b.size]):
             result.size_pages.append(number)
+        if b.grouping_differs:
+            result.grouping_pages.append(number)
     return result
 
 
@@ -188,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{status:<8} {path}: {result.pages} pages, {result.words} words, "
               f"{len(result.only_pdfminer)} only pdfminer, {len(result.only_pdfium)} only "
               f"pdfium, grid pages {result.grid_pages or '-'}, rule pages "
-              f"{result.rule_pages or '-'}; cpu pdfminer {result.seconds.get('pdfminer', 0):.2f}"
-              f" s, pdfium {result.seconds.get('pdfium', 0):.2f} s")
+              f"{result.rule_pages or '-'}, own word grouping differs on pages "
+              f"{result.grouping_pages or '-'}; cpu pdfminer "
+              f"{result.seconds.get('pdfminer', 0):.2f} s, pdfium "
+              f"{result.seconds.get('pdfium', 0):.2f} s")
         for source, message in result.error.items():
             print(f"    {source}: {message}")
         for label, items in (("pdfminer", result.only_pdfminer), ("pdfium", result.only_pdfium)):

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
 from extractors.pdf_pages import SOURCE_ENV, default_source, open_pdf
+from extractors.pdfium_chars import Run, join_ligatures
 from pipeline.errors import DamagedDocument, EncryptedDocument
 from scripts.compare_pdf_sources import compare, match_words
 
@@ -129,29 +131,32 @@ def test_pdfium_is_the_default_and_the_environment_can_choose_pdfminer(
     assert default_source() == "pdfium"
 
 
-def _glyph(text: str, x0: float, x1: float, top: float = 100.0) -> dict:
-    return {"text": text, "x0": x0, "x1": x1, "top": top, "height": 10.0, "size": 10.0,
-            "width": x1 - x0, "adv": x1 - x0, "fontname": "Calibri"}
+def _glyphs(*glyphs: tuple) -> tuple:
+    """join_ligatures' columns for glyphs (text, x0, x1[, top]), 10 pt Calibri."""
+    texts = [g[0] for g in glyphs]
+    x0 = np.array([g[1] for g in glyphs], dtype=float)
+    x1 = np.array([g[2] for g in glyphs], dtype=float)
+    top = np.array([g[3] if len(g) > 3 else 100.0 for g in glyphs])
+    run = Run("Calibri", 0.0, None, 10.0, 1.0, 0.0, 0.0, 1.0, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0),
+              True, (0.0,))
+    return (texts, x0, top, x1, top + 10.0, np.full(len(texts), 10.0),
+            np.ones(len(texts), dtype=bool), np.zeros(len(texts), dtype=np.int64), [run], 1,
+            842.0)
 
 
 def test_the_characters_of_a_ligature_glyph_are_one_char_reaching_to_the_next_glyph() -> None:
     # pdfium lists "ffi" of one ligature glyph as three chars at one origin, each as wide
     # as a lone "f": a gap opens before "c" and the word splits ("Offi cer").
-    from extractors.pdf_pages import join_ligatures
-
-    chars = [_glyph("O", 10, 18), _glyph("f", 18, 24), _glyph("f", 18, 24), _glyph("i", 18, 24),
-             _glyph("c", 30, 35), _glyph("e", 35, 40)]
-    joined = join_ligatures(chars)
-    assert [c["text"] for c in joined] == ["O", "ffi", "c", "e"]
-    assert joined[1]["x1"] == 30 and joined[1]["width"] == 12
-    assert all("ligature" not in c for c in joined)
+    joined = join_ligatures(*_glyphs(("O", 10, 18), ("f", 18, 24), ("f", 18, 24),
+                                     ("i", 18, 24), ("c", 30, 35), ("e", 35, 40)))
+    assert joined.text == ["O", "ffi", "c", "e"]
+    assert joined.x1[1] == 30
+    assert joined.dicts()[1]["width"] == 12
 
 
 def test_glyphs_at_different_origins_are_never_joined() -> None:
-    from extractors.pdf_pages import join_ligatures
-
-    chars = [_glyph("a", 10, 15), _glyph("b", 15, 20), _glyph("b", 15, 20, top=130)]
-    assert [c["text"] for c in join_ligatures(chars)] == ["a", "b", "b"]
+    joined = join_ligatures(*_glyphs(("a", 10, 15), ("b", 15, 20), ("b", 15, 20, 130.0)))
+    assert joined.text == ["a", "b", "b"]
 
 
 def _clipped_header(path: Path, *, rotate: int = 0) -> Path:

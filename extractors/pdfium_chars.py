@@ -1,0 +1,449 @@
+"""One page's characters from pdfium, as columns (numpy arrays), not one dict per character.
+
+The reader needs of each character its text, box, size and whether it is upright; building a
+pdfplumber char dict for each of a page's ~2,000 characters cost more than pdfium's parse.
+Here pdfium is asked per character only for what differs per character (its text object,
+origin and loose box), through C loops (``map`` over ctypes functions); what a text object's
+characters share (font, size, matrix, colour) is asked once per object, a glyph's advance
+once per object and code, and the boxes are computed for the whole page at once.
+
+The boxes are pdfminer's (see ``char_boxes``); ``CharTable.dicts`` gives pdfplumber's char
+dicts for code that wants them (the pdfminer comparison, tests).
+"""
+
+from __future__ import annotations
+
+import collections
+import ctypes
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pypdfium2.raw as pdfium_c
+
+from extractors.geometry import TOUCH_PT
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def multiply(m: Matrix, n: Matrix) -> Matrix:
+    """m then n, in PDF's row-vector convention."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def _c_function(name: str, restype: Any, *argtypes: Any) -> Any:
+    # pdfium's functions re-declared on plain ints and addresses: ctypes then converts no
+    # structure or pointer objects per call (the char loop makes ~10,000 calls a page).
+    return ctypes.CFUNCTYPE(restype, *argtypes)(
+        ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value)
+
+
+_VOID, _INT, _UINT = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
+_text_object = _c_function("FPDFText_GetTextObject", ctypes.c_size_t, _VOID, _INT)
+_unicode = _c_function("FPDFText_GetUnicode", _UINT, _VOID, _INT)
+_is_generated = _c_function("FPDFText_IsGenerated", _INT, _VOID, _INT)
+_is_hyphen = _c_function("FPDFText_IsHyphen", _INT, _VOID, _INT)
+_origin = _c_function("FPDFText_GetCharOrigin", _INT, _VOID, _INT, _VOID, _VOID)
+_loose_box = _c_function("FPDFText_GetLooseCharBox", _INT, _VOID, _INT, _VOID)
+_get_text = _c_function("FPDFText_GetText", _INT, _VOID, _INT, _INT, _VOID)
+_glyph_width = _c_function("FPDFFont_GetGlyphWidth", _INT, _VOID, _UINT, ctypes.c_float, _VOID)
+
+_SPACE = 0x20
+_HYPHEN_MARK = 2  # pdfium's code for a hyphen ending a line; the page shows "-"
+_NOT_LISTED = frozenset({0xFFFE, 0xFFFF, 0x0D, 0x0A})
+# The advance is not looked up for these: pdfium finds a width by the character's Unicode,
+# which for a ligature or the hyphen mark names no single code of the font.
+_NO_WIDTH_LOOKUP = frozenset({_HYPHEN_MARK, *range(0xFB00, 0xFB07)})
+_BLACK = (0.0,)
+
+
+class PageTransform:
+    """PDF user space → pdfplumber's page space (x, top), page rotation included.
+
+    The same steps pdfminer and pdfplumber take: pdfminer's rotation matrix for /Rotate,
+    then the y axis flipped against the (rotated) media box height.
+    """
+
+    def __init__(self, page: Any):
+        left, bottom, right, top = page.get_mediabox()
+        x0, x1 = sorted((left, right))
+        y0, y1 = sorted((bottom, top))
+        rotation = page.get_rotation() % 360
+        self.matrix: Matrix = {
+            90: (0, -1, 1, 0, -y0, x1),
+            180: (-1, 0, 0, -1, x1, y1),
+            270: (0, 1, -1, 0, y1, -x0),
+        }.get(rotation, (1, 0, 0, 1, -x0, -y0))
+        if rotation in (90, 270):
+            x0, y0, x1, y1 = y0, x0, y1, x1
+        self.width = x1 - x0
+        self.height = y1 - y0
+        # pdfplumber adds the media box's own offset back (its "mb_x0" and "mb_top").
+        self.dx = x0
+        self.dtop = self.height - y1
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = self.matrix
+        px, py = a * x + c * y + e, b * x + d * y + f
+        return px + self.dx, self.height - py + self.dtop
+
+    def boxes(self, x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """PDF-space rectangles → (x0, top, x1, bottom) arrays: ``point`` of two corners,
+        ordered (the same float operations as ``point``, so the same numbers)."""
+        a, b, c, d, e, f = self.matrix
+        left = (a * x0 + c * y0 + e) + self.dx
+        right = (a * x1 + c * y1 + e) + self.dx
+        top = self.height - (b * x0 + d * y0 + f) + self.dtop
+        bottom = self.height - (b * x1 + d * y1 + f) + self.dtop
+        return (np.minimum(left, right), np.minimum(top, bottom), np.maximum(left, right),
+                np.maximum(top, bottom))
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What every character of one text object shares: pdfium gives each the object's font,
+    size, text matrix and fill colour, so they are asked for once per object."""
+
+    fontname: str
+    descent: float  # per unit of font size
+    font: Any  # pdfium font handle, or None
+    size: float
+    a: float  # the text matrix's scale and skew (PDF space)
+    b: float
+    c: float
+    d: float
+    char_matrix: Matrix  # in page space, as pdfplumber's "matrix"
+    upright: bool
+    fill: tuple[float, ...]
+    clip: tuple[float, float, float, float] | None  # what of the object shows, PDF space
+
+    def hides(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """True when the clip path leaves the centre of this glyph box (PDF space) unpainted:
+        the page does not show it (a header row clipped at its fixed height)."""
+        if self.clip is None:
+            return False
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        left, bottom, right, top = self.clip
+        return not (left - TOUCH_PT <= cx <= right + TOUCH_PT
+                    and bottom - TOUCH_PT <= cy <= top + TOUCH_PT)
+
+    @property
+    def axis_aligned(self) -> bool:
+        return self.a > 0 and self.d > 0 and self.b == 0 and self.c == 0
+
+
+@dataclass(slots=True)
+class CharTable:
+    """A page's characters as columns, in pdfium's order (content order)."""
+
+    text: list[str]
+    x0: np.ndarray
+    top: np.ndarray
+    x1: np.ndarray
+    bottom: np.ndarray
+    size: np.ndarray  # pdfplumber's "size": the box's height (upright) or width
+    upright: np.ndarray  # bool
+    run: np.ndarray  # index into ``runs``
+    runs: list[Run]
+    page_number: int
+    page_height: float
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def dicts(self) -> list[dict]:
+        """pdfplumber's char dicts of these characters."""
+        height, number, runs = self.page_height, self.page_number, self.runs
+        columns = zip(self.text, self.x0.tolist(), self.top.tolist(), self.x1.tolist(),
+                      self.bottom.tolist(), self.size.tolist(), self.upright.tolist(),
+                      self.run.tolist(), strict=True)
+        out = []
+        for text, x0, top, x1, bottom, size, upright, run_index in columns:
+            run = runs[run_index]
+            out.append({
+                "object_type": "char", "page_number": number, "text": text,
+                "fontname": run.fontname, "size": size, "x0": x0, "x1": x1, "top": top,
+                "bottom": bottom, "doctop": top, "y0": height - bottom, "y1": height - top,
+                "width": x1 - x0, "height": bottom - top, "upright": upright,
+                "matrix": run.char_matrix, "adv": x1 - x0,
+                "non_stroking_color": run.fill, "stroking_color": None,
+            })
+        return out
+
+
+def _consume(iterator) -> None:
+    collections.deque(iterator, maxlen=0)
+
+
+def _codes(raw: int, count: int) -> np.ndarray:
+    """Each character's Unicode code: the page's text in one call where it lines up with the
+    characters one to one (it does but for control marks, asked one by one), else per char."""
+    buffer = (ctypes.c_uint16 * (count + 1))()
+    written = _get_text(raw, 0, count, ctypes.addressof(buffer))
+    units = np.frombuffer(buffer, dtype=np.uint16)[:count].astype(np.int64)
+    surrogates = (units >= 0xD800) & (units <= 0xDFFF)
+    if written != count + 1 or surrogates.any():
+        return np.fromiter(map(_unicode, itertools.repeat(raw, count), range(count)),
+                           dtype=np.int64, count=count)
+    special = np.flatnonzero((units < _SPACE) | (units >= 0xFFFE))
+    if len(special):
+        units[special] = list(map(_unicode, itertools.repeat(raw, len(special)),
+                                  special.tolist()))
+    return units
+
+
+def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bool = False
+               ) -> CharTable:
+    """The characters of a pdfium text page (``raw``: its FPDF_TEXTPAGE); pdfium's generated
+    spaces and line breaks are left out, as pdfminer has none, and so is text a clip path
+    hides (unless ``keep_clipped``)."""
+    page = ctypes.cast(raw, ctypes.c_void_p).value or 0
+    count = pdfium_c.FPDFText_CountChars(raw)
+    codes = _codes(page, count) if count > 0 else np.zeros(0, dtype=np.int64)
+    keep = ~np.isin(codes, list(_NOT_LISTED)) & (codes <= 0x10FFFF)
+    spaces = np.flatnonzero(codes == _SPACE)
+    if len(spaces):
+        generated = np.fromiter(map(_is_generated, itertools.repeat(page, len(spaces)),
+                                    spaces.tolist()), dtype=np.int64, count=len(spaces))
+        keep[spaces[generated == 1]] = False
+    index = np.flatnonzero(keep)
+    codes = codes[index]
+    texts = [chr(code) for code in codes.tolist()]
+    for j in np.flatnonzero(codes == _HYPHEN_MARK).tolist():
+        if _is_hyphen(page, int(index[j])) == 1:
+            texts[j] = "-"
+    n = len(index)
+    positions = index.tolist()
+    keys = list(map(_text_object, itertools.repeat(page, n), positions))
+    origins = np.zeros(2 * n, dtype=np.float64)
+    start = origins.ctypes.data
+    _consume(map(_origin, itertools.repeat(page, n), positions,
+                 range(start, start + 16 * n, 16), range(start + 8, start + 16 * n + 8, 16)))
+    loose = np.zeros(4 * n, dtype=np.float32)  # left, top, right, bottom per char
+    start = loose.ctypes.data
+    _consume(map(_loose_box, itertools.repeat(page, n), positions,
+                 range(start, start + 16 * n, 16)))
+    runs, run_of = _runs(raw, keys, positions, transform)
+    points, boxes = origins.reshape(-1, 2), loose.reshape(-1, 4).astype(np.float64)
+    shown = None if keep_clipped else _shown(raw, positions, run_of, runs)
+    if shown is not None:
+        codes, points, boxes, run_of = codes[shown], points[shown], boxes[shown], run_of[shown]
+        texts = [texts[j] for j in shown.tolist()]
+    columns = char_boxes(codes, run_of, runs, points, boxes, transform)
+    return join_ligatures(texts, *columns, run_of, runs, number, transform.height)
+
+
+def _runs(raw: Any, keys: list[int], positions: list[int], transform: PageTransform
+          ) -> tuple[list[Run], np.ndarray]:
+    """The text objects' shared properties, and each character's object (index into them)."""
+    unique, first, run_of = np.unique(np.array(keys, dtype=np.uint64), return_index=True,
+                                      return_inverse=True)
+    reader = _RunReader(raw, transform)
+    runs = [reader.run(positions[j]) for j in first.tolist()]
+    return runs, run_of.reshape(-1).astype(np.int64)
+
+
+def _shown(raw: Any, positions: list[int], run_of: np.ndarray, runs: list[Run]
+           ) -> np.ndarray | None:
+    """Indices of the characters the page shows, or None when no clip path hides any: a
+    character of a clipped text object whose ink box's centre the clip leaves out is hidden
+    (judged on the ink box, as a font-size box reaches above a lower-case letter into the
+    visible part)."""
+    clipped = [i for i, run in enumerate(runs) if run.clip is not None]
+    if not clipped:
+        return None
+    ink = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+    hidden = []
+    for j in np.flatnonzero(np.isin(run_of, clipped)).tolist():
+        if pdfium_c.FPDFText_GetCharBox(raw, positions[j], *ink):
+            left, right, bottom, top = (v.value for v in ink)
+            if runs[int(run_of[j])].hides(left, bottom, right, top):
+                hidden.append(j)
+    if not hidden:
+        return None
+    keep = np.ones(len(positions), dtype=bool)
+    keep[hidden] = False
+    return np.flatnonzero(keep)
+
+
+def _clip_box(obj: Any) -> tuple[float, float, float, float] | None:
+    """The box a page object's clip path leaves open, PDF space (the intersection of its
+    paths' boxes), or None when nothing clips it."""
+    c = pdfium_c
+    clip = c.FPDFPageObj_GetClipPath(obj) if obj else None
+    if not clip:
+        return None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    box: list[float] | None = None
+    for path in range(c.FPDFClipPath_CountPaths(clip)):
+        xs, ys = [], []
+        for index in range(c.FPDFClipPath_CountPathSegments(clip, path)):
+            segment = c.FPDFClipPath_GetPathSegment(clip, path, index)
+            if segment and c.FPDFPathSegment_GetPoint(segment, x, y):
+                xs.append(x.value)
+                ys.append(y.value)
+        if not xs:
+            continue
+        own = [min(xs), min(ys), max(xs), max(ys)]
+        box = own if box is None else [max(box[0], own[0]), max(box[1], own[1]),
+                                       min(box[2], own[2]), min(box[3], own[3])]
+    return None if box is None else (box[0], box[1], box[2], box[3])
+
+
+class _RunReader:
+    """Reads one text object's shared properties through a character of it."""
+
+    def __init__(self, raw: Any, transform: PageTransform):
+        self.raw, self.transform = raw, transform
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.colour = [ctypes.c_uint() for _ in range(4)]
+        self.name_buffer = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
+
+    def run(self, index: int) -> Run:
+        c, raw, matrix = pdfium_c, self.raw, self.matrix
+        obj = c.FPDFText_GetTextObject(raw, index)
+        fontname, descent, font = _font(raw, index, obj, self.name_buffer, self.flags)
+        c.FPDFText_GetMatrix(raw, index, matrix)
+        char_matrix = multiply((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0),
+                               self.transform.matrix)
+        a, b, cc, d = char_matrix[:4]
+        fill = _BLACK
+        if c.FPDFText_GetFillColor(raw, index, *self.colour):
+            fill = tuple(v.value / 255 for v in self.colour[:3])
+        return Run(fontname, descent, font, c.FPDFText_GetFontSize(raw, index), matrix.a,
+                   matrix.b, matrix.c, matrix.d, char_matrix,
+                   bool(a * d > 0 and b * cc <= 0), fill, _clip_box(obj))
+
+
+def _font(raw: Any, index: int, obj: Any, buffer: Any, flags: Any) -> tuple[str, float, Any]:
+    """(base font name, descent per unit of font size, pdfium font) of the character's text
+    object."""
+    length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), flags)
+    name = buffer.value.decode("utf-8", "replace") if length else ""
+    descent = ctypes.c_float()
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return name, 0.0, None
+    if not pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent):
+        return name, 0.0, font
+    return name, min(0.0, descent.value / 1000), font
+
+
+def _advances(codes: np.ndarray, run_of: np.ndarray, runs: list[Run]) -> np.ndarray:
+    """Each character's advance in PDF space from its font's widths (NaN where unknown),
+    looked up once per font, size, scale and code (a page's text objects share a few
+    fonts)."""
+    groups: dict[tuple, int] = {}
+    group_of_run = np.array([groups.setdefault((_address(r.font), r.size, r.a), len(groups))
+                             for r in runs], dtype=np.int64)
+    font_of_group = {slot: key for key, slot in groups.items()}
+    pairs = group_of_run[run_of] * 0x110000 + codes
+    unique, inverse = np.unique(pairs, return_inverse=True)
+    widths = np.full(len(unique), np.nan)
+    advance = ctypes.c_float()
+    out = ctypes.addressof(advance)
+    for slot, pair in enumerate(unique.tolist()):
+        group, code = divmod(pair, 0x110000)
+        font, size, scale = font_of_group[group]
+        if font and code not in _NO_WIDTH_LOOKUP and _glyph_width(font, code, size, out):
+            widths[slot] = advance.value * scale
+    return widths[inverse.reshape(-1)]
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0 if handle else 0
+
+
+def char_boxes(codes: np.ndarray, run_of: np.ndarray, runs: list[Run], origins: np.ndarray,
+               loose: np.ndarray, transform: PageTransform) -> tuple[np.ndarray, ...]:
+    """The characters' boxes in page space (x0, top, x1, bottom) and sizes, as pdfminer
+    draws them.
+
+    pdfminer's box of an upright character: one font size high from the baseline plus the
+    font's descent (the font descriptor's for pdfminer, the font program's here: see
+    scripts/compare_pdf_sources.py), from the origin to the advance — the font's width for
+    the code, unless that is far from the loose box's (the loose box can be the glyph's
+    outline, an "f" reaching over the next letter). Other characters take the loose box.
+    """
+    left, top, right, bottom = loose[:, 0], loose[:, 1], loose[:, 2], loose[:, 3]
+    if not runs:
+        empty = np.zeros(0)
+        return empty, empty, empty, empty, empty, np.zeros(0, dtype=bool)
+    aligned = np.array([r.axis_aligned for r in runs])[run_of]
+    size = np.array([r.size for r in runs])[run_of]
+    d = np.array([r.d for r in runs])[run_of]
+    descent = np.array([r.descent for r in runs])[run_of]
+    ox, oy = origins[:, 0], origins[:, 1]
+    height = size * d
+    y0 = oy + descent * height
+    y1 = y0 + height
+    width = _advances(codes, run_of, runs)
+    span = right - ox
+    with np.errstate(invalid="ignore"):
+        use_width = (0.5 * span <= width) & (width <= 1.5 * span)
+    x1 = np.where(use_width, ox + width, right)
+    px0 = np.where(aligned, ox, left)
+    py0 = np.where(aligned, y0, bottom)
+    px1 = np.where(aligned, x1, right)
+    py1 = np.where(aligned, y1, top)
+    bx0, btop, bx1, bbottom = transform.boxes(px0, py0, px1, py1)
+    upright = np.array([r.upright for r in runs], dtype=bool)[run_of]
+    sizes = np.where(upright, bbottom - btop, bx1 - bx0)
+    return bx0, btop, bx1, bbottom, sizes, upright
+
+
+def join_ligatures(texts: list[str], x0: np.ndarray, top: np.ndarray, x1: np.ndarray,
+                   bottom: np.ndarray, size: np.ndarray, upright: np.ndarray,
+                   run_of: np.ndarray, runs: list[Run], number: int,
+                   page_height: float) -> CharTable:
+    """One char per glyph, as pdfminer lists them: pdfium gives each character a ligature
+    glyph stands for ("ffi") the glyph's origin and the advance of a lone "f", which opens
+    a gap before the next letter that splits the word ("Offi cer"). The glyph's characters
+    become one char reaching to where the next glyph starts."""
+    n = len(texts)
+    if n < 2:
+        return CharTable(texts, x0, top, x1, bottom, size, upright, run_of, runs, number,
+                         page_height)
+    fonts = np.array([r.fontname for r in runs], dtype=object)[run_of]
+    same = np.zeros(n, dtype=bool)
+    same[1:] = (x0[1:] == x0[:-1]) & (top[1:] == top[:-1]) & (fonts[1:] == fonts[:-1])
+    joined = [j for j in np.flatnonzero(same).tolist() if texts[j].strip()]
+    if not joined:
+        return CharTable(texts, x0, top, x1, bottom, size, upright, run_of, runs, number,
+                         page_height)
+    x1 = x1.copy()
+    texts = list(texts)
+    drop = np.zeros(n, dtype=bool)
+    head = -1
+    for j in joined:
+        if not drop[j - 1]:
+            head = j - 1
+        texts[head] += texts[j]
+        drop[j] = True
+    heads = sorted({j - 1 for j in joined if not drop[j - 1]})
+    for glyph in heads:
+        after = glyph + 1
+        while after < n and drop[after]:
+            after += 1
+        if after < n:  # the page's last glyph has nothing after it to reach
+            _reach(glyph, after, texts, x0, top, x1, bottom, size)
+    keep = np.flatnonzero(~drop)
+    return CharTable([texts[j] for j in keep.tolist()], x0[keep], top[keep], x1[keep],
+                     bottom[keep], size[keep], upright[keep], run_of[keep], runs, number,
+                     page_height)
+
+
+def _reach(glyph: int, after: int, texts: list[str], x0: np.ndarray, top: np.ndarray,
+           x1: np.ndarray, bottom: np.ndarray, size: np.ndarray) -> None:
+    """Widen a ligature to the start of the glyph after it on its line."""
+    height = float(bottom[glyph] - top[glyph])
+    same_line = abs(float(top[after]) - float(top[glyph])) < 0.5 * height
+    start, end = float(x0[after]), float(x0[glyph]) + len(texts[glyph]) * float(size[glyph])
+    if same_line and float(x1[glyph]) < start < end:
+        x1[glyph] = start
