@@ -120,7 +120,7 @@ class Run:
     char_matrix: Matrix  # in page space, as pdfplumber's "matrix"
     upright: bool
     fill: tuple[float, ...]
-    clip: tuple[float, float, float, float] | None  # what of the object shows, PDF space
+    clip: tuple[float, float, float, float] | None = None  # what of the object shows (PDF)
 
     def hides(self, x0: float, y0: float, x1: float, y1: float) -> bool:
         """True when the clip path leaves the centre of this glyph box (PDF space) unpainted:
