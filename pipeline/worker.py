@@ -535,10 +535,13 @@ class WorkerPool:
     def close(self) -> None:
         """Ask idle workers to stop; kill any that do not."""
         for worker in self._processes():
+            asked = False
             with contextlib.suppress(OSError, BrokenPipeError):
                 if worker.task is None and worker.ready:
                     worker.conn.send(None)
-            worker.process.join(timeout=2 if worker.task is None else 0)
+                    asked = True
+            # One still warming up (the read-ahead did every file) is not waited for.
+            worker.process.join(timeout=2 if asked else 0)
             self._retire(worker, kill=True)
 
 
