@@ -82,6 +82,23 @@ def header_text(text: str) -> str:
     return _mend_cut_words(strip_header_numbering(flat).strip().lower())
 
 
+# The rules that can match across the words of a phrase: the anchored ones ("Rec No",
+# "Action ref") end in a word that names a column alone.
+_ACROSS_WORDS = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _RULES
+                                    if not pattern.pattern.startswith("^")))
+
+
+def phrase_may_name(words: list[str]) -> bool:
+    """False only when no run of these words (letters only, each naming no column alone)
+    can name a column: no rule matches their text and no two of them rejoin into a header
+    word. A phrase's match is a match in the text of all of them, so this is exact, and one
+    search a line where classifying every run of up to four words is thousands."""
+    low = [w.lower() for w in words]
+    if any(a + b in _HEADER_WORDS for a, b in zip(low, low[1:], strict=False)):
+        return True
+    return _ACROSS_WORDS.search(" ".join(low)) is not None
+
+
 def classify_header(text: str) -> Role | None:
     """The role a header cell's words give its column, or None if they say nothing."""
     words = header_text(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.columns import Role, classify_header, header_score
+from pipeline.columns import Role, classify_header, header_score, phrase_may_name
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 # A header line is a few labels; prose lines are longer and mostly other words.
@@ -31,11 +31,12 @@ def _labels(tokens: list[str]) -> list[tuple[int, Role | None]]:
     """The line cut into labels, left to right: single words, or the shortest phrase of
     words none of which names a column alone but which together do ("Led by")."""
     alone = [_classify(token) for token in tokens]
+    phrases = phrase_may_name(tokens)  # most lines of prose: none can, so none is tried
     out: list[tuple[int, Role | None]] = []
     i = 0
     while i < len(tokens):
         size, role = 1, alone[i]
-        if role is None:
+        if role is None and phrases:
             for n in range(2, min(MAX_PHRASE_WORDS, len(tokens) - i) + 1):
                 if alone[i + n - 1] is not None:
                     break  # a word that names a column itself is its own label

@@ -67,3 +67,33 @@ def test_a_long_document_is_read_from_its_first_plan_page() -> None:
     assert pages_to_read(texts) == {1, 2, 63, 64}
     assert pages_to_read([header] + ["rows"] * 10) is None  # short: read whole
     assert pages_to_read([header] + ["rows"] * 60) is None  # the plan starts at once
+
+
+HEADER_PHRASES = [
+    "Recommendation What we will do Led by By when How we will know it has worked",
+    "Areas for improvement To be done Delivered by Timeframe",
+    "Recommendati on Respons e Actio n Responsibl e Targe t date",
+    "Area requiring improvement Steps planned By whom Completion",
+    "Rec No Action ref Person responsible Due",
+    "the plan will be done by the lead and we will know how",
+]
+
+
+def _lines() -> list[str]:
+    lines = list(HEADER_PHRASES)
+    for pdf in sorted(SAMPLES.glob("*.pdf")):
+        for text in quick_page_texts(pdf) or []:
+            lines += text.splitlines()
+    return lines
+
+
+def test_lines_that_no_phrase_can_name_are_labelled_as_with_every_phrase_tried(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shortcut (pipeline.columns.phrase_may_name) must never change a line's labels.
+    import pipeline.screen as screen
+
+    lines = _lines()
+    quick = [label_roles(line) for line in lines]
+    monkeypatch.setattr(screen, "phrase_may_name", lambda words: True)
+    assert [label_roles(line) for line in lines] == quick
+    assert sum(1 for roles in quick if roles) > 100  # the sample headers are among them
