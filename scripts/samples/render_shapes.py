@@ -17,7 +17,11 @@ Page frame, fonts and front matter come from ``render_docx`` (same options).
 HTML (``html_table``): ``html_page`` writes the page from the spec and ``print_pdf`` prints it
 to PDF with headless Chromium (scripts/samples/renderers.py). One row per recommendation,
 the actions an ``<ol>``, owners and dates ``<br>``-separated in the actions' order, the header
-row repeated on each page, rows allowed to break across pages.
+row repeated on each page, rows allowed to break across pages. Options: ``borders: "none"``
+draws no line at all (CSS ``border: none``, the cells set apart by padding alone, none between
+rows); ``layout: "per_action"`` gives each action a row of its own (its number typed before it,
+``action_prefix_fmt``, with its owner and date), the recommendation's cells spanning them
+(``rowspan``).
 """
 
 from __future__ import annotations
@@ -140,15 +144,44 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+# A table drawn with no lines: cells apart by side padding only, none above or below, so
+# nothing but the text shows where one row ends and the next begins.
+CSS_BORDERLESS = """
+th, td { border: none; padding: 0 6pt; }
+th { background: none; color: #000; padding-bottom: 6pt; }
+"""
+
+
+def _action_rows(spec: PlanSpec, rec, cells: list[str]) -> list[str]:
+    """One ``<tr>`` per action, the recommendation's cells spanning them all."""
+    fmt = spec.options.get("action_prefix_fmt", "{n}.")
+    actions = rec.actions or [None]
+    span = f' rowspan="{len(actions)}"' if len(actions) > 1 else ""
+    reason = "".join(f'<p class="reason">{_esc(r)}</p>' for r in split_lines(rec.reason or ""))
+    rows = []
+    for i, act in enumerate(actions):
+        lead = "".join(f"<td{span}>{c}</td>" for c in cells) if i == 0 else ""
+        if act is None:
+            rows.append(f"<tr>{lead}<td>{reason}</td><td></td><td></td></tr>")
+            continue
+        number = _esc(fmt.format(n=act.number)) + " " if act.number else ""
+        text = (reason if i == 0 else "") + number + _esc(act.text)
+        owner = "<br>".join(_esc(x) for x in split_lines(act.owners_raw))
+        target = "<br>".join(_esc(x) for x in split_lines(act.target_raw))
+        rows.append(f"<tr>{lead}<td>{text}</td><td>{owner}</td><td>{target}</td></tr>")
+    return rows
+
+
 def html_page(spec: PlanSpec) -> str:
     """The HTML source of an ``html_table`` spec."""
+    css = CSS + (CSS_BORDERLESS if spec.options.get("borders") == "none" else "")
     out = [
         "<!DOCTYPE html>",
         '<html lang="en-GB">',
         "<head>",
         '<meta charset="utf-8">',
         f"<title>{_esc(spec.title or spec.name)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{css}</style>",
         "</head>",
         "<body>",
     ]
@@ -172,6 +205,9 @@ def html_page(spec: PlanSpec) -> str:
             _esc(rec.text),
             _esc(rec.response_raw or ""),
         ]
+        if spec.options.get("layout") == "per_action":
+            out += _action_rows(spec, rec, cells)
+            continue
         act_cell = ""
         if rec.reason:
             act_cell += "".join(f'<p class="reason">{_esc(r)}</p>' for r in split_lines(rec.reason))

@@ -116,3 +116,20 @@ def test_a_repeated_header_carries_on_a_table_over_a_few_lines() -> None:
     rows = _cells(tables[0])
     assert rows[0] == ["No.", "Recommendation", "Action", "Owner", "Target date"]
     assert rows[1][2] == "and to the council. / • Close the audit."
+
+
+def test_a_chromium_plan_with_no_lines_reads_one_row_per_action() -> None:
+    # samples/html_nolines_brookmere_yjs_2023.pdf: CSS border:none, one <tr> per action
+    # beside rowspan recommendation cells, no padding above or below any cell.
+    from pathlib import Path
+
+    from extractors.pdf import read_pdf
+
+    pdf = Path(__file__).parents[2] / "samples" / "html_nolines_brookmere_yjs_2023.pdf"
+    tables = read_pdf(pdf).tables()
+    assert tables and {t.ruled for t in tables} == {"none"}
+    leads = [row.cells[4].text.replace("\n", " ") for t in tables for row in t.rows[1:]]
+    # Rec 5's three actions, no white space between the last two, each its own row.
+    assert leads[leads.index("Out of Court Disposal Coordinator"):][:3] == [
+        "Out of Court Disposal Coordinator", "Quality Assurance Officer",
+        "Victim Liaison Officer"]
