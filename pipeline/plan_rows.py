@@ -142,15 +142,35 @@ class _Stitcher:
         return not _share_words(texts, segment.header_texts)
 
     def _takes_form(self, table: Table) -> bool:
-        """Collect a form-style table's rows (field names down the left); False if not one."""
+        """Collect a form-style table's rows (field names down the left); False if not one.
+
+        Each recommendation's field opens a new form, whether it heads its own table or
+        follows the last form's fields in one table (blocks drawn with rules only read as one
+        table). A page may cut a block after any row: its first row alone ("Recommendation 3 |
+        …") opens a form, and the rest on the next page, one field or a value's tail, goes on.
+        """
         labels = _form_labels(table)
-        if len(set(labels) - {None}) < 2:
+        roles = set(labels) - {None}
+        cut_open = roles == {Role.RECOMMENDATION} and len(table.rows) == 1
+        if len(roles) < 2 and not cut_open and not self._form_goes_on(table, labels):
             return False
-        if Role.RECOMMENDATION in labels:
-            self._flush_form()  # the next recommendation's form begins
-        self.form.extend(table.rows)
+        for i, (row, label) in enumerate(zip(table.rows, labels, strict=True)):
+            if label == Role.RECOMMENDATION and (i == 0 or any(
+                _form_label(r) == Role.RECOMMENDATION for r in self.form
+            )):
+                self._flush_form()  # the next recommendation's form begins
+            self.form.append(row)
         self.between = []
         return True
+
+    def _form_goes_on(self, table: Table, labels: list[Role | None]) -> bool:
+        """A fragment on a later page that carries on the open form: its rows are fields or
+        the tail of the last field's value (no label)."""
+        last = self.form[-1].page if self.form else None
+        if last is None or table.page is None or table.page <= last or not labels:
+            return False
+        return all(label is not None or not _first_cell(row) for row, label in
+                   zip(table.rows, labels, strict=True))
 
     def _flush_form(self) -> None:
         made = _form_row(self.form) if self.form else None
@@ -267,6 +287,11 @@ def _form_label(row: Row) -> Role | None:
         return Role.RESPONSE  # "Response | Partly agreed ¶ reason": the answer, not actions
     role = classify_header(re.sub(r"[\d.()]+", " ", label))
     return None if role == Role.EXTRA else role
+
+
+def _first_cell(row: Row) -> str:
+    cells = [c for c in row.cells if not c.continued]
+    return cells[0].text.strip() if cells else ""
 
 
 def _form_labels(table: Table) -> list[Role | None]:

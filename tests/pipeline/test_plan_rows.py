@@ -365,3 +365,43 @@ def test_an_owner_cell_cut_by_the_page_is_split_by_the_owner_parser_not_the_stit
         ["Head of Children's Social Care"]]
     assert _owner_cut_across_pages("Head of Security", "Safer Custody Manager") == [
         ["Head of Security", "Safer Custody Manager"]]
+
+
+# -- form-style plans (field names down the left) ------------------------------------------
+
+def _fields(rec: str, number: str, action: str) -> list[list[str]]:
+    return [[f"Recommendation {number}", rec], ["Response", "Agreed"],
+            ["Action(s)", action], ["Owner", "Head of Service"], ["Target date", "May 2021"]]
+
+
+def test_form_blocks_in_one_table_are_one_recommendation_each() -> None:
+    # Blocks drawn with rules only read as one table: each "Recommendation" field opens one.
+    table = _table(_fields(REC_1, "1", "Train staff.") + [["", ""]]
+                   + _fields(REC_2, "2", "Audit home visits."), page=1)
+    rows = plan_rows(_doc(table))
+    assert [(r.text(Role.REC_NO), r.text(Role.RECOMMENDATION), r.text(Role.ACTION))
+            for r in rows] == [("1", REC_1, "Train staff."), ("2", REC_2, "Audit home visits.")]
+
+
+def test_a_form_block_cut_after_its_first_field_goes_on_over_the_page() -> None:
+    first = _table([["Recommendation 4", REC_1]], page=1)
+    rest = _table(_fields(REC_1, "4", "Train staff.")[1:], page=2)
+    [row] = plan_rows(_doc(first, rest))
+    assert (row.text(Role.RECOMMENDATION), row.text(Role.ACTION)) == (REC_1, "Train staff.")
+    assert row.text(Role.OWNER) == "Head of Service"
+
+
+def test_the_tail_of_a_value_cut_by_the_page_stays_with_its_field() -> None:
+    block = _table(_fields(REC_1, "1", "Train staff in")[:3], page=1)
+    tail = _table([["", "risk assessment."]], page=2)
+    rest = _table([["Owner", "Head of Service"], ["Target date", "May 2021"]], page=2)
+    [row] = plan_rows(_doc(block, tail, rest))
+    assert row.text(Role.ACTION) == "Train staff in\nrisk assessment."
+    assert row.text(Role.TARGET) == "May 2021"
+
+
+def test_a_lone_unlabelled_table_on_the_same_page_is_not_taken_into_a_form() -> None:
+    block = _table(_fields(REC_1, "1", "Train staff."), page=1)
+    other = _table([["", "Signed on behalf of the board"]], page=1)
+    [row] = plan_rows(_doc(block, other))
+    assert "Signed" not in row.text(Role.TARGET)
