@@ -7,8 +7,10 @@ from pipeline.models import (
     NOT_FULLY_AGREED,
     Action,
     ActionPlan,
+    Owner,
     PlanInfo,
     PlanWarning,
+    Provenance,
     Recommendation,
     Source,
     Target,
@@ -20,6 +22,10 @@ from pipeline.normalise.response import parse_response, reason_category
 from pipeline.numbering import step_number
 from pipeline.provenance import place_owners, place_text, provenance_of
 from pipeline.text import clean, visual_lines
+
+# Lines level with each other across columns: tops on one baseline differ by the type sizes'
+# ascents, a few points at most.
+LEVEL_PT = 3.0
 
 
 def _next_number(previous: str | None, index: int) -> str:
@@ -33,14 +39,14 @@ def _action_numbers(printed: list[str | None]) -> list[tuple[str, bool]]:
     follows the scheme of the nearest printed sibling (the first of "(1b)", "(1c)" is "1a";
     before "1.2" comes "1.1"), else the action's place in its recommendation."""
     numbers: list[tuple[str, bool]] = []
-    shown = [i for i, number in enumerate(printed) if number]
+    shown = [(i, number) for i, number in enumerate(printed) if number]
     for i, number in enumerate(printed):
         if number:
             numbers.append((number, False))
             continue
         # The nearest printed sibling; on a tie the one before.
-        near = min(shown, key=lambda j: (abs(j - i), j > i), default=None)
-        guess = step_number(printed[near], i - near) if near is not None else None
+        near = min(shown, key=lambda js: (abs(js[0] - i), js[0] > i), default=None)
+        guess = step_number(near[1], i - near[0]) if near is not None else None
         numbers.append((guess or str(i + 1), True))
     return numbers
 
@@ -114,10 +120,11 @@ def _target(raw: str, sources, years: list[int]) -> tuple[Target, Notes]:
 
 
 def _stack_shared_owners(drafts, actions: list[Action]) -> list[Action]:
-    """Owners listed one per action in one cell: when several actions of a row share an
-    owner cell that names exactly one owner per action, and their dates stack one per action
-    (no two alike), the owners stack too, in order. A cell naming as many owners as the row
-    has actions beside one shared date is left shared: those owners may act jointly."""
+    """Owners listed per action in one cell: when several actions of a row share an owner
+    cell and their dates stack one per action (no two alike), a cell that names exactly one
+    owner per action gives them out in order, and a cell with more owners than actions gives
+    each action the owners printed level with it (PDF). A cell naming as many owners as the
+    row has actions beside one shared date is left shared: those owners may act jointly."""
     groups: dict[tuple[int, ...], list[int]] = {}
     for i, draft in enumerate(drafts):
         if draft.owner_sources:
@@ -126,12 +133,42 @@ def _stack_shared_owners(drafts, actions: list[Action]) -> list[Action]:
     for members in groups.values():
         owners = actions[members[0]].owners
         targets = [actions[i].target.raw for i in members]
-        if len(members) < 2 or len(owners) != len(members) or None in targets or len(
-                set(targets)) < len(targets):
+        if len(members) < 2 or None in targets or len(set(targets)) < len(targets):
             continue
-        for i, owner in zip(members, owners, strict=True):
-            stacked[i] = actions[i].model_copy(update={"owners": [owner]})
+        if len(owners) == len(members):
+            shares: list[list[Owner]] | None = [[owner] for owner in owners]
+        else:
+            shares = _owners_level_with([actions[i] for i in members], owners)
+        for i, share in zip(members, shares or [], strict=False):
+            stacked[i] = actions[i].model_copy(update={"owners": share})
     return stacked
+
+
+def _owners_level_with(actions: list[Action], owners: list[Owner]) -> list[list[Owner]] | None:
+    """Each action's owners when the cell sets them level with their actions: an owner
+    belongs to the last action that starts at or above its first line. None unless every
+    action and owner has a place on the page, the first owner is level with the first action
+    and every action gets at least one."""
+    if len(owners) < len(actions):
+        return None
+    starts = [place for a in actions if (place := _first_place(a.provenance))]
+    places = [place for o in owners if (place := _first_place(o.provenance))]
+    if len(starts) < len(actions) or len(places) < len(owners):
+        return None
+    shares: list[list[Owner]] = [[] for _ in actions]
+    for owner, place in zip(owners, places, strict=True):
+        level = [i for i, (page, top) in enumerate(starts) if (page, top - LEVEL_PT) <= place]
+        if not level:
+            return None
+        shares[level[-1]].append(owner)
+    return shares if all(shares) else None
+
+
+def _first_place(provenance: Provenance | None) -> tuple[int, float] | None:
+    """Page and top of the first line a value was read from (PDF), else None."""
+    if provenance is None or not provenance.boxes:
+        return None
+    return provenance.boxes[0].page, provenance.boxes[0].top
 
 
 def _answer(draft, number: str, warnings: list[PlanWarning]) -> dict:
