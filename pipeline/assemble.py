@@ -132,15 +132,7 @@ class PlanAssembler:
             )
             return True
         if current is not None:
-            if response or reason:
-                current.response_sources.extend(response_paras)
-            if rec_text:
-                current.sources.extend(rec_paras)
-                current.texts.append(rec_text)
-            if response:
-                current.response.append(response)
-            if reason:
-                current.reason.append(reason)
+            _extend_rec(current, rec_paras, rec_text, response_paras, response, reason)
         return False
 
     def _continues_rec(self, row: PlanRow, rec_text: str) -> bool:
@@ -274,6 +266,27 @@ def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]
     return [trimmed, *paras[1:]]
 
 
+def _extend_rec(rec: DraftRec, rec_paras: list[Paragraph], rec_text: str,
+                response_paras: list[Paragraph], response: str, reason: str) -> None:
+    """Add a row that carries on ``rec`` (no number of its own) to it."""
+    if response and parse_response(response) is None and _answered(rec.response):
+        # The answer stood before the break; what its cell holds after it explains it.
+        response, reason = "", clean(f"{response} {reason}")
+    if response or reason:
+        rec.response_sources.extend(response_paras)
+    if rec_text:
+        rec.sources.extend(rec_paras)
+        rec.texts.append(rec_text)
+    if response:
+        rec.response.append(response)
+    if reason:
+        rec.reason.append(reason)
+
+
+def _answered(response: list[str]) -> bool:
+    return bool(response) and parse_response(" ".join(response)) is not None
+
+
 def _response_and_reason(paragraphs: list[Paragraph]) -> tuple[str, str]:
     """The agreement words of a response cell, and any explanation written under them."""
     response: list[str] = []
@@ -286,7 +299,7 @@ def _response_and_reason(paragraphs: list[Paragraph]) -> tuple[str, str]:
             response.append(split[0])
             reason.append(split[1])
             continue
-        if reason or (response and parse_response(" ".join(response)) and len(text) > 40):
+        if reason or (_answered(response) and len(text) > 40):
             reason.append(text)
         else:
             response.append(text)

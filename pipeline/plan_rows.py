@@ -346,10 +346,16 @@ def _join_cut_rows(
 
 def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
     """The first row on a page carries on the last row of the previous page."""
-    if prev.section or row.section or row.text(Role.REC_NO) or row.text(Role.ACTION_NO):
+    if prev.section or row.section or row.text(Role.REC_NO):
+        return False
+    rec_before, rec_now = prev.paragraphs(Role.RECOMMENDATION), row.paragraphs(Role.RECOMMENDATION)
+    if rec_now and not rec_before and prev.text(Role.REC_NO):
+        # The number stands before the break over an empty cell: a renderer that keeps a
+        # cell's lines together pushed the whole recommendation onto this page.
+        return True
+    if row.text(Role.ACTION_NO):
         return False
     actions = row.paragraphs(Role.ACTION)
-    rec_before, rec_now = prev.paragraphs(Role.RECOMMENDATION), row.paragraphs(Role.RECOMMENDATION)
     numbered = bool(actions) and bool(actions[0].label or opens_list_item(actions[0].text))
     if rec_before and rec_now and (
         not ends_sentence(rec_before[-1].text) or rec_now[0].text[:1].islower()

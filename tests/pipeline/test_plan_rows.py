@@ -106,6 +106,20 @@ def test_a_new_numbered_row_after_the_page_cut_is_not_joined() -> None:
     assert rows[1].after_page_break
 
 
+def test_a_recommendation_pushed_whole_onto_the_next_page_joins_its_number() -> None:
+    # LibreOffice keeps a merged cell's lines together: rec 2's number and first action stay
+    # at the foot of page 1 over an empty cell, its text and second action go to page 2.
+    page1 = _table([HEADER, ["2", "", "Agreed", "1. Brief all staff.", "Custodial Managers",
+                             "September 2023"]], page=1)
+    page2 = _table([["", REC_2, "", "2. Quality assure reviews.", "Head of Residence",
+                     "Monthly"]], page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert len(rows) == 1
+    assert (rows[0].text(Role.REC_NO), rows[0].text(Role.RECOMMENDATION)) == ("2", REC_2)
+    assert [p.text for p in rows[0].paragraphs(Role.ACTION)] == [
+        "1. Brief all staff.", "2. Quality assure reviews."]
+
+
 def test_a_repeated_header_on_the_next_page_is_not_data() -> None:
     page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
                              "May 2021"]], page=1)
@@ -282,6 +296,21 @@ def test_assembler_rows_without_a_number_add_actions_to_the_recommendation_above
     second = _plan_row(action="Audit cases.", owner="Quality Manager", target="June 2021")
     [rec] = _assemble([first, second]).recs
     assert [a.texts for a in rec.actions] == [["Train staff."], ["Audit cases."]]
+
+
+def test_assembler_reason_continued_after_a_page_break_is_not_part_of_the_answer() -> None:
+    # "Partly Agreed" at the foot of one page; its explanation heads the response cell on
+    # the next, in a row of its own (it starts with a new numbered action).
+    first = _plan_row(rec_no="3", recommendation=REC_2, response="Partly Agreed",
+                      action="1. Publish a revised core day.", owner="Deputy Governor",
+                      target="November 2023")
+    second = _plan_row(response="The prison cannot increase staffing within its budget.",
+                       action="2. Open two workshops.", owner="Head of Education",
+                       target="March 2024")
+    [rec] = _assemble([first, second]).recs
+    assert rec.response == ["Partly Agreed"]
+    assert rec.reason == ["The prison cannot increase staffing within its budget."]
+    assert len(rec.actions) == 2
 
 
 def test_assembler_keeps_a_partly_agreed_reason_out_of_the_actions() -> None:
