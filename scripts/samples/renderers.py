@@ -20,6 +20,7 @@ from scripts.samples import (
     render_docx,
     render_html_form,
     render_nested,
+    render_odt,
     render_rawpdf,
     render_report,
     render_reportlab,
@@ -51,6 +52,7 @@ class Renderer:
     draw: Callable[[Any, Build], list[Path]]
     converter: str | None  # the outside program the PDF needs, if any
     suffixes: Callable[[Any], tuple[str, ...]]  # the documents a spec gives, by file suffix
+    docx_converted: bool = False  # its .docx, too, is written by ``converter``
 
 
 def word_document(spec: PlanSpec) -> DocumentObject:
@@ -90,6 +92,10 @@ def _wordlike(spec: PlanSpec, build: Build) -> list[Path]:
     pdf = build.out_dir / f"{spec.name}.pdf"
     render_wordlike.render(spec, pdf)
     return [pdf]
+
+
+def _odt(spec: PlanSpec, build: Build) -> list[Path]:
+    return render_odt.render(spec, build.out_dir) if build.convert else []
 
 
 def _rawpdf(spec: PlanSpec, build: Build) -> list[Path]:
@@ -151,6 +157,7 @@ RENDERERS: dict[str, Renderer] = {
     "per_rec_tables": _WORD,
     "form": _WORD,
     "nested_actions": _WORD,
+    "odt": Renderer(_odt, LIBREOFFICE, _word_suffixes, docx_converted=True),
     "rawpdf": Renderer(_rawpdf, None, _pdf_only),
     "wordml": Renderer(_wordml, LIBREOFFICE, _word_suffixes),
     "report": Renderer(_report, LIBREOFFICE, _word_suffixes),
