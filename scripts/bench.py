@@ -8,7 +8,8 @@ each in a fresh process and several times (median and min are printed):
   and Camelot lattice and PyMuPDF ``find_tables()`` from a separate venv the bench creates
   (.bench/peers: never a project dependency; PyMuPDF is AGPL, used here only to compare;
   ``pymupdf.layout`` is not imported, so its layout model stays off);
-- start-up: wall time of ``actionplan --version`` and of one 2-page PDF end to end;
+- start-up: wall time of ``actionplan --version`` and of one 2-page PDF end to end, and how
+  long a 619-page non-plan (a manual in ../shared/realworld, read there) takes to dismiss;
 - cost against pages: ms/page of single plans of 25/50/100/200 pages (--jobs 1);
 - DOCX: files/s (CPU) over the sample .docx files repeated.
 Ratios are printed beside each row. Numbers are printed, never asserted: the machine is shared,
@@ -37,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 BENCH = ROOT / ".bench"
 PEERS = BENCH / "peers"
+# Real third-party documents (make realworld's); a 619-page manual among them is no plan.
+REALWORLD = Path(os.environ.get("REALWORLD", ROOT.parent / "shared" / "realworld"))
 ACTIONPLAN = Path(sys.executable).with_name("actionplan")
 # Versions of the peers measured; installed only into .bench/peers.
 PEER_PACKAGES = ["camelot-py==2.0.0", "pymupdf==2.0", "opencv-python-headless==5.0.0.93"]
@@ -274,6 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     single = repeat(actionplan([two_page], 1, out / "single"), max(3, args.repeat))
     print("  2-page PDF end to end              {:.2f} ({:.2f}) s wall, {:.2f} ({:.2f}) s cpu"
           .format(*_stat(single, "wall"), *_stat(single, "cpu")))
+
+    nonplan = REALWORLD / "office_pdf" / "unstructured" / "DA-619p.pdf"
+    if nonplan.is_file():  # read where it is, never copied into the repository
+        runs = repeat(actionplan([nonplan], 1, out / "nonplan"), max(3, args.repeat))
+        print("  {}-page non-plan dismissed         {:.2f} ({:.2f}) s wall, {:.2f} ({:.2f}) s "
+              "cpu".format(page_count(nonplan), *_stat(runs, "wall"), *_stat(runs, "cpu")))
 
     print("\ncost against pages (one plan per run, --jobs 1, CPU of the process tree):")
     longest = max(SAMPLES.glob("*.pdf"), key=page_count)

@@ -90,7 +90,9 @@ def _lexicon() -> _Lexicon:
 @functools.cache
 def _nlp() -> tuple[Language, Matcher, PhraseMatcher]:
     """Blank English tokenizer plus matchers for role heads and protected body names (once)."""
-    import spacy
+    from pipeline.normalise.spacy_import import import_spacy
+
+    spacy = import_spacy()  # without its command line: a third of its start-up
     from spacy.matcher import Matcher, PhraseMatcher
 
     lex = _lexicon()
