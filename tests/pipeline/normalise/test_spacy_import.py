@@ -28,8 +28,9 @@ nlp, heads, bodies = owners._nlp()
 out = []
 for cell in cells:
     doc = nlp.make_doc(cell)
-    out.append([[t.text for t in doc], [list(m) for m in heads(doc)], [list(m) for m in bodies(doc)],
-                [o.model_dump() for o in owners.parse_owners(cell)]])
+    parsed = [o.model_dump() for o in owners.parse_owners(cell)]
+    out.append([[t.text for t in doc], [list(m) for m in heads(doc)],
+                [list(m) for m in bodies(doc)], parsed])
 print(json.dumps({"cells": len(cells), "out": out, "cli": "spacy.cli.download" in sys.modules}))
 """
 
