@@ -387,6 +387,7 @@ def _import_table_writers(formats: tuple[str, ...]) -> None:
     if "xlsx" in formats:
         import xlsxwriter  # noqa: F401
     if "sqlite" in formats:
+        import pipeline.audit  # noqa: F401  (the database's findings table)
         import pipeline.database  # noqa: F401
 
 

@@ -178,3 +178,15 @@ def test_python_dash_m_pipeline_is_the_same_command() -> None:
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0
     assert json.loads(result.stdout)["title"] == "ActionPlan"
+
+
+def test_extract_parses_the_same_with_its_parser_alone(tmp_path: Path) -> None:
+    # `actionplan extract` builds only its own parser (the audit's imports wait for audit).
+    argv = ["extract", str(tmp_path), "--out", str(tmp_path / "o"), "--jobs", "3",
+            "--format", "json,csv", "--timeout", "9", "--review", "--pages", "4", "-q"]
+    assert cli.build_parser(only="extract").parse_args(argv) == cli.build_parser().parse_args(argv)
+    with pytest.raises(SystemExit):
+        cli.build_parser(only="extract").parse_args(["audit", str(tmp_path)])
+    code = ("import sys; from pipeline import cli; cli.build_parser(only='extract'); "
+            "sys.exit('pipeline.audit.rules' in sys.modules)")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
