@@ -28,6 +28,7 @@ from pdfplumber.table import Table as PlumberTable
 from pdfplumber.table import TableFinder, TableSettings
 
 from extractors.errors import failure_reading
+from extractors.pdf_screen import take_screened
 from extractors.pdf_words import WordRules, group_words
 from extractors.pdfium_chars import Matrix, PageTransform, read_chars
 from extractors.pdfium_chars import multiply as _multiply
@@ -56,16 +57,26 @@ def open_pdf(path: Path, source: str | None = None, keep_clipped: bool = False
         with _open_pdfminer(path) as pdf:
             yield pdf
         return
+    # Inside pdf_screen.screened_pdf the screen's document and loaded pages are reused.
+    screened = take_screened(path)
+    loaded: dict[int, tuple[Any, Any]] = {}
+    if screened is not None:
+        document, loaded = screened
+    else:
+        try:
+            document = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            raise _pdf_error(exc, path) from exc
     try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        raise _pdf_error(exc, path) from exc
-    try:
-        yield PdfiumDocument(document, keep_clipped)
+        yield PdfiumDocument(document, keep_clipped, loaded)
     except pdfium.PdfiumError as exc:  # a page that cannot be loaded
         raise _pdf_error(exc, path) from exc
     finally:
-        document.close()
+        for page, textpage in loaded.values():  # pages the reader skipped
+            textpage.close()
+            page.close()
+        if screened is None:
+            document.close()
 
 
 @contextlib.contextmanager
@@ -122,16 +133,19 @@ def space_glyphs(page: Any) -> list[tuple[float, float]]:
 class PdfiumDocument:
     """A pdfium document whose ``pages`` are built one at a time, on access."""
 
-    def __init__(self, document: pdfium.PdfDocument, keep_clipped: bool = False):
+    def __init__(self, document: pdfium.PdfDocument, keep_clipped: bool = False,
+                 loaded: dict[int, tuple[Any, Any]] | None = None):
         self._document = document
-        self.pages = _PageList(document, keep_clipped)
+        self.pages = _PageList(document, keep_clipped, {} if loaded is None else loaded)
 
 
 class _PageList(Sequence):
-    def __init__(self, document: pdfium.PdfDocument, keep_clipped: bool):
+    def __init__(self, document: pdfium.PdfDocument, keep_clipped: bool,
+                 loaded: dict[int, tuple[Any, Any]]):
         self._document = document
         self._count = len(document)
         self._keep_clipped = keep_clipped
+        self._loaded = loaded  # index: (page, text page) the screen loaded, used once
 
     def __len__(self) -> int:
         return self._count
@@ -142,10 +156,12 @@ class _PageList(Sequence):
         if not -self._count <= index < self._count:
             raise IndexError(index)
         index %= self._count
-        page = self._document[index]
+        page, textpage = self._loaded.pop(index, None) or (self._document[index], None)
         try:
-            return PdfiumPage(page, index + 1, self._keep_clipped)
+            return PdfiumPage(page, index + 1, self._keep_clipped, textpage)
         finally:
+            if textpage is not None:
+                textpage.close()
             page.close()
 
     def turned(self, index: int, rotation: int) -> PdfiumPage:
@@ -164,18 +180,22 @@ class PdfiumPage(Container):
     The characters are kept as columns (``char_table``); their pdfplumber dicts are built
     only when ``chars`` is asked for, and words are grouped from the columns."""
 
-    def __init__(self, page: pdfium.PdfPage, number: int, keep_clipped: bool = False):
+    def __init__(self, page: pdfium.PdfPage, number: int, keep_clipped: bool = False,
+                 textpage: Any = None):
+        """``textpage``: the page's text page when already loaded (the caller closes it)."""
         self.page_number = number
         self.rotation = page.get_rotation() % 360
         self._transform = PageTransform(page)
         self.width, self.height = self._transform.width, self._transform.height
         self.bbox = (0.0, 0.0, self.width, self.height)
-        textpage = page.get_textpage()
+        own = textpage is None
+        textpage = page.get_textpage() if own else textpage
         try:
             self.char_table = read_chars(textpage.raw, self._transform, number,
                                          keep_clipped)
         finally:
-            textpage.close()
+            if own:
+                textpage.close()
         self._paths = _paths(page, self._transform, number)
         self._char_dicts: list[dict] | None = None
 
@@ -188,6 +208,20 @@ class PdfiumPage(Container):
     @property
     def objects(self) -> dict[str, list[dict]]:
         return {"char": self.chars, **self._paths}
+
+    # The paths without building the char dicts (pdfplumber's properties go through
+    # ``objects``).
+    @property
+    def lines(self) -> list[dict]:
+        return self._paths["line"]
+
+    @property
+    def rects(self) -> list[dict]:
+        return self._paths["rect"]
+
+    @property
+    def curves(self) -> list[dict]:
+        return self._paths["curve"]
 
     def extract_words(self, **kwargs: Any) -> list[dict]:
         """pdfplumber's word grouping over this page's characters (its rules run on the

@@ -50,6 +50,19 @@ _is_hyphen = _c_function("FPDFText_IsHyphen", _INT, _VOID, _INT)
 _origin = _c_function("FPDFText_GetCharOrigin", _INT, _VOID, _INT, _VOID, _VOID)
 _loose_box = _c_function("FPDFText_GetLooseCharBox", _INT, _VOID, _INT, _VOID)
 _get_text = _c_function("FPDFText_GetText", _INT, _VOID, _INT, _INT, _VOID)
+_text_font = _c_function("FPDFTextObj_GetFont", ctypes.c_size_t, _VOID)
+_font_info = _c_function("FPDFText_GetFontInfo", ctypes.c_ulong, _VOID, _INT, _VOID,
+                         ctypes.c_ulong, _VOID)
+_font_descent = _c_function("FPDFFont_GetDescent", _INT, _VOID, ctypes.c_float, _VOID)
+_font_size = _c_function("FPDFText_GetFontSize", ctypes.c_double, _VOID, _INT)
+_char_matrix = _c_function("FPDFText_GetMatrix", _INT, _VOID, _INT, _VOID)
+_fill_colour = _c_function("FPDFText_GetFillColor", _INT, _VOID, _INT, _VOID, _VOID, _VOID,
+                           _VOID)
+_clip_path = _c_function("FPDFPageObj_GetClipPath", ctypes.c_size_t, _VOID)
+_clip_count_paths = _c_function("FPDFClipPath_CountPaths", _INT, _VOID)
+_clip_count_segments = _c_function("FPDFClipPath_CountPathSegments", _INT, _VOID, _INT)
+_clip_segment = _c_function("FPDFClipPath_GetPathSegment", ctypes.c_size_t, _VOID, _INT, _INT)
+_segment_point = _c_function("FPDFPathSegment_GetPoint", _INT, _VOID, _VOID, _VOID)
 _glyph_width = _c_function("FPDFFont_GetGlyphWidth", _INT, _VOID, _UINT, ctypes.c_float, _VOID)
 
 _SPACE = 0x20
@@ -111,7 +124,7 @@ class Run:
 
     fontname: str
     descent: float  # per unit of font size
-    font: Any  # pdfium font handle, or None
+    font: int  # pdfium font handle (its address), 0 for none
     size: float
     a: float  # the text matrix's scale and skew (PDF space)
     b: float
@@ -244,7 +257,8 @@ def _runs(raw: Any, keys: list[int], positions: list[int], transform: PageTransf
     unique, first, run_of = np.unique(np.array(keys, dtype=np.uint64), return_index=True,
                                       return_inverse=True)
     reader = _RunReader(raw, transform)
-    runs = [reader.run(positions[j]) for j in first.tolist()]
+    runs = [reader.run(positions[j], key) for j, key in zip(first.tolist(), unique.tolist(),
+                                                            strict=True)]
     return runs, run_of.reshape(-1).astype(np.int64)
 
 
@@ -271,20 +285,20 @@ def _shown(raw: Any, positions: list[int], run_of: np.ndarray, runs: list[Run]
     return np.flatnonzero(keep)
 
 
-def _clip_box(obj: Any) -> tuple[float, float, float, float] | None:
+def _clip_box(obj: int) -> tuple[float, float, float, float] | None:
     """The box a page object's clip path leaves open, PDF space (the intersection of its
     paths' boxes), or None when nothing clips it."""
-    c = pdfium_c
-    clip = c.FPDFPageObj_GetClipPath(obj) if obj else None
+    clip = _clip_path(obj) if obj else 0
     if not clip:
         return None
     x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
     box: list[float] | None = None
-    for path in range(c.FPDFClipPath_CountPaths(clip)):
+    for path in range(_clip_count_paths(clip)):
         xs, ys = [], []
-        for index in range(c.FPDFClipPath_CountPathSegments(clip, path)):
-            segment = c.FPDFClipPath_GetPathSegment(clip, path, index)
-            if segment and c.FPDFPathSegment_GetPoint(segment, x, y):
+        for index in range(_clip_count_segments(clip, path)):
+            segment = _clip_segment(clip, path, index)
+            if segment and _segment_point(segment, at_x, at_y):
                 xs.append(x.value)
                 ys.append(y.value)
         if not xs:
@@ -296,43 +310,50 @@ def _clip_box(obj: Any) -> tuple[float, float, float, float] | None:
 
 
 class _RunReader:
-    """Reads one text object's shared properties through a character of it."""
+    """Reads one text object's shared properties through a character of it; a font's name
+    and descent once per font."""
 
     def __init__(self, raw: Any, transform: PageTransform):
-        self.raw, self.transform = raw, transform
+        self.page = ctypes.cast(raw, ctypes.c_void_p).value or 0
+        self.transform = transform
         self.matrix = pdfium_c.FS_MATRIX()
-        self.colour = [ctypes.c_uint() for _ in range(4)]
-        self.name_buffer = ctypes.create_string_buffer(256)
-        self.flags = ctypes.c_int()
+        self.colour = (ctypes.c_uint * 4)()
+        self.colour_at = [ctypes.addressof(self.colour) + 4 * k for k in range(4)]
+        self.fonts: dict[int, tuple[str, float]] = {}
 
-    def run(self, index: int) -> Run:
-        c, raw, matrix = pdfium_c, self.raw, self.matrix
-        obj = c.FPDFText_GetTextObject(raw, index)
-        fontname, descent, font = _font(raw, index, obj, self.name_buffer, self.flags)
-        c.FPDFText_GetMatrix(raw, index, matrix)
+    def run(self, index: int, obj: int) -> Run:
+        """The run of text object ``obj`` (its address; 0 for none), read at char ``index``."""
+        page, matrix = self.page, self.matrix
+        font = _text_font(obj) if obj else 0
+        named = self.fonts.get(font) if font else None
+        if named is None:
+            named = _font(page, index, font)
+            if font:
+                self.fonts[font] = named
+        fontname, descent = named
+        _char_matrix(page, index, ctypes.addressof(matrix))
         char_matrix = multiply((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0),
                                self.transform.matrix)
         a, b, cc, d = char_matrix[:4]
         fill = _BLACK
-        if c.FPDFText_GetFillColor(raw, index, *self.colour):
-            fill = tuple(v.value / 255 for v in self.colour[:3])
-        return Run(fontname, descent, font, c.FPDFText_GetFontSize(raw, index), matrix.a,
+        if _fill_colour(page, index, *self.colour_at):
+            fill = tuple(v / 255 for v in self.colour[:3])
+        return Run(fontname, descent, font, _font_size(page, index), matrix.a,
                    matrix.b, matrix.c, matrix.d, char_matrix,
                    bool(a * d > 0 and b * cc <= 0), fill, _clip_box(obj))
 
 
-def _font(raw: Any, index: int, obj: Any, buffer: Any, flags: Any) -> tuple[str, float, Any]:
-    """(base font name, descent per unit of font size, pdfium font) of the character's text
-    object."""
-    length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), flags)
+def _font(page: int, index: int, font: int) -> tuple[str, float]:
+    """(base font name, descent per unit of font size) of the character's font."""
+    buffer = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    length = _font_info(page, index, ctypes.addressof(buffer), len(buffer),
+                        ctypes.addressof(flags))
     name = buffer.value.decode("utf-8", "replace") if length else ""
     descent = ctypes.c_float()
-    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-    if not font:
-        return name, 0.0, None
-    if not pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent):
-        return name, 0.0, font
-    return name, min(0.0, descent.value / 1000), font
+    if not font or not _font_descent(font, 1000.0, ctypes.addressof(descent)):
+        return name, 0.0
+    return name, min(0.0, descent.value / 1000)
 
 
 def _advances(codes: np.ndarray, run_of: np.ndarray, runs: list[Run]) -> np.ndarray:
@@ -340,7 +361,7 @@ def _advances(codes: np.ndarray, run_of: np.ndarray, runs: list[Run]) -> np.ndar
     looked up once per font, size, scale and code (a page's text objects share a few
     fonts)."""
     groups: dict[tuple, int] = {}
-    group_of_run = np.array([groups.setdefault((_address(r.font), r.size, r.a), len(groups))
+    group_of_run = np.array([groups.setdefault((r.font, r.size, r.a), len(groups))
                              for r in runs], dtype=np.int64)
     font_of_group = {slot: key for key, slot in groups.items()}
     pairs = group_of_run[run_of] * 0x110000 + codes
@@ -354,10 +375,6 @@ def _advances(codes: np.ndarray, run_of: np.ndarray, runs: list[Run]) -> np.ndar
         if font and code not in _NO_WIDTH_LOOKUP and _glyph_width(font, code, size, out):
             widths[slot] = advance.value * scale
     return widths[inverse.reshape(-1)]
-
-
-def _address(handle: Any) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0 if handle else 0
 
 
 def char_boxes(codes: np.ndarray, run_of: np.ndarray, runs: list[Run], origins: np.ndarray,

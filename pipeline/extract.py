@@ -16,7 +16,7 @@ from extractors.convert import converted_to_docx
 from extractors.guard import DEFAULT_LIMITS as GUARD_DEFAULTS
 from extractors.guard import GuardLimits, check_pdf, check_zip
 from extractors.layout import Document
-from extractors.pdf_screen import quick_page_texts
+from extractors.pdf_screen import screened_pdf
 from extractors.sniff import CONVERTIBLE, detect_format
 from pipeline.assemble import assemble, reads_as_plan
 from pipeline.errors import NoPlanFound, TooLarge, reader_error
@@ -110,8 +110,10 @@ def _read(fmt: str, path: Path, *, shown: Path, guard: GuardLimits) -> Document:
     try:
         if fmt == "pdf":
             found = check_pdf(path, guard)
-            pages = _screen_pdf(path, shown)
-            document = READERS[fmt](path) if pages is None else READERS[fmt](path, pages)
+            # The read reuses the document and pages the screen loaded (each page once).
+            with screened_pdf(path) as texts:
+                pages = _screen_pdf(texts, shown)
+                document = READERS[fmt](path) if pages is None else READERS[fmt](path, pages)
             if found is not None and document.pages is not None and document.pages < found:
                 document.notes.append(
                     f"the page tree holds {found} pages but declares {document.pages}; "
@@ -127,10 +129,9 @@ def _read(fmt: str, path: Path, *, shown: Path, guard: GuardLimits) -> Document:
         raise mapped from exc
 
 
-def _screen_pdf(path: Path, shown: Path) -> set[int] | None:
-    """Dismiss a PDF whose text names no plan columns on any page, before the slow read;
-    otherwise the pages worth reading (None: all)."""
-    texts = quick_page_texts(path)
+def _screen_pdf(texts: list[str] | None, shown: Path) -> set[int] | None:
+    """Dismiss a PDF whose pages' ``texts`` name no plan columns on any page, before the slow
+    read; otherwise the pages worth reading (None: all)."""
     if texts is None:
         return None
     if not could_hold_plan(texts):

@@ -199,3 +199,44 @@ def test_a_repeated_header_row_clipped_by_libreoffice_keeps_only_what_shows() ->
         head = [w["text"] for w in pdf.pages[1].extract_words() if w["top"] < 95]
     assert "Accepted/" in head
     assert "Rejected" not in head
+
+
+def test_the_read_inside_the_screen_loads_each_page_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2 as pdfium
+
+    from extractors.pdf import read_pdf
+    from extractors.pdf_screen import screened_pdf
+
+    loads: list[int] = []
+    get_page = pdfium.PdfDocument.get_page
+
+    def counted(self, index):  # type: ignore[no-untyped-def]
+        loads.append(index)
+        return get_page(self, index)
+
+    monkeypatch.setattr(pdfium.PdfDocument, "get_page", counted)
+    path = SAMPLES / "dtv_crc_2020.pdf"
+    with screened_pdf(path) as texts:
+        assert texts is not None
+        document = read_pdf(path)
+    pages = len(texts)
+    assert pages > 1 and sorted(loads) == list(range(pages))
+    assert document.blocks
+    loads.clear()
+    read_pdf(path)  # outside the screen the reader loads its own pages
+    assert sorted(loads) == list(range(pages))
+
+
+def test_the_reader_takes_every_page_the_screen_loaded_even_those_it_skips() -> None:
+    from extractors.pdf import read_pdf
+    from extractors.pdf_screen import screened_pdf, take_screened
+
+    path = SAMPLES / "dtv_crc_2020.pdf"
+    with screened_pdf(path) as texts:
+        assert texts is not None and len(texts) > 1
+        document = read_pdf(path, only_pages={1})
+        left = take_screened(path)
+        # The reader took them all (and closed the skipped ones itself).
+        assert left is not None and left[1] == {}
+    assert document.pages == len(texts)
+    assert take_screened(path) is None

@@ -57,3 +57,16 @@ def test_settings_it_does_not_follow_are_left_to_pdfplumber() -> None:
     assert WordRules.of({"keep_blank_chars": True}) is None
     assert WordRules.of({"use_text_flow": True}) is None
     assert WordRules.of({"x_tolerance": 1}) == WordRules(x_tolerance=1)
+
+
+def test_the_reader_builds_no_char_dicts() -> None:
+    # The char dicts cost more than pdfium's parse; the reader's page scan needs none.
+    from extractors.pdf import scan_page
+    from extractors.pdf_rotation import upright_share
+
+    with open_pdf(SAMPLES / "dtv_crc_2020.pdf", "pdfium") as pdf:
+        page = pdf.pages[0]
+        assert upright_share(page) == 1.0
+        assert scan_page(page, 1).words
+        assert page._char_dicts is None
+        assert page.chars and page._char_dicts is not None
