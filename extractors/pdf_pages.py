@@ -13,6 +13,7 @@ errors for encrypted and damaged files.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import ctypes
 import os
@@ -20,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber import utils as plumber_utils
@@ -111,13 +113,14 @@ def turned_page(pdf: Any, index: int, rotation: int) -> Any:
     return Page(pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
 
 
-def char_matrices(page: Any, limit: int) -> list[Matrix]:
+def char_matrix_counts(page: Any, limit: int) -> list[tuple[Matrix, int]]:
     """The text matrices (pdfplumber's char "matrix") of the page's first ``limit``
-    characters, either source."""
+    characters, each with how many of them have it, either source."""
     if isinstance(page, PdfiumPage):
-        runs = page.char_table.runs
-        return [runs[r].char_matrix for r in page.char_table.run[:limit].tolist()]
-    return [char["matrix"] for char in page.chars[:limit]]
+        table = page.char_table
+        counts = np.bincount(table.run[:limit], minlength=len(table.runs)).tolist()
+        return [(run.char_matrix, n) for run, n in zip(table.runs, counts, strict=True) if n]
+    return list(collections.Counter(tuple(c["matrix"]) for c in page.chars[:limit]).items())
 
 
 def space_glyphs(page: Any) -> list[tuple[float, float]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from extractors.pdf_pages import char_matrices
+from extractors.pdf_pages import char_matrix_counts
 
 # A page whose characters read left to right at least this often is taken as it is.
 UPRIGHT_SHARE = 0.5
@@ -23,17 +23,18 @@ _SAMPLE = 2000
 
 def upright_share(page: Any) -> float | None:
     """Share of the page's characters that read left to right; None for a page without text."""
-    matrices = char_matrices(page, _SAMPLE)
-    if not matrices:
+    counts = char_matrix_counts(page, _SAMPLE)
+    total = sum(n for _, n in counts)
+    if not total:
         return None
     upright = 0
-    for matrix in matrices:
+    for matrix, n in counts:
         a, b, c, d = matrix[:4]
         # Left to right and not mirrored: the glyph's x axis points right, its y axis up
         # (PDF space), whatever the font size.
         if a > 0 and d > 0 and abs(b) <= 0.1 * a and abs(c) <= 0.1 * d:
-            upright += 1
-    return upright / len(matrices)
+            upright += n
+    return upright / total
 
 
 def upright_page(page: Any, turn: Callable[[int], Any]) -> tuple[Any, str | None]:
