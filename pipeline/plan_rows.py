@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from extractors.geometry import TOUCH_PT
@@ -353,8 +353,8 @@ def _is_cut_tail(prev: PlanRow, row: PlanRow) -> bool:
         # The number stands before the break over an empty cell: a renderer that keeps a
         # cell's lines together pushed the whole recommendation onto this page.
         return True
-    if row.text(Role.ACTION_NO):
-        return False
+    if any(ch.isalnum() for ch in row.text(Role.ACTION_NO)):
+        return False  # a number of its own; a lone "." is the end of a label the page cut
     actions = row.paragraphs(Role.ACTION)
     numbered = bool(actions) and bool(actions[0].label or opens_list_item(actions[0].text))
     if rec_before and rec_now and (
@@ -425,6 +425,11 @@ def _runs_on(role: Role, before: str, after: str) -> bool:
     return not ends_sentence(before)
 
 
+# A label standing alone in its cell ("3", "b", "iv", "1.2") and the mark that may end it.
+_BARE_LABEL = re.compile(r"^\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)$", re.IGNORECASE)
+_LABEL_END = re.compile(r"^[.):]$")
+
+
 def _append_row(prev: PlanRow, row: PlanRow, vocabulary: Mapping[str, int]) -> None:
     _regroup_cut_narrative(prev, row)
     for role, paragraphs in row.by_role.items():
@@ -432,6 +437,14 @@ def _append_row(prev: PlanRow, row: PlanRow, vocabulary: Mapping[str, int]) -> N
             continue
         mine = prev.by_role.setdefault(role, [])
         rest = list(paragraphs)
+        labels = [i for i, p in enumerate(mine) if _BARE_LABEL.match(p.text)]
+        if labels and _LABEL_END.match(rest[0].text):
+            # "3" at the foot of the page, "." at the head of the next: one label cut.
+            end = rest.pop(0)
+            mine[labels[-1]] = replace(mine[labels[-1]], text=mine[labels[-1]].text + end.text,
+                                       lines=[*mine[labels[-1]].lines, *end.lines])
+            if not rest:
+                continue
         if mine and _runs_on(role, mine[-1].text, rest[0].text):
             mine[-1] = join_across(mine[-1], rest.pop(0), vocabulary)
         mine.extend(rest)

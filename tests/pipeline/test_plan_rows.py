@@ -120,6 +120,17 @@ def test_a_recommendation_pushed_whole_onto_the_next_page_joins_its_number() -> 
         "1. Brief all staff.", "2. Quality assure reviews."]
 
 
+def test_a_label_cut_by_the_page_is_one_label_and_its_text_runs_on() -> None:
+    # A narrow label column wraps "3." as "3" / "."; the page falls between the two lines.
+    page1 = _table([HEADER, ["2", REC_2, "Agreed", "3\nExtend the management",
+                             "Heads of Units", "Commenced"]], page=1)
+    page2 = _table([["", "", "", ".\noversight tool to all cases.", "", ""]], page=2)
+    rows = plan_rows(_doc(page1, page2))
+    assert len(rows) == 1
+    assert [p.text for p in rows[0].paragraphs(Role.ACTION)] == [
+        "3.", "Extend the management oversight tool to all cases."]
+
+
 def test_a_repeated_header_on_the_next_page_is_not_data() -> None:
     page1 = _table([HEADER, ["1", REC_1, "Agreed", "Train staff.", "Head of Service",
                              "May 2021"]], page=1)
