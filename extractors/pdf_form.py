@@ -44,6 +44,8 @@ MAX_LABEL_CHARS = 45
 # Pair lines sharing one label x and one value x before a page counts as holding a form
 # (two blocks of two fields at least; fewer is any key/value note).
 MIN_PAIRS = 4
+MIN_BLOCK_PAIRS = 2  # a block of the form set at its own x still pairs two fields
+MIN_SHARED_LABELS = 2  # labels such a block shares with the form's blocks found already
 # White space between lines (in line heights) that no form spans: blocks stand a blank
 # paragraph or two apart, a field's value may hold an empty paragraph.
 RUN_GAP_SHARE = 3.0
@@ -109,23 +111,59 @@ def find_form_tables(
     words: list[Word], page: int, carried: FormColumns | None
 ) -> tuple[list[Table], FormColumns | None]:
     """Form blocks among ``words`` (the page's words outside ruled tables), as two-column
-    tables, and the form to carry to the next page (None when the page holds none)."""
+    tables, and the form to carry to the next page (None when the page holds none).
+
+    Blocks of one form may set their values at different x (Word fits each table to its
+    text): each label x and value x that pair lines share is tried in turn, most used first,
+    and a later one is taken where its labels are the form's.
+    """
     lines = words_to_lines(words, page)
     if not lines:
         return [], None
     height = statistics.median(ln.bottom - ln.top for ln, _ in lines)
     gutter = max(MIN_GUTTER_PT, MIN_GUTTER_SHARE * height)
-    columns = _columns(lines, gutter, carried)
-    if columns is None:
+    tables: list[Table] = []
+    taken: set[int] = set()
+    known = set(carried.keys) if carried is not None else set()
+    lowest: tuple[int, FormColumns] | None = None
+    for label_x, value_x in _column_candidates(lines, gutter, carried):
+        opener = lowest[1].start_key if lowest is not None else None
+        found = _form_at(lines, taken, (label_x, value_x), gutter, height, page, carried,
+                         known, opener)
+        if found is None:
+            continue
+        made, used, columns = found
+        tables += made
+        taken |= used
+        known |= columns.keys
+        if lowest is None or max(used) > lowest[0]:
+            lowest = (max(used), columns)
+    if lowest is None:
         return [], None
+    last, columns = lowest
+    columns.keys = known
+    columns.reached_foot = last == len(lines) - 1
+    return sorted(tables, key=lambda t: t.top or 0.0), columns
+
+
+def _form_at(lines, taken: set[int], columns: tuple[float, float], gutter: float,
+             height: float, page: int, carried: FormColumns | None, known: set[str],
+             opener: str | None) -> tuple[list[Table], set[int], FormColumns] | None:
+    """The blocks of a form with these label and value columns, among the lines not yet
+    taken: its tables, the indices of its lines, and its columns. ``opener`` is the label
+    that opens the blocks of the form found on the page already."""
     label_x, value_x = columns
     split = [_split(ws, value_x) for _, ws in lines]
-    member = [_member(s, label_x, value_x, gutter) for s in split]
+    member = [i not in taken and _member(s, label_x, value_x, gutter)
+              for i, s in enumerate(split)]
     continuing = (carried is not None and carried.reached_foot and carried.page == page - 1
                   and _same_columns(carried, label_x, value_x))
     runs = _runs(split, member, height)
     keys_in_order = [label_key(_text(s.label)) for run in runs for s in run if s.label]
-    start_key = carried.start_key if continuing and carried else _start_key(keys_in_order)
+    if continuing and carried is not None:
+        start_key = carried.start_key
+    else:
+        start_key = opener or _start_key(keys_in_order)
     blocks = []
     for n, run in enumerate(runs):
         found = _blocks(run, start_key)
@@ -138,18 +176,17 @@ def find_form_tables(
             found.pop(0)
         blocks += found
     if not blocks:
-        return [], None
+        return None
     value_right = max((w.x1 for b in blocks for s in b for w in s.value), default=value_x + 1)
     label_right = max((w.x1 for b in blocks for s in b for w in s.label), default=value_x)
     spans = _Spans(label_x, label_right, value_x, value_right, gutter)
-    if not _accepted(blocks, spans, continuing):
-        return [], None
-    tables = [_table(b, spans, page) for b in blocks]
+    if not _accepted(blocks, spans, continuing, known):
+        return None
+    index = {id(s): i for i, s in enumerate(split)}
+    used = {index[id(s)] for b in blocks for s in b}
     keys = {label_key(_text(s.label)) for b in blocks for s in b if s.label}
-    last = blocks[-1][-1]
-    foot = split.index(last) == len(split) - 1
-    previous = carried.keys if continuing and carried else set()
-    return tables, FormColumns(label_x, value_x, page, start_key, previous | keys, foot)
+    return ([_table(b, spans, page) for b in blocks], used,
+            FormColumns(label_x, value_x, page, start_key, keys))
 
 
 def _text(words: list[Word]) -> str:
@@ -193,24 +230,29 @@ def _pair_candidate(words: list[Word], gutter: float) -> tuple[float, float] | N
     return None
 
 
-def _columns(lines, gutter: float, carried: FormColumns | None) -> tuple[float, float] | None:
-    """The label x and value x most pair lines of the page share, if enough do (or as many
-    as the form carried from the page before shows)."""
+def _column_candidates(lines, gutter: float, carried: FormColumns | None
+                       ) -> list[tuple[float, float]]:
+    """(label x, value x) pairs that two or more pair lines share (or that the form carried
+    from the page before shows), most used first."""
     found = [c for _, ws in lines if (c := _pair_candidate(ws, gutter)) is not None]
     if carried is not None:
         found.append((carried.label_x, carried.value_x))
-    best, support = None, 0
-    for label_x, value_x in found:
+    groups: list[list[tuple[float, float]]] = []
+    for label_x, value_x in sorted(found):
         near = [(lx, vx) for lx, vx in found
                 if abs(lx - label_x) <= ALIGN_PT and abs(vx - value_x) <= ALIGN_PT]
-        if len(near) > support:
-            support = len(near)
-            best = (min(lx for lx, _ in near), min(vx for _, vx in near))
-    if best is None or best[1] - best[0] < gutter:
-        return None
-    if support < MIN_PAIRS and not (carried is not None and _same_columns(carried, *best)):
-        return None
-    return best
+        groups.append(near)
+    chosen: list[tuple[float, float]] = []
+    for near in sorted(groups, key=len, reverse=True):
+        best = (min(lx for lx, _ in near), min(vx for _, vx in near))
+        if best[1] - best[0] < gutter or any(
+            abs(best[0] - lx) <= ALIGN_PT and abs(best[1] - vx) <= ALIGN_PT for lx, vx in chosen
+        ):
+            continue
+        carried_here = carried is not None and _same_columns(carried, *best)
+        if len(near) >= MIN_BLOCK_PAIRS or carried_here:
+            chosen.append(best)
+    return chosen
 
 
 def _same_columns(carried: FormColumns, label_x: float, value_x: float) -> bool:
@@ -273,9 +315,11 @@ def _opens(block: list[_Line], start_key: str) -> bool:
     return first is not None and label_key(_text(first.label)) == start_key
 
 
-def _accepted(blocks: list[list[_Line]], spans: _Spans, continuing: bool) -> bool:
+def _accepted(blocks: list[list[_Line]], spans: _Spans, continuing: bool,
+              known: set[str]) -> bool:
     """The geometric evidence is there; the labels repeat from block to block, continue the
-    form of the page before, or (a lone block) name plan fields."""
+    form of the page before, are the labels of the form already found (``known``), or (a
+    lone block) name plan fields."""
     if spans.value_right - spans.value_x < spans.value_x - spans.label_x:
         return False  # the label column is the narrower one in a form
     labelled = [(i, b) for b in blocks for i, s in enumerate(b) if s.label]
@@ -285,9 +329,12 @@ def _accepted(blocks: list[list[_Line]], spans: _Spans, continuing: bool) -> boo
     if continuing:
         return True
     pairs = sum(1 for b in blocks for s in b if s.label and s.value)
+    per_block = [{label_key(_text(s.label)) for s in b if s.label} for b in blocks]
+    if pairs >= MIN_BLOCK_PAIRS and all(len(keys & known) >= MIN_SHARED_LABELS
+                                        for keys in per_block):
+        return True  # more blocks of the form found on the page or the page before
     if pairs < MIN_PAIRS:
         return False
-    per_block = [{label_key(_text(s.label)) for s in b if s.label} for b in blocks]
     if sum(1 for keys in per_block if len(keys) >= 2) >= 2 and any(
         sum(1 for keys in per_block if key in keys) >= 2 for key in set().union(*per_block)
     ):

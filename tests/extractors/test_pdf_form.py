@@ -11,17 +11,18 @@ PITCH = 14.0  # line pitch inside a block: 10 pt lines, 4 pt leading and padding
 BLOCK_GAP = 30.0
 
 
-def pair(label: str, value: str, top: float) -> list[Word]:
+def pair(label: str, value: str, top: float, value_x: float = VALUE_X) -> list[Word]:
     words = line_words(label, top, LABEL_X) if label else []
-    return words + (line_words(value, top, VALUE_X) if value else [])
+    return words + (line_words(value, top, value_x) if value else [])
 
 
-def block(fields: list[tuple[str, list[str]]], top: float) -> tuple[list[Word], float]:
+def block(fields: list[tuple[str, list[str]]], top: float,
+          value_x: float = VALUE_X) -> tuple[list[Word], float]:
     """A form block: each field's label beside the first line of its value lines."""
     words: list[Word] = []
     for label, values in fields:
         for i, value in enumerate(values or [""]):
-            words += pair(label if i == 0 else "", value, top)
+            words += pair(label if i == 0 else "", value, top, value_x)
             top += PITCH
     return words, top
 
@@ -60,6 +61,26 @@ def test_blocks_become_two_column_tables_one_row_per_field():
     assert [p.text for p in owner.paragraphs] == ["Head of Residence", "Safer Custody Manager"]
     assert all(t.n_cols == 2 and t.ruled == "none" for t in tables)
     assert carry is not None and carry.start_key == "recommendation"
+
+
+def test_a_block_fitted_to_its_own_value_x_is_still_the_forms():
+    # Word fits each block's table to its text: the third block's values start further left.
+    words, top = block(rec_fields("1"), 100.0)
+    more, top = block(rec_fields("2"), top + BLOCK_GAP)
+    third, _ = block(rec_fields("3"), top + BLOCK_GAP, value_x=140.0)
+    tables, _ = find_form_tables(words + more + third, 1, None)
+    assert [cells(t)[0][0] for t in tables] == ["Recommendation 1", "Recommendation 2",
+                                                "Recommendation 3"]
+    assert cells(tables[2])[4] == ["Target date", "31 July 2022"]
+
+
+def test_key_value_lines_at_another_x_with_other_labels_stay_text():
+    words, top = block(rec_fields("1"), 100.0)
+    more, top = block(rec_fields("2"), top + BLOCK_GAP)
+    note = pair("Author", "Policy team", top + BLOCK_GAP, 130.0)
+    note += pair("Version", "Final draft", top + BLOCK_GAP + PITCH, 130.0)
+    tables, _ = find_form_tables(words + more + note, 1, None)
+    assert len(tables) == 2
 
 
 def test_an_empty_field_is_a_row_of_its_own():
