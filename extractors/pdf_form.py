@@ -49,6 +49,9 @@ MIN_SHARED_LABELS = 2  # labels such a block shares with the form's blocks found
 # White space between lines (in line heights) that no form spans: blocks stand a blank
 # paragraph or two apart, a field's value may hold an empty paragraph.
 RUN_GAP_SHARE = 3.0
+# Rows of a table drawn with cell padding stand further apart than the wrapped lines of one
+# cell; less than this beyond the tightest line spacing of the form is rounding.
+ROW_GAP_PT = 1.5
 # A list label inside a value ("a)", "1.", "•") may be followed by a tab-wide gap; any other
 # gap that wide inside the value side means a third column of text.
 LIST_LABEL_CHARS = 4
@@ -88,6 +91,7 @@ class _Spans:
     value_x: float
     value_right: float
     gutter: float
+    wrap_gap: float = 0.0  # white space between the wrapped lines of one field
 
 
 @dataclass(slots=True)
@@ -179,7 +183,8 @@ def _form_at(lines, taken: set[int], columns: tuple[float, float], gutter: float
         return None
     value_right = max((w.x1 for b in blocks for s in b for w in s.value), default=value_x + 1)
     label_right = max((w.x1 for b in blocks for s in b for w in s.label), default=value_x)
-    spans = _Spans(label_x, label_right, value_x, value_right, gutter)
+    gaps = [b[i].top - b[i - 1].bottom for b in blocks for i in range(1, len(b))]
+    spans = _Spans(label_x, label_right, value_x, value_right, gutter, min(gaps, default=0.0))
     if not _accepted(blocks, spans, continuing, known):
         return None
     index = {id(s): i for i, s in enumerate(split)}
@@ -357,6 +362,8 @@ def _starts_row(line: _Line, prev: _Line | None, spans: _Spans) -> bool:
         return False
     if prev is None or not prev.label:
         return True
+    if line.top - prev.bottom > spans.wrap_gap + ROW_GAP_PT:
+        return True  # set apart like the rows of a table, not wrapped like lines of a cell
     first = line.label[0]
     space = max(1.5, (first.bottom - first.top) * 0.25)
     limit = max(spans.label_right, spans.value_x - spans.gutter)

@@ -24,6 +24,7 @@ from scripts.samples import (
     render_rawpdf,
     render_report,
     render_reportlab,
+    render_reportlab_form,
     render_shapes,
     render_wordlike,
     render_wordml,
@@ -85,6 +86,12 @@ def _report(spec: ReportSpec, build: Build) -> list[Path]:
 def _reportlab(spec: PlanSpec, build: Build) -> list[Path]:
     pdf = build.out_dir / f"{spec.name}.pdf"
     render_reportlab.render(spec, pdf)
+    return [pdf]
+
+
+def _reportlab_form(spec: PlanSpec, build: Build) -> list[Path]:
+    pdf = build.out_dir / f"{spec.name}.pdf"
+    render_reportlab_form.render(spec, pdf)
     return [pdf]
 
 
@@ -162,6 +169,7 @@ RENDERERS: dict[str, Renderer] = {
     "wordml": Renderer(_wordml, LIBREOFFICE, _word_suffixes),
     "report": Renderer(_report, LIBREOFFICE, _word_suffixes),
     "reportlab": Renderer(_reportlab, None, _pdf_only),
+    "reportlab_form": Renderer(_reportlab_form, None, _pdf_only),
     "wordlike": Renderer(_wordlike, None, _pdf_only),
     "wordlike_prose": Renderer(_prose, None, _pdf_only),
     "html_table": Renderer(_printed(render_shapes.html_page), CHROMIUM, _pdf_only),

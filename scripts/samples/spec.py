@@ -21,7 +21,7 @@ from typing_extensions import TypedDict  # pydantic validates only this one befo
 
 # Templates pick the renderer (scripts/samples/renderers.py).
 WordTemplate = Literal["hmpps_probation", "generic", "per_rec_tables", "form", "nested_actions"]
-PdfTemplate = Literal["reportlab", "wordlike", "html_table", "html_form"]
+PdfTemplate = Literal["reportlab", "reportlab_form", "wordlike", "html_table", "html_form"]
 # Documents written without any document library (WordprocessingML, PDF, ODF by hand).
 RawTemplate = Literal["wordml", "rawpdf", "odt"]
 
