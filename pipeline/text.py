@@ -108,11 +108,16 @@ PLAN_WORDS = frozenset(
         "recommendation", "recommendations", "responsible",
     }
 )  # fmt: skip
-# A full-width single word followed by one of these wrapped normally; it was not cut.
+# A full-width single word followed by one of these wrapped normally; it was not cut. They
+# are function words (articles, prepositions, auxiliaries, modals, pronouns), which a
+# column never leaves as the tail of a long word: "recommendation" / "cannot be" wrapped.
 _SHORT_WORDS = frozenset(
     {
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is",
         "it", "of", "on", "or", "the", "to", "with", "will", "was",
+        "been", "being", "but", "cannot", "could", "did", "does", "has", "have", "had",
+        "its", "may", "might", "must", "not", "shall", "should", "than", "that", "their",
+        "these", "they", "this", "those", "were", "which", "who", "would",
     }
 )  # fmt: skip
 # A date or figure cut by a narrow column: "31/03/" + "2024", "01/0" + "4/2023".

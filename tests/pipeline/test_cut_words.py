@@ -43,6 +43,17 @@ def test_word_filling_the_column_then_lowercase_fragment_joins_without_space() -
     assert _texts(paragraphs) == ["Commenced"]
 
 
+def test_word_filling_the_column_then_a_function_word_keeps_the_space() -> None:
+    # A producer that writes no space glyphs at all gives no space evidence at line ends:
+    # "recommendation" fills the column and "cannot" follows in lower case, but a function
+    # word is never the tail of a cut word.
+    right = 45.0
+    words = [Word("recommendation", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
+             Word("cannot", INDENT, INDENT + 6 * CHAR, _top(1), _top(1) + HEIGHT)]
+    paragraphs = lines_to_paragraphs(words_to_lines(words, 1), LEFT, right, 1)
+    assert _texts(paragraphs) == ["recommendation cannot"]
+
+
 def test_broken_word_with_a_dash_after_it() -> None:
     right = 45.0
     words = [Word("Complete", INDENT, 42.0, _top(0), _top(0) + HEIGHT),
