@@ -21,6 +21,12 @@ Options (``spec.options``):
   section_fill   RGB hex of section rows (default D9E2F3)
   repeat_header  draw the header row again at the top of each page (default True)
   word_spaces    "offset" (default: gaps are TJ displacements) or "glyph" (space characters)
+  borders        "grid" (default), "horizontal" (a rule above each recommendation and the
+                 header, none between actions, no column rules) or "none" (no rules at all)
+  frame          draw the page-wide outer table (default True); False: the title once, as
+                 a heading above the front matter
+  split_rows     cut a row that does not fit at the page end, line by line (default: move
+                 it whole to the next page)
 Numbered actions are printed "<number> <text>" in the action column.
 """
 
@@ -99,6 +105,7 @@ class RawPdf:
         self.size = float(self.opts.get("font_size", 9))
         self.leading = self.size * 1.2
         self.offset_spaces = self.opts.get("word_spaces", "offset") == "offset"
+        self.framed = self.opts.get("frame", True)
         self.pages: list[_Page] = []
         inner = PAGE_W - 2 * MARGIN - 2 * FRAME_PAD
         widths = self.opts["widths"]
@@ -156,6 +163,11 @@ class RawPdf:
         self.pages.append(_Page())
         title = self.spec.title or ""
         bar = TITLE_SIZE + 2 * PAD_Y + 2
+        if not self.framed:  # the title once, as a heading; no outer table
+            if len(self.pages) == 1:
+                self.glyphs(title, MARGIN, MARGIN, FONTS["F2"], TITLE_SIZE, (0, 0, 0))
+            self.y = MARGIN + (bar + FRAME_PAD if len(self.pages) == 1 else 0)
+            return
         self.fill(MARGIN, MARGIN, PAGE_W - 2 * MARGIN, bar, _hex("1F3864"))
         self.glyphs(title, MARGIN + PAD_X + 2, MARGIN + PAD_Y + 1, FONTS["F2"], TITLE_SIZE,
                     (1, 1, 1))
@@ -163,6 +175,8 @@ class RawPdf:
 
     def close_frame(self) -> None:
         """The outer table's border around everything drawn on the page."""
+        if not self.framed:
+            return
         black = (0, 0, 0)
         bottom = PAGE_H - MARGIN
         self.fill(MARGIN, MARGIN, PAGE_W - 2 * MARGIN, RULE, black)
@@ -179,7 +193,8 @@ class RawPdf:
                 self.y += 12.5
             self.y += 3
         self.y += FRAME_PAD
-        self.fill(MARGIN, self.y, PAGE_W - 2 * MARGIN, RULE, (0, 0, 0))
+        if self.framed:
+            self.fill(MARGIN, self.y, PAGE_W - 2 * MARGIN, RULE, (0, 0, 0))
         self.y += FRAME_PAD
 
     # -- the plan table ------------------------------------------------------------------
@@ -194,11 +209,17 @@ class RawPdf:
     def _rules(self, top: float, height: float, from_col: int, *, spanned: bool = False) -> None:
         """The row's top rule from column ``from_col`` on and its column rules (only the
         table's edges for a row ``spanned`` across it); the next row's top (or
-        ``close_table``) draws its bottom."""
+        ``close_table``) draws its bottom. ``borders`` "horizontal": the top rules only,
+        between recommendations; "none": no rule at all."""
+        borders = self.opts.get("borders", "grid")
+        if borders == "none" or (borders == "horizontal" and from_col):
+            return
         black = (0, 0, 0)
         x0 = self.left + sum(self.widths[:from_col])
         right = self.left + sum(self.widths)
         self.fill(x0, top, right - x0, RULE, black)
+        if borders == "horizontal":
+            return
         edges = [self.left, right] if spanned else [
             self.left + sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
         for x in edges:
@@ -206,6 +227,8 @@ class RawPdf:
 
     def close_table(self) -> None:
         """The bottom rule under the last row drawn on the page."""
+        if self.opts.get("borders", "grid") == "none":
+            return
         self.fill(self.left, self.y, sum(self.widths), RULE, (0, 0, 0))
 
     def header(self) -> None:
@@ -243,18 +266,31 @@ class RawPdf:
         self.y += height
 
     def row(self, cells: list[str], from_col: int) -> None:
-        """One table row (never split across pages); ``from_col``: where its top rule starts."""
-        height = self._height(cells, FONTS["F1"])
-        if not self._fits(height):
+        """One table row; ``from_col``: where its top rule starts. A row that does not fit
+        moves to the next page whole, or with ``split_rows`` is cut line by line: what fits
+        stays, the rest of every cell goes on at the top of the next page."""
+        lines = [wrap(text, FONTS["F1"], self.size, width - 2 * PAD_X) if text else []
+                 for text, width in zip(cells, self.widths, strict=True)]
+        while True:
+            tallest = max(len(c) for c in lines) or 1
+            room = int((self._bottom_limit() - self.y - 2 * PAD_Y) // self.leading)
+            if tallest <= room:
+                self._draw_lines(lines, from_col, tallest)
+                return
+            if self.opts.get("split_rows") and room >= 2:
+                self._draw_lines([c[:room] for c in lines], from_col, room)
+                lines = [c[room:] for c in lines]
             self._break()
             from_col = 0
+
+    def _draw_lines(self, lines: list[list[str]], from_col: int, count: int) -> None:
         x = self.left
-        for text, width in zip(cells, self.widths, strict=True):
-            for i, line in enumerate(wrap(text, FONTS["F1"], self.size, width - 2 * PAD_X)
-                                     if text else []):
+        for cell, width in zip(lines, self.widths, strict=True):
+            for i, line in enumerate(cell):
                 self.line_tj(line, x + PAD_X, self.y + PAD_Y + i * self.leading, FONTS["F1"],
                              self.size)
             x += width
+        height = count * self.leading + 2 * PAD_Y
         self._rules(self.y, height, from_col)
         self.y += height
 

@@ -95,6 +95,7 @@ class PlanOptions(TypedDict, total=False):
     wrap_table: bool
     # hand-written PDF (render_rawpdf)
     word_spaces: Literal["offset", "glyph"]
+    split_rows: bool
     # reportlab
     style: Literal["grid", "rules", "light"]
     span_recs: bool
