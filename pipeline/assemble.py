@@ -165,6 +165,7 @@ class PlanAssembler:
         if number_cell and items and not items[0].labelled:
             items[0].number = number_cell
             items[0].labelled = True
+        _number_from_stack(items, row.paragraphs(Role.ACTION_NO))
         items = self._take_reason(rec, items, owner_paras, target_paras)
         if not items:
             return
@@ -245,6 +246,18 @@ class PlanAssembler:
         ):
             rec.actions.append(DraftAction(item.number, item.texts, owner, target, page,
                                            item.paras, owned, dated))
+
+
+def _number_from_stack(items: list[_Item], number_paras: list[Paragraph]) -> None:
+    """An action-number cell stacking one number per action ("1." over "2.": a row the
+    page cut, joined back) numbers the unlabelled actions in order."""
+    numbers = [cell_number(p.text) for p in number_paras]
+    if len(numbers) < 2 or len(numbers) != len(items) or None in numbers:
+        return
+    if any(item.labelled for item in items):
+        return
+    for item, number in zip(items, numbers, strict=True):
+        item.number, item.labelled = number, True
 
 
 def _answer_in_actions(rec: DraftRec, paras: list[Paragraph]) -> list[Paragraph]:

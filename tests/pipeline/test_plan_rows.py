@@ -324,6 +324,16 @@ def test_assembler_reason_continued_after_a_page_break_is_not_part_of_the_answer
     assert len(rec.actions) == 2
 
 
+def test_assembler_numbers_actions_from_a_number_cell_stacking_one_per_action() -> None:
+    # A row the page cut, joined back: its action-number cell holds "6.1" over "6.2".
+    row = _plan_row(rec_no="6", recommendation=REC_1, response="Agreed", action_no="6.1\n6.2",
+                    action="Brief all wing staff.\nQuality assure reviews.",
+                    owner="Custodial Managers\nHead of Residence", target="September 2023\nMonthly")
+    [rec] = _assemble([row]).recs
+    assert [(a.number, a.texts) for a in rec.actions] == [
+        ("6.1", ["Brief all wing staff."]), ("6.2", ["Quality assure reviews."])]
+
+
 def test_assembler_keeps_a_partly_agreed_reason_out_of_the_actions() -> None:
     row = _plan_row(rec_no="3", recommendation=REC_2, response="Partly agreed",
                     action="The service cannot commission this because of funding.\n"
