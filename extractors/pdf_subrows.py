@@ -20,12 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.layout import Line
-from extractors.pdf_text import Word, starts_paragraph
+from extractors.pdf_text import ENDS_SENTENCE, Word, starts_paragraph
 
 # How a column's text goes on at a line: after white space in that column ("restart"), as a
-# new paragraph right under its previous line ("paragraph"), or as that paragraph's next line.
-RESTART, PARAGRAPH, CONTINUES = "restart", "paragraph", "continues"
-STARTS = (RESTART, PARAGRAPH)
+# new paragraph right under its previous line ("paragraph"), as a new sentence, capital or
+# label first, after one that ended the line above ("sentence": a narrow column may wrap a
+# paragraph there too), or as that paragraph's next line.
+RESTART, PARAGRAPH, SENTENCE, CONTINUES = "restart", "paragraph", "sentence", "continues"
+STARTS = (RESTART, PARAGRAPH, SENTENCE)
 # Cells of one row start on one line, but a column set with other paragraph spacing puts
 # its lines a little lower (Word and LibreOffice add the spacing above each paragraph):
 # entries starting within this share of the line height are one start.
@@ -70,6 +72,8 @@ def column_states(lines: list[tuple[Line, LineCells]], limits: list[float], gap:
                 state[col] = RESTART
             elif starts_paragraph(prev, item, height, limits[col]):
                 state[col] = PARAGRAPH
+            elif ENDS_SENTENCE.search(prev[0].text) and not mine[0].text[:1].islower():
+                state[col] = SENTENCE
             else:
                 state[col] = CONTINUES
             last[col] = item
@@ -79,10 +83,10 @@ def column_states(lines: list[tuple[Line, LineCells]], limits: list[float], gap:
 
 def _starts_together(state: dict[int, str]) -> bool:
     """Text starts after white space in two columns, or in one while another starts a
-    paragraph: inside one cell a new bullet or a second owner starts alone."""
+    paragraph or a sentence: inside one cell a new bullet or a second owner starts alone."""
     restarts = sum(1 for s in state.values() if s == RESTART)
-    paragraphs = sum(1 for s in state.values() if s == PARAGRAPH)
-    return restarts >= 2 or (restarts >= 1 and paragraphs >= 1)
+    others = sum(1 for s in state.values() if s in (PARAGRAPH, SENTENCE))
+    return restarts >= 2 or (restarts >= 1 and others >= 1)
 
 
 def _band(lines: list[tuple[Line, LineCells]], states: list[dict[int, str]], first: int,

@@ -23,6 +23,11 @@ LABEL_RE = re.compile(
 )
 
 
+# A line that ends a sentence (the reader's own cue; the pipeline's rule is
+# pipeline.text.SENTENCE_END).
+ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
+
+
 @dataclass(slots=True)
 class Word:
     text: str
@@ -103,7 +108,7 @@ def starts_paragraph(
         # A dash opening a line after an unfinished one continues it ("January" / "– March").
         # The reader's own sentence-end cue; the pipeline's rule is pipeline.text.SENTENCE_END.
         dash = label.group(0) in ("-", "–")
-        return not dash or bool(re.search(r"[.;:!?]\s*$", prev_line.text))
+        return not dash or bool(ENDS_SENTENCE.search(prev_line.text))
     if prev_line.text.endswith("-") and not prev_line.text.endswith(" -"):
         return False  # broken at a hyphen: the rest of the compound follows
     first = words[0]

@@ -59,6 +59,33 @@ def test_sub_rows_with_nothing_between_them_are_rows_of_their_own() -> None:
     ]
 
 
+def test_a_sub_row_whose_action_starts_a_sentence_a_narrow_column_could_have_wrapped() -> None:
+    # The second action's first word would not have fitted after "staff." (the line above
+    # is as long as the column's lines get), so only the ended sentence, a capital after it
+    # and the owner starting after white space beside it show the new row.
+    y = 84.0
+    words = _header()
+    words += _line(y, (NO, "1."), (REC, "Staff should be trained in"),
+                   (ACTION, "Deliver training to all"), (OWNER, "Head of Area"),
+                   (DATE, "May 2020"))
+    words += _line(y + LINE, (REC, "risk assessment and"), (ACTION, "officers on the staff."))
+    words += _line(y + 2 * LINE, (REC, "planning for every"),
+                   (ACTION, "Supervisors audit cases."), (OWNER, "Quality Lead"),
+                   (DATE, "June 2020"))
+    words += _line(y + 3 * LINE, (REC, "individual case."))
+    words += _line(y + 4 * LINE, (NO, "2."), (REC, "Publish the results."),
+                   (ACTION, "Report to the board."), (OWNER, "Governor"), (DATE, "July 2020"))
+    tables, _ = find_borderless_tables(words, [], 1, 842.0, None)
+    assert [row[2:] for row in _cells(tables[0])[1:]] == [
+        ["Deliver training to all officers on the staff.", "Head of Area", "May 2020"],
+        ["Supervisors audit cases.", "Quality Lead", "June 2020"],
+        ["Report to the board.", "Governor", "July 2020"],
+    ]
+    # The recommendation's cell runs on, lower case, beside the second row: it stays above.
+    assert _cells(tables[0])[1][1] == (
+        "Staff should be trained in risk assessment and planning for every individual case.")
+
+
 def test_owners_and_dates_stacked_beside_a_running_action_stay_one_row() -> None:
     # One row: three numbered actions in one cell, an owner and a date for each stacked in
     # theirs with space between, set a little lower than the action lines. The second owner
