@@ -319,18 +319,6 @@ def _response_and_reason(paragraphs: list[Paragraph]) -> tuple[str, str]:
     return " ".join(response), " ".join(reason)
 
 
-def _number_from_stack(items: list[_Item], number_paras: list[Paragraph]) -> None:
-    """An action-number cell holding one number per action (two rows a page cut, joined):
-    each unnumbered action takes the number level with it."""
-    numbers = [cell_number(p.text) for p in number_paras]
-    if len(numbers) < 2 or len(numbers) != len(items) or not all(numbers):
-        return
-    if any(item.labelled for item in items):
-        return
-    for item, number in zip(items, numbers, strict=True):
-        item.number, item.labelled = number, True
-
-
 def _split_by_stacking(item: _Item, owners: int, targets: int) -> list[_Item]:
     """Unnumbered paragraphs are separate actions when owners or dates stack one per paragraph."""
     n = len(item.texts)

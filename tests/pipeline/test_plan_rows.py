@@ -456,13 +456,3 @@ def test_a_lone_unlabelled_table_on_the_same_page_is_not_taken_into_a_form() -> 
     [row] = plan_rows(_doc(block, other))
     assert "Signed" not in row.text(Role.TARGET)
 
-
-def test_assembler_pairs_a_stacked_action_number_cell_with_its_actions() -> None:
-    # Two action rows a page cut, joined: the number cell holds "1." over "2.", the action
-    # cell two unnumbered paragraphs, owners and dates stacked one per action.
-    row = _plan_row(rec_no="6", recommendation=REC_2, response="Agreed", action_no="1.\n2.",
-                    action="Brief all wing staff.\nQuality assure 20 reviews.",
-                    owner="Custodial Managers\nHead of Residence", target="September 2023\nMonthly")
-    [rec] = _assemble([row]).recs
-    assert [(a.number, a.texts) for a in rec.actions] == [
-        ("1", ["Brief all wing staff."]), ("2", ["Quality assure 20 reviews."])]
