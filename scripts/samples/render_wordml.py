@@ -26,6 +26,8 @@ Options (``spec.options``):
                   "column" (typed in the action_no column)
   orientation, font, font_size, header_fill, section_fill, page_header, author
   wrap_table      put the plan table inside a block-level content control
+  layout          "per_action" (default: one row per action, rec cells merged down) or
+                  "per_rec" (one row per recommendation, see ``rec_row``)
 """
 
 from __future__ import annotations
@@ -322,7 +324,35 @@ class _Writer:
             return self.cell(width, self.broken(action.owners_raw))
         return self.cell(width, self.lines(action.target_raw))
 
+    def rec_row(self, rec: RecSpec, num_id: int) -> str:
+        """``layout`` "per_rec": one row, allowed to break across pages; the answer and its
+        reason one paragraph (a ``w:br`` between them); the actions one list paragraph each,
+        numbered by numbering.xml; owners and dates one paragraph per action, in order."""
+        list_ppr = (f'<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/>'
+                    f'<w:numId w:val="{num_id}"/></w:numPr><w:ind w:left="360" w:hanging="360"/>')
+        cells = []
+        for role, width in zip(self.columns, self.grid, strict=True):
+            if role == "rec_no":
+                cells.append(self.cell(width, self.lines(rec.number or "")))
+            elif role == "rec":
+                cells.append(self.cell(width, [self.para(self.marked(rec.text, "_Hlk"))]))
+            elif role == "response":
+                shown = "\n".join(t for t in (rec.response_raw, rec.reason) if t)
+                cells.append(self.cell(width, self.broken(shown)))
+            elif role == "action":
+                cells.append(self.cell(width, [self.para(self.runs(a.text), list_ppr)
+                                               for a in rec.actions]))
+            elif role == "owner":
+                cells.append(self.cell(width, [p for a in rec.actions
+                                               for p in self.broken(a.owners_raw)]))
+            else:
+                cells.append(self.cell(width, [self.para(self.runs(a.target_raw))
+                                               for a in rec.actions]))
+        return f"<w:tr>{''.join(cells)}</w:tr>"
+
     def rec_rows(self, rec: RecSpec, num_id: int) -> list[str]:
+        if self.opts.get("layout") == "per_rec":
+            return [self.rec_row(rec, num_id)]
         rows = []
         actions: list[ActionSpec | None] = list(rec.actions) or [None]
         for i, action in enumerate(actions):
