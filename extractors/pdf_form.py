@@ -265,11 +265,13 @@ def _same_columns(carried: FormColumns, label_x: float, value_x: float) -> bool:
 
 
 def _member(line: _Line, label_x: float, value_x: float, gutter: float) -> bool:
-    """Whether a line keeps to the form's two columns."""
+    """Whether a line keeps to the form's two columns (a label part that names nothing,
+    "1:", may only be the rest of a label wrapped from the line above: ``_runs`` checks)."""
     if line.label:
-        if abs(line.label[0].x0 - label_x) > ALIGN_PT or not _is_label(line.label):
+        words = line.label
+        if abs(words[0].x0 - label_x) > ALIGN_PT or len(words) > MAX_LABEL_WORDS:
             return False
-        if line.label[-1].x1 > value_x - gutter:
+        if len(_text(words)) > MAX_LABEL_CHARS or words[-1].x1 > value_x - gutter:
             return False  # text running from the label into the value column: prose
     if line.value and (line.value[0].x0 > value_x + HANG_PT
                        or not _one_column(line.value, gutter)):
@@ -282,7 +284,9 @@ def _runs(split: list[_Line], member: list[bool], height: float) -> list[list[_L
     runs: list[list[_Line]] = []
     current: list[_Line] = []
     for line, ok in zip(split, member, strict=True):
-        if not ok:
+        wrapped_tail = not current or not current[-1].label or line.top - current[-1].bottom \
+            > height
+        if not ok or (line.label and not _is_label(line.label) and wrapped_tail):
             if current:
                 runs.append(current)
             current = []
@@ -366,20 +370,23 @@ def _starts_row(line: _Line, prev: _Line | None, spans: _Spans) -> bool:
         return True  # set apart like the rows of a table, not wrapped like lines of a cell
     first = line.label[0]
     space = max(1.5, (first.bottom - first.top) * 0.25)
-    limit = max(spans.label_right, spans.value_x - spans.gutter)
+    # The widest label shows how far labels reach before they wrap (the column's right edge
+    # is further, by the cell padding, which the page does not show).
+    limit = spans.label_right + 1.0
     if prev.label[-1].x1 + space + (first.x1 - first.x0) < limit:
         return True  # the word would have fitted above: the author broke the line
-    if not line.value:
-        return False
-    if not prev.value:
+    if line.value and not prev.value:
         return True
-    nxt = line.value[0]
-    fitted = prev.value[-1].x1 + space + (nxt.x1 - nxt.x0) < spans.value_right - 1.0
-    if not (fitted or LABEL_RE.match(_text(line.value))):
-        return False  # the value wraps on beside the label's wrapped words
-    # Both sides start afresh (a wrapped label beside stacked owners, or the next field):
-    # the rest of a label reads on ("Lead officer and" / "partner").
-    return not (first.text[:1].islower() or _runs_on(prev.label[-1].text))
+    if line.value:
+        nxt = line.value[0]
+        fitted = prev.value[-1].x1 + space + (nxt.x1 - nxt.x0) < spans.value_right - 1.0
+        if not (fitted or LABEL_RE.match(_text(line.value))):
+            return False  # the value wraps on beside the label's wrapped words
+    # Nothing on the value side says (an empty field, or both sides start afresh: a wrapped
+    # label beside stacked owners, or the next field): the rest of a label reads on
+    # ("Lead officer and" / "partner", "Recommendation" / "1:").
+    return not (first.text[:1].islower() or _runs_on(prev.label[-1].text)
+                or not _is_label(line.label))
 
 
 _JOINERS = frozenset({"and", "of", "for", "or", "the", "to", "&", "/", "-", "–"})

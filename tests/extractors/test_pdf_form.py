@@ -106,6 +106,21 @@ def test_a_label_wrapped_over_two_lines_is_one_field():
     assert rows[3][1] == "Head of Residence\nSafer Custody Manager"
 
 
+def test_a_label_wrapped_in_a_narrow_column_keeps_its_number():
+    # "Recommendation 1:" wraps in a narrow label column: "1:" is the label's rest, beside
+    # the second line of the recommendation's text, not a field of its own.
+    words, top = block(rec_fields("2"), 100.0)
+    fields = rec_fields("1")
+    fields[0] = ("Recommendation", fields[0][1])
+    more, _ = block(fields, top + BLOCK_GAP)
+    more += line_words("1:", top + BLOCK_GAP + PITCH, LABEL_X)
+    tables, _ = find_form_tables(words + more, 1, None)
+    rows = cells(tables[1])
+    assert rows[0] == ["Recommendation 1:", "Leaders should make sure that every prisoner "
+                       "receives a full induction within a day."]
+    assert [r[0] for r in rows[1:]] == ["Response", "Action(s)", "Owner", "Target date"]
+
+
 def test_a_continuation_page_keeps_its_top_lines_with_the_form():
     carried = FormColumns(LABEL_X, VALUE_X, 1, "recommendation", {"recommendation", "owner"},
                           reached_foot=True)
