@@ -27,7 +27,7 @@ from extractors.guard import DEFAULT_LIMITS
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_borderless import Columns, find_borderless_tables
 from extractors.pdf_form import FormColumns, find_form_tables
-from extractors.pdf_pages import open_pdf, space_glyphs, turned_page
+from extractors.pdf_pages import open_pdf, page_words, space_glyphs, turned_page
 from extractors.pdf_rotation import upright_page
 from extractors.pdf_ruled import band_table, find_ruled_tables, rule_pieces, table_on_joints
 from extractors.pdf_rules import band_edges, close_open_ends, rule_edges
@@ -111,13 +111,11 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
 
 def _scan(page, number: int) -> _PageScan:
     """Words, ruled grids and horizontal rules of one page (pdfplumber's page interface)."""
-    raw_words = page.extract_words(**WORD_SETTINGS)
     spaces = _space_glyphs(space_glyphs(page))
     words = [
-        Word(_plain(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]),
-             float(w["bottom"]), _space_follows(w, spaces))
-        for w in raw_words
-        if w["text"].strip()
+        Word(_plain(text), x0, x1, top, bottom, _space_follows(top, x1, spaces))
+        for text, x0, x1, top, bottom in page_words(page, WORD_SETTINGS)
+        if text.strip()
     ]
     centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
     edges = close_open_ends(rule_edges(page.lines, page.rects, page.curves, centres),
@@ -141,11 +139,14 @@ def _space_glyphs(glyphs: list[tuple[float, float]]) -> dict[int, list[float]]:
     return found
 
 
-def _space_follows(word: dict, spaces: dict[int, list[float]]) -> bool:
-    top, x1 = round(float(word["top"])), float(word["x1"])
+def _space_follows(top: float, x1: float, spaces: dict[int, list[float]]) -> bool:
+    """Whether a real space glyph starts at the end (``x1``) of a word set at ``top``."""
+    if not spaces:
+        return False
+    row = round(top)
     return any(
         x1 - 0.5 <= x <= x1 + SPACE_REACH
-        for key in (top - 1, top, top + 1)
+        for key in (row - 1, row, row + 1)
         for x in spaces.get(key, ())
     )
 

@@ -123,6 +123,17 @@ def char_matrix_counts(page: Any, limit: int) -> list[tuple[Matrix, int]]:
     return list(collections.Counter(tuple(c["matrix"]) for c in page.chars[:limit]).items())
 
 
+def page_words(page: Any, settings: dict) -> list[tuple[str, float, float, float, float]]:
+    """The page's words (text, x0, x1, top, bottom) as pdfplumber's ``extract_words`` with
+    ``settings`` groups them, either source (pdfium's without a dict per word)."""
+    rules = WordRules.of(settings) if isinstance(page, PdfiumPage) else None
+    if rules is not None:
+        words = group_words(page.char_table, rules)
+        return list(zip(words.text, words.x0, words.x1, words.top, words.bottom, strict=True))
+    return [(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
+            for w in page.extract_words(**settings)]
+
+
 def space_glyphs(page: Any) -> list[tuple[float, float]]:
     """(top, x0) of the page's real space glyphs (pdfium's generated spaces are not
     characters), either source."""
