@@ -41,3 +41,30 @@ def test_plan_table_is_read_with_its_columns(name: str) -> None:
     assert {t.page for t in tables} == {1, 2}
     expected = "none" if "borderless" in name else "grid"
     assert {t.ruled for t in tables} == {expected}
+
+
+def test_report_page_written_as_raw_pdf_is_no_plan(tmp_path: Path) -> None:
+    # Two columns of prose with the report's numbered recommendations among them, and a ruled
+    # table of figures, written by the hand-written PDF renderer (no space glyphs): no plan.
+    from scripts.samples.render_rawpdf import render_report
+
+    out = tmp_path / "report.pdf"
+    render_report(out, "Inspection of probation services: Northmoor PDU", [
+        "HM Inspectorate of Probation inspected the Northmoor Probation Delivery Unit in "
+        "January 2024. We looked at the quality of work with people on probation, the "
+        "leadership of the unit and the services available to it.",
+        "Recommendations",
+        "The Northmoor PDU should:",
+        "1. improve the quality of work to assess and manage risk of harm, making full use "
+        "of information from the police and children's services",
+        "2. make sure that there are enough staff to manage the caseload safely, and that "
+        "workloads are monitored",
+        "3. improve the range and availability of accredited programmes.",
+        "HMPPS should:",
+        "4. provide approved premises places in the Northmoor area.",
+        "Leaders responsible for each area told us what they would do by when; the action "
+        "plan published with this report sets out the owner and target date of each action.",
+    ], [["Risk of serious harm", "Cases", "Share of caseload"],
+        ["High or very high", "412", "18%"], ["Medium", "1,236", "54%"], ["Low", "640", "28%"]])
+    with pytest.raises(NoPlanFound):
+        extract_file(out)

@@ -371,3 +371,30 @@ def render(spec: PlanSpec, out: Path) -> None:
             doc.row(_cells(spec, rec, action, i == 0), 0 if i == 0 else rec_cols)
     doc.close_table()
     out.write_bytes(doc.document())
+
+
+def render_report(out: Path, title: str, paragraphs: list[str], figures: list[list[str]]) -> None:
+    """An inspection report page written the same way, which is no plan: prose in two columns
+    (numbered recommendations among it, as reports list them) and a small ruled table of
+    figures below."""
+    spec = PlanSpec(name="report", template="rawpdf", title=title,
+                    options={"widths": [1] * len(figures[0]), "frame": False,
+                             "repeat_header": False})
+    doc = RawPdf(spec)
+    doc.new_page()
+    gap = 18.0
+    width = (PAGE_W - 2 * MARGIN - gap) / 2
+    lines = [line for p in paragraphs for line in [*wrap(p, FONTS["F1"], 10, width), ""]]
+    per_column = (len(lines) + 1) // 2
+    top = doc.y
+    for n, column in enumerate((lines[:per_column], lines[per_column:])):
+        for i, line in enumerate(column):
+            if line:
+                doc.line_tj(line, MARGIN + n * (width + gap), top + i * 12.5, FONTS["F1"], 10)
+    doc.y = top + per_column * 12.5 + 12
+    spec.headers[:] = figures[0]
+    doc.header()
+    for row in figures[1:]:
+        doc.row(row, 0)
+    doc.close_table()
+    out.write_bytes(doc.document())
