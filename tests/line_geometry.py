@@ -22,6 +22,20 @@ def line_words(text: str, top: float, x0: float = INDENT) -> list[Word]:
     return words
 
 
+# Cells of a table line sit apart by more than a space: 3 pt between words of a cell.
+CELL_SPACE = 3.0
+
+
+def cells_line(top: float, *cells: tuple[float, str]) -> list[Word]:
+    """Words of one visual line of a table: each cell's text starts at its x."""
+    words = []
+    for x, text in cells:
+        for token in text.split():
+            words.append(Word(token, x, x + CHAR * len(token), top, top + HEIGHT))
+            x += CHAR * len(token) + CELL_SPACE
+    return words
+
+
 def line_top(n: int) -> float:
     """Top of the n-th wrapped line (0-based) with normal leading."""
     return 100.0 + n * (HEIGHT + LEADING)

@@ -44,7 +44,9 @@ section.rec > div.v p {{ margin: 0 0 2pt 0; }}
 """
 
 
-def _values(spec: PlanSpec, rec: RecSpec) -> list[list[str]]:
+def form_values(spec: PlanSpec, rec: RecSpec) -> list[list[str]]:
+    """A recommendation's field values in the form's label order, a list of paragraphs each
+    (the reportlab form renderer draws the same fields)."""
     fmt = spec.options.get("action_prefix_fmt", "")
     return [
         [rec.text],
@@ -72,7 +74,7 @@ def html_page(spec: PlanSpec) -> str:
         labels = list(spec.headers)
         labels[0] = f"{labels[0]} {rec.number}" if rec.number else labels[0]
         out.append('<section class="rec">')
-        for label, paras in zip(labels, _values(spec, rec), strict=True):
+        for label, paras in zip(labels, form_values(spec, rec), strict=True):
             out.append(f'<div class="k">{_esc(label)}:</div>')
             body = "".join(f"<p>{_esc(p)}</p>" for p in paras if p)
             out.append(f'<div class="v">{body}</div>')

@@ -24,7 +24,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from scripts.samples.render_docx import split_lines
+from scripts.samples.render_html_form import form_values
 from scripts.samples.spec import PlanSpec, RecSpec
 
 TEMPLATE = "reportlab_form"
@@ -42,18 +42,6 @@ def _styles(size: float) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle
     return value, label, front
 
 
-def _values(spec: PlanSpec, rec: RecSpec) -> list[list[str]]:
-    fmt = spec.options.get("action_prefix_fmt", "")
-    return [
-        [rec.text],
-        [rec.response_raw or "", *split_lines(rec.reason or "")],
-        [(fmt.format(n=act.number) if fmt and act.number else "") + act.text
-         for act in rec.actions],
-        [act.owners_raw for act in rec.actions],
-        [act.target_raw for act in rec.actions],
-    ]
-
-
 def _block(spec: PlanSpec, rec: RecSpec, width: float, size: float) -> Table:
     value, label, _ = _styles(size)
     labels = list(spec.headers)
@@ -61,7 +49,7 @@ def _block(spec: PlanSpec, rec: RecSpec, width: float, size: float) -> Table:
     label_width = max(stringWidth(text, LABEL_FONT, size) for text in labels) + 2 * PAD + 1
     rows = [[Paragraph(escape(text), label),
              [Paragraph(escape(p), value) for p in paras if p] or ""]
-            for text, paras in zip(labels, _values(spec, rec), strict=True)]
+            for text, paras in zip(labels, form_values(spec, rec), strict=True)]
     table = Table(rows, colWidths=[label_width, width - label_width], splitByRow=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from extractors.pdf_borderless import find_borderless_tables
 from extractors.pdf_text import Word
+from tests.line_geometry import cells_line as _line
 
 LINE = 12.0  # line pitch of 10 pt type
 
 
-def _line(y: float, *cells: tuple[float, str]) -> list[Word]:
-    """Words of one visual line: each cell's text starts at its x, 5 pt per character."""
-    words = []
-    for x, text in cells:
-        for token in text.split():
-            words.append(Word(token, x, x + 5 * len(token), y, y + 10))
-            x += 5 * len(token) + 3
-    return words
 
 
 COLS = (40.0, 140.0, 330.0, 440.0)
