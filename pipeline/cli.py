@@ -11,7 +11,6 @@ import os
 import signal
 import sys
 from pathlib import Path
-from types import FrameType
 
 EXAMPLE = """example:
   actionplan extract plans/2020 plans/hmp-leeds.docx --out output --jobs 2
@@ -160,31 +159,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-# Python's import machinery: a stop raised while it runs its lock bookkeeping can leave the
-# import lock held, and there (a weakref callback) the exception is swallowed, so the run
-# neither stops nor can import again (seen as a hang with the warm-up thread importing).
-_IMPORT_MACHINERY = ("<frozen importlib._bootstrap", "<frozen importlib._bootstrap_external")
-# How soon a stop signal deferred out of the import machinery is delivered again.
-REDELIVER_S = 0.05
-
-
-def stop_on_signal(signum: int, frame: FrameType | None) -> None:
-    """Stop the run (as Ctrl-C does), unless the signal came inside the import machinery:
-    then it is delivered again a moment later, once that code is left."""
-    if frame is not None and frame.f_code.co_filename.startswith(_IMPORT_MACHINERY):
-        import threading
-
-        again = threading.Timer(REDELIVER_S, os.kill, (os.getpid(), signum))
-        again.daemon = True
-        again.start()
-        return
-    raise KeyboardInterrupt
-
-
 def _stop_on_signals() -> None:
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stop_on_signal)
+            signal.signal(getattr(signal, name), stop)
 
 
 def _main(argv: list[str] | None) -> int:

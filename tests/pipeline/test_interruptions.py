@@ -14,8 +14,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
 from pipeline.batch import BatchOptions, run_batch
 from pipeline.limits import Limits
 from pipeline.manifest import MANIFEST_NAME
@@ -135,29 +133,3 @@ def test_no_traceback_on_a_signal_at_any_moment(tmp_path: Path) -> None:
         assert run.returncode in (0, 130, -signal.SIGINT), (delay, run.returncode, text)
         if run.returncode == 130:  # stopped by our handler (not at the interpreter's exit)
             assert text.rstrip().endswith("interrupted; outputs written so far are complete")
-
-
-class _Code:
-    def __init__(self, filename: str) -> None:
-        self.co_filename = filename
-
-
-class _Frame:
-    def __init__(self, filename: str) -> None:
-        self.f_code = _Code(filename)
-
-
-def test_a_stop_signal_inside_the_import_machinery_is_delivered_again_not_raised(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Raised there, the stop could leave the import lock held and be swallowed (a weakref
-    # callback): the run would hang. It is sent again a moment later instead.
-    from pipeline import cli
-
-    sent: list[tuple[int, int]] = []
-    monkeypatch.setattr(cli.os, "kill", lambda pid, signum: sent.append((pid, signum)))
-    cli.stop_on_signal(signal.SIGTERM, _Frame("<frozen importlib._bootstrap>"))  # type: ignore[arg-type]
-    time.sleep(cli.REDELIVER_S * 10)
-    assert sent == [(os.getpid(), signal.SIGTERM)]
-    with pytest.raises(KeyboardInterrupt):
-        cli.stop_on_signal(signal.SIGTERM, _Frame(cli.__file__))  # type: ignore[arg-type]
