@@ -35,13 +35,13 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from pipeline.models import Owner
+from pipeline.normalise.owner_tokens import OwnerMatcher
 from pipeline.numbering import strip_list_label
 from pipeline.text import CellLine
 
-if TYPE_CHECKING:  # spaCy loads in the worker, on the first owner cell; hints need no load
+if TYPE_CHECKING:  # spaCy loads on the first cell outside the fast path; hints need no load
     from spacy.language import Language
     from spacy.matcher import Matcher, PhraseMatcher
-    from spacy.tokens import Doc
 
 _JOINERS = re.compile(r"(\b(and|of|for|the|in|to|with)|[,&/(\-–—])\s*$", re.I)
 _SEPARATORS = re.compile(r"\s*(;)\s*|\s*(,)\s*|\s*(/)\s*|\s+(and|&)\s+|\s+([–—-])\s+", re.I)
@@ -108,13 +108,39 @@ def _nlp() -> tuple[Language, Matcher, PhraseMatcher]:
     return nlp, heads, bodies
 
 
+@functools.cache
+def _fast_matcher() -> OwnerMatcher:
+    """The same matchers without spaCy, for the text its tokenizer is reproduced on."""
+    lex = _lexicon()
+    return OwnerMatcher(lex.heads, lex.titles_of, lex.bodies)
+
+
 def load_tokenizer() -> None:
-    """Load spaCy's tokenizer and the matchers now rather than on the first owner cell."""
+    """Load spaCy's tokenizer and the matchers now (tests, warm-up); owner cells that need
+    spaCy load it themselves."""
     _nlp()
 
 
-def _doc(text: str) -> Doc:
-    return _nlp()[0].make_doc(text)
+def spacy_loaded() -> bool:
+    """Whether spaCy has been loaded in this process (by an owner cell outside the fast
+    path's class, or by ``load_tokenizer``)."""
+    return _nlp.cache_info().currsize > 0
+
+
+# The same pieces of a cell are read many times over (each grouping of its lines, each
+# separator), and the same cells recur across a batch's plans: the matches are a function
+# of the text alone.
+@functools.lru_cache(maxsize=8192)
+def _matches(text: str) -> tuple[bool, tuple[tuple[int, int], ...]]:
+    """(whether a role head or "X of" title matches, the known bodies as character spans,
+    in order) in ``text``: from the fast path where it reproduces spaCy, else from spaCy."""
+    fast = _fast_matcher().match(text)
+    if fast is not None:
+        return bool(fast.heads), tuple(fast.body_chars())
+    nlp, heads, bodies = _nlp()
+    doc = nlp.make_doc(text)
+    spans = sorted((doc[s:e].start_char, doc[s:e].end_char) for _, s, e in bodies(doc))
+    return bool(heads(doc)), tuple(spans)
 
 
 def _is_abbrev(word: str, abbreviations: Mapping[str, str]) -> bool:
@@ -127,8 +153,8 @@ def _strip_plural(word: str) -> str:
 
 def _has_head(text: str, abbreviations: Mapping[str, str]) -> bool:
     """True when the text names a role, team or body (lexicon head or abbreviation)."""
-    doc = _doc(text)
-    if _nlp()[1](doc) or _nlp()[2](doc):
+    heads, bodies = _matches(text)
+    if heads or bodies:
         return True
     words = re.findall(r"[\w'’&-]+", text)
     return any(_is_abbrev(w, abbreviations) for w in words)
@@ -166,9 +192,8 @@ def _is_name(text: str) -> bool:
     return True
 
 
-def _protected(text: str) -> list[tuple[int, int]]:
-    doc = _doc(text)
-    return [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in _nlp()[2](doc)]
+def _protected(text: str) -> tuple[tuple[int, int], ...]:
+    return _matches(text)[1]
 
 
 # How strongly each kind of line break speaks for a new owner, against the pieces' own
