@@ -27,6 +27,7 @@ from extractors.guard import DEFAULT_LIMITS
 from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
 from extractors.pdf_borderless import Columns, find_borderless_tables
 from extractors.pdf_form import FormColumns, find_form_tables
+from extractors.pdf_grids import grid_cells
 from extractors.pdf_pages import open_pdf, page_words, space_glyphs, turned_page
 from extractors.pdf_rotation import upright_page
 from extractors.pdf_ruled import band_table, find_ruled_tables, rule_pieces, table_on_joints
@@ -120,7 +121,7 @@ def _scan(page, number: int) -> _PageScan:
     centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
     edges = close_open_ends(rule_edges(page.lines, page.rects, page.curves, centres),
                             [Box(w.x0, w.top, w.x1, w.bottom) for w in words])
-    grids = [[Box(*(float(v) for v in c)) for c in t.cells] for t in _find_grids(page, edges)]
+    grids = [[Box(*(float(v) for v in c)) for c in cells] for cells in _find_grids(edges)]
     rules = [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": False}
              for e in edges if e["orientation"] == "h"]
     rules += [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": True}
@@ -156,21 +157,14 @@ def scan_page(page, number: int) -> _PageScan:
     return _scan(page, number)
 
 
-def _find_grids(page, edges: list[dict]) -> list:
-    """pdfplumber's ruled tables, built from our rules only (never from shading or white
-    boxes behind words)."""
+def _find_grids(edges: list[dict]) -> list[list[tuple]]:
+    """The cells of pdfplumber's ruled tables, built from our rules only (never from
+    shading or white boxes behind words)."""
     vertical = [e for e in edges if e["orientation"] == "v"]
     horizontal = [e for e in edges if e["orientation"] == "h"]
     if len(vertical) < 2 or len(horizontal) < 2:
         return []
-    settings = {
-        **GRID_SETTINGS,
-        "vertical_strategy": "explicit",
-        "horizontal_strategy": "explicit",
-        "explicit_vertical_lines": vertical,
-        "explicit_horizontal_lines": horizontal,
-    }
-    return page.find_tables(settings)
+    return grid_cells(vertical, horizontal, GRID_SETTINGS)
 
 
 MARGIN_SHARE = 0.12  # running headers and footers live in the top and bottom of the page
