@@ -133,10 +133,12 @@ SPACE_REACH = 2.0  # pt: a space glyph this close after a word's last glyph foll
 
 
 def _space_glyphs(glyphs: list[tuple[float, float]]) -> dict[int, list[float]]:
-    """x0 of the real space glyphs of a page, by rounded top."""
+    """x0 of the real space glyphs of a page, by rounded top, each row sorted (bisected)."""
     found: dict[int, list[float]] = {}
     for top, x0 in glyphs:
         found.setdefault(round(top), []).append(x0)
+    for row in found.values():
+        row.sort()
     return found
 
 
@@ -145,11 +147,16 @@ def _space_follows(top: float, x1: float, spaces: dict[int, list[float]]) -> boo
     if not spaces:
         return False
     row = round(top)
-    return any(
-        x1 - 0.5 <= x <= x1 + SPACE_REACH
-        for key in (row - 1, row, row + 1)
-        for x in spaces.get(key, ())
-    )
+    low, high = x1 - 0.5, x1 + SPACE_REACH
+    # Each row is sorted: the first glyph at or after ``low`` decides (one per word, not a
+    # scan of the whole row: a page has tens of thousands of word ends).
+    for key in (row - 1, row, row + 1):
+        xs = spaces.get(key)
+        if xs:
+            at = bisect.bisect_left(xs, low)
+            if at < len(xs) and xs[at] <= high:
+                return True
+    return False
 
 
 def scan_page(page, number: int) -> _PageScan:
@@ -359,7 +366,15 @@ def _cluster(values: list[float], tolerance: float = EDGE_TOLERANCE) -> list[flo
 
 
 def _index(edges: list[float], value: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+    """The index of the edge nearest ``value`` (the lower one on a tie). ``edges`` come
+    from ``_cluster``: sorted, neighbours more than EDGE_TOLERANCE apart, so the nearest
+    is one of the two either side of ``value``'s place."""
+    at = bisect.bisect_left(edges, value)
+    if at == 0:
+        return 0
+    if at == len(edges) or abs(edges[at - 1] - value) <= abs(edges[at] - value):
+        return at - 1
+    return at
 
 
 def _grid_tables(
@@ -442,18 +457,31 @@ def _add_cut_row(
 
 
 def _words_by_box(words: list[Word], boxes: list[Box], xs: list[float]) -> list[list[Word]]:
-    """Each word in the one cell holding its centre; cells bucketed by grid column for speed."""
-    by_col: dict[int, list[int]] = {}
+    """Each word in the one cell holding its centre (the first such, edges included); cells
+    bucketed by grid column for speed."""
+    by_col: dict[int, list[tuple[float, float, float, float, int]]] = {}
     for index, box in enumerate(boxes):
         first = _index(xs, box.x0)
         for col in range(first, max(_index(xs, box.x1), first + 1)):
-            by_col.setdefault(col, []).append(index)
+            by_col.setdefault(col, []).append((box.x0, box.top, box.x1, box.bottom, index))
     found: list[list[Word]] = [[] for _ in boxes]
+    if not boxes:
+        return found
+    # Most of a page's words lie outside the grid: those whose centre is above or below all
+    # of its cells are dropped before any cell is tried.
+    low = min(b.top for b in boxes)
+    high = max(b.bottom for b in boxes)
     for word in words:
+        cy = (word.top + word.bottom) / 2
+        if not low <= cy <= high:
+            continue
         cx = (word.x0 + word.x1) / 2
-        col = bisect.bisect_right(xs, cx) - 1
-        for index in by_col.get(col, ()):
-            if boxes[index].holds_centre(word):
+        cells = by_col.get(bisect.bisect_right(xs, cx) - 1)
+        if not cells:
+            continue
+        # Box.holds_centre, inlined: this runs for every word against every cell of its column.
+        for x0, top, x1, bottom, index in cells:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
                 found[index].append(word)
                 break
     return found

@@ -7,6 +7,7 @@ cross a gutter (a full-width section title) becomes one spanning cell.
 
 from __future__ import annotations
 
+import operator
 import statistics
 from typing import Any, NamedTuple
 
@@ -311,12 +312,14 @@ def _coverage(bands: list[list[Word]], x0: float, width: int) -> list[int]:
     """For each point from ``x0``, how many of the bands have a word over it."""
     counts = [0] * width
     for band in bands:
-        covered = [False] * width
+        # Each word marks its points in one slice assignment, and the bands add up point
+        # by point in C: a table's bands times the page width was the loop here.
+        covered = bytearray(max(0, width))
         for w in band:
-            for x in range(max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)):
-                covered[x] = True
-        for x, hit in enumerate(covered):
-            counts[x] += hit
+            start, stop = max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)
+            if start < stop:
+                covered[start:stop] = b"\x01" * (stop - start)
+        counts = list(map(operator.add, counts, covered))
     return counts
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from typing import Any
 
 from extractors.layout import BULLET_CHARS, Line, Paragraph
 
@@ -42,29 +43,52 @@ class Word:
 
 def words_to_lines(words: list[Word], page: int | None) -> list[tuple[Line, list[Word]]]:
     """Group words into visual lines by vertical overlap, each line sorted left to right."""
-    lines: list[tuple[Line, list[Word]]] = []
-    for word in sorted(words, key=lambda w: (round((w.top + w.bottom) / 2, 1), w.x0)):
-        height = word.bottom - word.top
-        middle = (word.top + word.bottom) / 2
-        for line, members in reversed(lines[-3:]):
+    # Each open line as [top, bottom, x0, x1, members], plain locals rather than Line
+    # attributes: this runs for every cell of every table.
+    open_lines: list[list[Any]] = []
+    for word in sorted(words, key=_line_order):
+        w_top, w_bottom = word.top, word.bottom
+        height = w_bottom - w_top
+        middle = (w_top + w_bottom) / 2
+        # Only the last three lines can still take a word: they come in centre order.
+        for k in range(len(open_lines) - 1, max(-1, len(open_lines) - 4), -1):
+            line = open_lines[k]
+            top, bottom = line[0], line[1]
             # By vertical centres, so a raised ordinal ("20th") stays on its line.
-            line_middle = (line.top + line.bottom) / 2
-            tall, short = sorted((height, line.bottom - line.top), reverse=True)
+            line_middle = (top + bottom) / 2
+            line_height = bottom - top
+            tall, short = (height, line_height) if height >= line_height else (line_height,
+                                                                               height)
             # Smaller type (a superscript) may sit higher; same-size text must align closely.
             tolerance = max(1.5, (0.5 if short < 0.8 * tall else 0.35) * tall)
             if abs(line_middle - middle) <= tolerance:
-                members.append(word)
-                line.x0 = min(line.x0, word.x0)
-                line.x1 = max(line.x1, word.x1)
-                line.bottom = max(line.bottom, word.bottom)
+                line[4].append(word)
+                line[2] = min(line[2], word.x0)
+                line[3] = max(line[3], word.x1)
+                line[1] = max(bottom, w_bottom)
                 break
         else:
-            lines.append((Line("", page, word.x0, word.top, word.x1, word.bottom), [word]))
-    for line, members in lines:
-        members.sort(key=lambda w: w.x0)
-        line.text = " ".join(w.text for w in members)
-    lines.sort(key=lambda item: item[0].top)
+            open_lines.append([w_top, w_bottom, word.x0, word.x1, [word]])
+    lines: list[tuple[Line, list[Word]]] = []
+    for top, bottom, x0, x1, members in open_lines:
+        members.sort(key=_left)
+        text = " ".join([w.text for w in members])
+        lines.append((Line(text, page, x0, top, x1, bottom), members))
+    lines.sort(key=_line_top)
     return lines
+
+
+def _line_order(word: Word) -> tuple[float, float]:
+    """Words in reading order for line grouping: by vertical centre (to 0.1 pt), then x."""
+    return (round((word.top + word.bottom) / 2, 1), word.x0)
+
+
+def _left(word: Word) -> float:
+    return word.x0
+
+
+def _line_top(item: tuple[Line, list[Word]]) -> float:
+    return item[0].top or 0.0
 
 
 def lines_to_paragraphs(

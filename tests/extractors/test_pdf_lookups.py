@@ -1,0 +1,65 @@
+"""The reader's bisected look-ups answer as the plain scans they replace."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from extractors.geometry import Box
+from extractors.pdf import (
+    SPACE_REACH,
+    _cluster,
+    _index,
+    _space_follows,
+    _space_glyphs,
+    _words_by_box,
+)
+from extractors.pdf_ruled import _coverage
+from extractors.pdf_text import Word
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_the_nearest_edge_is_the_first_nearest(seed: int) -> None:
+    rng = random.Random(seed)
+    edges = _cluster([rng.uniform(0, 600) for _ in range(rng.randint(1, 12))])
+    for value in [rng.uniform(-20, 620) for _ in range(50)] + edges + [
+            (a + b) / 2 for a, b in zip(edges, edges[1:], strict=False)]:
+        assert _index(edges, value) == min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_a_space_follows_a_word_as_a_scan_of_its_rows_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    glyphs = [(rng.choice([100.2, 101.4, 102.6, 130.0]), rng.uniform(0, 300)) for _ in range(40)]
+    spaces = _space_glyphs(glyphs)
+    for _ in range(200):
+        top, x1 = rng.choice([99.0, 100.0, 101.0, 103.0, 130.4]), rng.uniform(0, 300)
+        row = round(top)
+        expected = any(x1 - 0.5 <= x <= x1 + SPACE_REACH for t, x in glyphs
+                       if round(t) in (row - 1, row, row + 1))
+        assert _space_follows(top, x1, spaces) == expected
+
+
+def test_each_word_goes_to_the_first_cell_holding_its_centre() -> None:
+    boxes = [Box(0, 0, 100, 50), Box(100, 0, 200, 50), Box(0, 50, 200, 80), Box(0, 50, 100, 80)]
+    xs = [0.0, 100.0, 200.0]
+    words = [Word("a", 10, 20, 10, 20), Word("b", 150, 160, 10, 20), Word("c", 40, 60, 60, 70),
+             Word("edge", 95, 105, 45, 55), Word("out", 10, 20, 90, 100)]
+    found = _words_by_box(words, boxes, xs)
+    # A centre on a column line is looked up in the column right of it; of two cells
+    # holding a centre ("c": the spanning cell and the one under it) the first takes it.
+    assert [[w.text for w in cell] for cell in found] == [["a"], ["b", "edge"], ["c"], []]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_coverage_counts_the_bands_over_each_point(seed: int) -> None:
+    rng = random.Random(seed)
+    bands = [[Word("w", a, a + rng.uniform(-5, 60), 0, 10)
+              for a in (rng.uniform(-30, 330) for _ in range(rng.randint(0, 8)))]
+             for _ in range(rng.randint(0, 6))]
+    x0, width = 10.0, 300
+    expected = [sum(1 for band in bands if any(int(w.x0 - x0) <= x <= int(w.x1 - x0) for w in band))
+                for x in range(width)]
+    assert _coverage(bands, x0, width) == expected
+    assert _coverage(bands, x0, -3) == []
