@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -64,6 +65,8 @@ _HEADER_WORDS = frozenset(
 
 def _mend_cut_words(text: str) -> str:
     """Rejoin a header word cut in two by a narrow column, and stray spaced punctuation."""
+    if " " not in text:
+        return text  # one word (``header_text`` leaves no other whitespace): nothing to join
     tokens = text.split(" ")
     out: list[str] = []
     for token in tokens:
@@ -73,14 +76,37 @@ def _mend_cut_words(text: str) -> str:
                 out[-1] += token
                 continue
         out.append(token)
-    return re.sub(r"\s+([.,/:;)])", r"\1", " ".join(out))
+    return _SPACED_PUNCTUATION.sub(r"\1", " ".join(out))
+
+
+_SPACED_PUNCTUATION = re.compile(r"\s+([.,/:;)])")
+
+# Header words are read again and again: every cell of every row is compared with the
+# header (to drop a repeated one), every word of every screened page is classified, and one
+# template's headers recur on each page and in each of its plans. Both functions below are
+# pure functions of the exact text, so each text is worked out once per process. Texts
+# longer than a header label are data cells, mostly seen once: they are not kept, so the
+# caches stay small (MEMO_ENTRIES texts of at most MEMO_MAX_CHARS each).
+MEMO_MAX_CHARS = 200
+MEMO_ENTRIES = 16384
 
 
 def header_text(text: str) -> str:
     """A header cell's words, lower-cased, without its '1.' numbering or line breaks."""
+    return _header_text_memo(text) if len(text) <= MEMO_MAX_CHARS else _header_text(text)
+
+
+def _header_text(text: str) -> str:
     flat = " ".join(text.split())
     return _mend_cut_words(strip_header_numbering(flat).strip().lower())
 
+
+_header_text_memo = functools.lru_cache(maxsize=MEMO_ENTRIES)(_header_text)
+
+
+# Any rule at all: a match of the union is a match of one of the rules, so a text it does
+# not match names no column.
+_ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _RULES))
 
 # The rules that can match across the words of a phrase: the anchored ones ("Rec No",
 # "Action ref") end in a word that names a column alone.
@@ -101,13 +127,20 @@ def phrase_may_name(words: list[str]) -> bool:
 
 def classify_header(text: str) -> Role | None:
     """The role a header cell's words give its column, or None if they say nothing."""
+    return _classify_memo(text) if len(text) <= MEMO_MAX_CHARS else _classify(text)
+
+
+def _classify(text: str) -> Role | None:
     words = header_text(text)
-    if not words:
-        return None
+    if not words or not _ANY_RULE.search(words):
+        return None  # most words and cells name no column: one search says so
     for role, pattern in _RULES:
         if pattern.search(words):
             return role
     return None
+
+
+_classify_memo = functools.lru_cache(maxsize=MEMO_ENTRIES)(_classify)
 
 
 # Extra columns, by what they hold: kept out of actions, owners and dates, each with a meaning.

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from extractors.layout import RUNNING, Block, Document, Table
+from extractors.layout import RUNNING, Block, Document, Line, Paragraph, Table
 from pipeline.models import PlanInfo, PlanInfoProvenance, Provenance
 from pipeline.normalise.dates import parse_target
 from pipeline.provenance import boxes_of, joined, provenance_of
@@ -146,6 +146,10 @@ ORG_MAX_CHARS = 120
 CONTINUATION_MAX_CHARS = 120  # a heading line, at most as long as a name
 
 
+# Where a text of the head was read: the paragraphs that show it, or one visual line.
+_Source = list[Paragraph] | Line
+
+
 @dataclass(frozen=True, slots=True)
 class _Head:
     """The lines of the title block, in order, and the rest of the document's text lines."""
@@ -158,7 +162,18 @@ class _Head:
     # page header with the title below it, so each line is a title candidate too.
     split: dict[str, list[str]]
     # Where each of those texts was read (the first paragraph, line or cell showing it).
-    where: dict[str, Provenance | None] = field(default_factory=dict)
+    # Kept as the reader's objects: only the few texts the front matter is taken from are
+    # turned into provenance (``where``), not every line and cell of the head.
+    sources: dict[str, _Source] = field(default_factory=dict)
+
+    def where(self, text: str | None) -> Provenance | None:
+        """Where ``text`` was read; None when it is no text of the head or has no place."""
+        source = self.sources.get(text) if text is not None else None
+        if source is None:
+            return None
+        if isinstance(source, Line):
+            return Provenance(boxes=boxes_of([source]))
+        return provenance_of(source)
 
 
 def read_front_matter(document: Document) -> PlanInfo:
@@ -169,12 +184,12 @@ def read_front_matter(document: Document) -> PlanInfo:
     submitted, submitted_line = _first_parsed(every, _SUBMITTED, _day)
     published, published_line = _first_parsed(every, _PUBLISHED, _month_or_day)
     where = PlanInfoProvenance(
-        title=joined(head.where.get(t) for t in title_from),
-        submitted=head.where.get(submitted_line) if submitted_line else None,
-        report_published=head.where.get(published_line) if published_line else None)
+        title=joined(head.where(t) for t in title_from),
+        submitted=head.where(submitted_line) if submitted_line else None,
+        report_published=head.where(published_line) if published_line else None)
     organisation, org_from = _organisation(head, "\n".join(document.texts()))
     where = where.model_copy(update={
-        "organisation": joined(head.where.get(t) for t in org_from) if organisation else None})
+        "organisation": joined(head.where(t) for t in org_from) if organisation else None})
     known = where.title or where.organisation or where.submitted or where.report_published
     return PlanInfo(
         title=title, organisation=organisation,
@@ -197,7 +212,7 @@ def _head(document: Document) -> _Head:
     lines: list[str] = []
     cells: list[str] = []
     split: dict[str, list[str]] = {}
-    where: dict[str, Provenance | None] = {}
+    sources: dict[str, _Source] = {}
     in_head = True
     tables_seen = 0
     for block in _with_banner_rows(document.blocks):
@@ -205,19 +220,19 @@ def _head(document: Document) -> _Head:
             tables_seen += 1
             if tables_seen <= 3:
                 for row in block.rows:
-                    cells.extend(clean(c.text) for c in row.cells if clean(c.text))
-                    cells.append(clean(" ".join(c.text for c in row.cells)))
-                    for c in row.cells:
-                        where.setdefault(clean(c.text), provenance_of(c.paragraphs))
-                    where.setdefault(cells[-1], provenance_of(
-                        p for c in row.cells for p in c.paragraphs))
+                    texts = [clean(c.text) for c in row.cells]
+                    cells.extend(t for t in texts if t)
+                    cells.append(" ".join(t for t in texts if t))  # the row, as one text
+                    for c, text in zip(row.cells, texts, strict=True):
+                        sources.setdefault(text, c.paragraphs)
+                    sources.setdefault(cells[-1], [p for c in row.cells for p in c.paragraphs])
             # A cover table (ESTABLISHMENT | TIMETABLE …) may sit inside the title block.
             in_head = in_head and _is_cover_table(block)
             continue
         text = clean(block.text)
         if not text:
             continue
-        where.setdefault(text, provenance_of([block]))
+        sources.setdefault(text, [block])
         if block.style == RUNNING:
             running.append(text)
             continue
@@ -225,12 +240,12 @@ def _head(document: Document) -> _Head:
         if len(block.lines) > 1:
             split[text] = [t for ln in block.lines if (t := clean(ln.text))]
             for ln in block.lines:
-                where.setdefault(clean(ln.text), Provenance(boxes=boxes_of([ln])))
+                sources.setdefault(clean(ln.text), ln)
         if in_head and _INTRO_HEADING.match(text):
             in_head = False
         if in_head and len(lines) < HEAD_PARAGRAPHS:
             lines.append(text)
-    return _Head(lines, own, running, cells, split, where)
+    return _Head(lines, own, running, cells, split, sources)
 
 
 def _with_banner_rows(blocks: list[Block]) -> list[Block]:

@@ -126,7 +126,7 @@ class _Stitcher:
         segment = self.segment
         assert segment is not None  # set by the header, or continued
         for i, row in enumerate(body):
-            if _header_key([row]) == segment.header_key:
+            if _repeats_header(row, segment.header_key):
                 continue  # a header row repeated on a later page
             self.rows.extend(_row_with_nested(row, segment, after_break=continuation and i == 0))
         segment.last_page = table.page
@@ -527,6 +527,14 @@ def _header_key(rows: list[Row]) -> tuple[str, ...]:
     return tuple(header_text(c.text) for r in rows for c in r.cells if c.text.strip())
 
 
+def _repeats_header(row: Row, key: tuple[str, ...]) -> bool:
+    """``_header_key([row]) == key``, cell by cell: every data row is tested, and most differ
+    from the header in their first cell, so the rest are never normalised."""
+    texts = [text for c in row.cells if (text := c.text).strip()]
+    return len(texts) == len(key) and all(
+        header_text(text) == words for text, words in zip(texts, key, strict=True))
+
+
 def _continues(table: Table, segment: _Segment) -> bool:
     if segment.edges and table.col_edges:
         # Same page geometry: the outer lines match, and most inner lines match one of the
@@ -746,7 +754,7 @@ def _row_with_nested(row: Row, segment: _Segment, after_break: bool = False) -> 
     made = [outer] if outer is not None and keep else []
     for table, n_header, inner in nested:
         for inner_row in table.rows[n_header:]:
-            if _header_key([inner_row]) == inner.header_key:
+            if _repeats_header(inner_row, inner.header_key):
                 continue
             action_row = _plan_row(inner_row, inner, inner_rows=True)
             if action_row is not None:

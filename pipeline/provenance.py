@@ -42,18 +42,25 @@ def boxes_of(lines: Iterable[Line]) -> list[Box]:
     """One box per page around the lines on it, pages in the order the lines reach them."""
     found: dict[int, list[float]] = {}
     for ln in lines:
-        edges = (ln.x0, ln.top, ln.x1, ln.bottom)
-        if ln.page is None or any(e is None for e in edges):
+        page, x0, top, x1, bottom = ln.page, ln.x0, ln.top, ln.x1, ln.bottom
+        if page is None or x0 is None or top is None or x1 is None or bottom is None:
             continue
-        x0, top, x1, bottom = (float(e) for e in edges)  # type: ignore[arg-type]
-        box = found.get(ln.page)
+        box = found.get(page)
         if box is None:
-            found[ln.page] = [x0, top, x1, bottom]
-        else:
-            box[:] = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
+            found[page] = [float(x0), float(top), float(x1), float(bottom)]
+            continue
+        # The comparisons of min() and max(), which keep the box's edge on a tie.
+        if x0 < box[0]:
+            box[0] = float(x0)
+        if top < box[1]:
+            box[1] = float(top)
+        if x1 > box[2]:
+            box[2] = float(x1)
+        if bottom > box[3]:
+            box[3] = float(bottom)
     return [
-        Box(page=page, **dict(zip(("x0", "top", "x1", "bottom"),
-                                  (round(e, BOX_DIGITS) for e in box), strict=True)))
+        Box(page=page, x0=round(box[0], BOX_DIGITS), top=round(box[1], BOX_DIGITS),
+            x1=round(box[2], BOX_DIGITS), bottom=round(box[3], BOX_DIGITS))
         for page, box in found.items()
     ]
 
@@ -89,6 +96,33 @@ def _units(paragraphs: Sequence[Paragraph]) -> list[_Unit]:
     return out
 
 
+class _Cell:
+    """A cell's paragraphs as the units values are matched to, each unit's text squeezed
+    once, and the whole cell's provenance worked out once, when a value needs it: a cell of
+    several owners is searched once per owner."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.units = _units(paragraphs)
+        self.squeezed = [_squeeze(text) for text, _, _ in self.units]
+        self._whole: list[Provenance | None] = []
+
+    def whole(self) -> Provenance | None:
+        """The provenance of all of the cell's paragraphs."""
+        if not self._whole:
+            self._whole.append(provenance_of(self.paragraphs))
+        return self._whole[0]
+
+    def place(self, raw: str, start: int) -> tuple[Provenance | None, int]:
+        """Where ``raw`` is spelt from unit ``start`` on (else the whole cell), and the
+        first unit of its run (else ``start``)."""
+        run = _run_spelling(self.squeezed, raw, start)
+        if run is None:
+            return self.whole(), start
+        first, last = run
+        return _unit_provenance(self.units[first : last + 1]) or self.whole(), first
+
+
 def place_owners(owners: Sequence[Owner], paragraphs: Sequence[Paragraph]) -> list[Owner]:
     """Give each owner the part of its cell it was parsed from.
 
@@ -96,11 +130,11 @@ def place_owners(owners: Sequence[Owner], paragraphs: Sequence[Paragraph]) -> li
     to runs of the cell's own lines in order (a PDF line, or a DOCX paragraph); an owner that
     no run spells out (an expansion, a split inside a word) gets the whole cell.
     """
-    units = _units(paragraphs)
+    cell = _Cell(paragraphs)
     placed: list[Owner] = []
     start = 0
     for owner in owners:
-        where, start = _place(owner.raw, units, start, paragraphs)
+        where, start = cell.place(owner.raw, start)
         placed.append(owner.model_copy(update={"provenance": where}))
     return placed
 
@@ -108,16 +142,7 @@ def place_owners(owners: Sequence[Owner], paragraphs: Sequence[Paragraph]) -> li
 def place_text(raw: str, paragraphs: Sequence[Paragraph]) -> Provenance | None:
     """The lines of ``paragraphs`` that spell ``raw`` (one of several dates stacked in a
     cell), else all of them."""
-    return _place(raw, _units(paragraphs), 0, paragraphs)[0]
-
-
-def _place(raw: str, units: list[_Unit], start: int,
-           paragraphs: Sequence[Paragraph]) -> tuple[Provenance | None, int]:
-    run = _run_spelling(units, raw, start)
-    if run is None:
-        return provenance_of(paragraphs), start
-    first, last = run
-    return _unit_provenance(units[first : last + 1]) or provenance_of(paragraphs), first
+    return _Cell(paragraphs).place(raw, 0)[0]
 
 
 def _squeeze(text: str) -> str:
@@ -125,16 +150,17 @@ def _squeeze(text: str) -> str:
     return "".join(clean(text).split()).casefold()
 
 
-def _run_spelling(units: list[_Unit], raw: str, start: int) -> tuple[int, int] | None:
-    """The shortest run of units from ``start`` on whose text holds ``raw``, earliest first."""
+def _run_spelling(squeezed: list[str], raw: str, start: int) -> tuple[int, int] | None:
+    """The shortest run of units (their ``squeezed`` texts) from ``start`` on whose text
+    holds ``raw``, earliest first."""
     wanted = _squeeze(raw)
     if not wanted:
         return None
     runs: list[tuple[int, int]] = []
-    for first in range(start, len(units)):
-        text, head = "", _squeeze(units[first][0])
-        for last in range(first, len(units)):
-            text += _squeeze(units[last][0])
+    for first in range(start, len(squeezed)):
+        text, head = "", squeezed[first]
+        for last in range(first, len(squeezed)):
+            text += squeezed[last]
             if wanted in text:
                 runs.append((first, last))
                 break

@@ -8,7 +8,6 @@ plan header. A document with no such page is dismissed before the slow geometric
 
 from __future__ import annotations
 
-import functools
 import re
 
 from pipeline.columns import Role, classify_header, header_score, phrase_may_name
@@ -23,8 +22,8 @@ MIN_LABEL_SHARE = 0.5
 MAX_PHRASE_WORDS = 4
 
 # Every word of every page is classified here; the same few thousand words and phrases come
-# back again and again, so each is classified once.
-_classify = functools.lru_cache(maxsize=16384)(classify_header)
+# back again and again, and ``classify_header`` works each out once (it is memoised).
+_classify = classify_header
 
 
 def _labels(tokens: list[str]) -> list[tuple[int, Role | None]]:

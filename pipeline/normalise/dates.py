@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -166,13 +167,18 @@ def combine_statuses(statuses: Sequence[TargetStatus]) -> TargetStatus:
     return TargetStatus.IN_PROGRESS
 
 
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_ON_GOING = re.compile(r"\bon[- ]going\b")
+_ORDINAL = re.compile(r"\b(\d{1,2})\s*(st|nd|rd|th)\b")
+
+
 def _normalise(text: str) -> str:
     # A word a narrow PDF column cut ("Commence" / "d") is mended before it reaches here
     # (pipeline.text.mend_cut_words); "On going" is a spelling, not a cut.
     text = text.lower()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"\bon[- ]going\b", "ongoing", text)
-    text = re.sub(r"\b(\d{1,2})\s*(st|nd|rd|th)\b", r"\1", text)
+    text = _DASHES.sub("-", text)
+    text = _ON_GOING.sub("ongoing", text)
+    text = _ORDINAL.sub(r"\1", text)
     return text
 
 
@@ -194,6 +200,10 @@ def _tokenise(text: str) -> list[_Tok]:
     return toks
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+_DIGITS = re.compile(r"\d+")
+
+
 def _tokens(kind: str, s: str) -> list[_Tok]:
     """The token(s) one match of ``_TOKEN_RE`` stands for."""
     if kind in ("iso", "numdate"):
@@ -201,7 +211,7 @@ def _tokens(kind: str, s: str) -> list[_Tok]:
     if kind == "fy":
         return _fy_tokens(s)
     if kind == "monyy":
-        name = re.split(r"[^a-z]", s, maxsplit=1)[0]  # "sept.-21" → "sept"
+        name = _NOT_LETTER.split(s, maxsplit=1)[0]  # "sept.-21" → "sept"
         return [_Tok("monyy", s, pair=(_MONTHS[name], 2000 + int(s[-2:])))]
     if kind == "quarter":
         return [_Tok("quarter", s, int(s[-1]))]
@@ -215,7 +225,7 @@ def _tokens(kind: str, s: str) -> list[_Tok]:
 
 
 def _date_token(kind: str, s: str) -> _Tok:
-    nums = [int(x) for x in re.findall(r"\d+", s)]
+    nums = [int(x) for x in _DIGITS.findall(s)]
     y, mo, d = nums if kind == "iso" else (nums[2], nums[1], nums[0])
     if y < 100:
         y += 2000
@@ -226,7 +236,7 @@ def _date_token(kind: str, s: str) -> _Tok:
 
 
 def _fy_tokens(s: str) -> list[_Tok]:
-    first, second = (int(x) for x in re.findall(r"\d+", s))
+    first, second = (int(x) for x in _DIGITS.findall(s))
     if first < 100:
         first += 2000
     start = _fy_start(first, second)
@@ -575,9 +585,14 @@ def _labelled_parts(text: str) -> list[tuple[str | None, str]] | None:
     return parts
 
 
+_OPEN_END = re.compile(r"([-–—/,&]|\b(and|to|of|by|from|the|end|until|w/c))\s*$", re.I)
+# A line that carries the one before on: it opens with a dash, "and" or "to".
+_CARRIES_ON = re.compile(r"\s*([-–—]|and\b|to\b)")
+
+
 def _ends_open(line: str) -> bool:
     """True when a line cannot end an item: it ends with a dash or a joining word."""
-    return bool(re.search(r"([-–—/,&]|\b(and|to|of|by|from|the|end|until|w/c))\s*$", line, re.I))
+    return bool(_OPEN_END.search(line))
 
 
 def _items(raw: str) -> list[str] | None:
@@ -589,7 +604,7 @@ def _items(raw: str) -> list[str] | None:
         cur.append(line)
         text = "\n".join(cur)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if nxt is not None and (_ends_open(line) or re.match(r"\s*([-–—]|and\b|to\b)", nxt)):
+        if nxt is not None and (_ends_open(line) or _CARRIES_ON.match(nxt)):
             continue
         clause = _parse_clause(text, ())
         if clause.understood and not clause.warnings and _labelled_parts(text) is None:
@@ -657,6 +672,24 @@ def parse_target(raw: str | None, *, plan_years: Sequence[int] = ()) -> tuple[Ta
     """Parse a target cell into a Target and warnings; ``plan_years`` supplies missing years."""
     if raw is None or not raw.strip():
         return Target(raw=raw), []
+    # The plan's years matter only through the one a yearless date takes, so that year and
+    # the cell's text decide the parse. "March 2021", "Completed", "Ongoing" recur in every
+    # plan: a short cell is parsed once per process (the Target is frozen and may be shared;
+    # the caller gets its own list of notes).
+    year = _plan_year(plan_years)
+    if len(raw) > MEMO_MAX_CHARS:
+        return _parse_target(raw, year)
+    target, notes = _parse_target_memo(raw, year)
+    return target, list(notes)
+
+
+MEMO_MAX_CHARS = 200
+MEMO_ENTRIES = 4096
+
+
+def _parse_target(raw: str, year: int | None) -> tuple[Target, Notes]:
+    # ``_plan_year`` of the one year is that year: the grammar sees what the plan's years say.
+    plan_years = (year,) if year is not None else ()
     revised = _revised(raw, plan_years)
     if revised is not None:
         # The target is the date now in force; the original stays in ``raw`` for the record.
@@ -694,3 +727,9 @@ def parse_target(raw: str | None, *, plan_years: Sequence[int] = ()) -> tuple[Ta
         start = None
     status = combine_statuses(statuses) if statuses else None
     return Target(raw=raw, start=start, end=end, status=status, parts=parts), warnings
+
+
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
+def _parse_target_memo(raw: str, year: int | None) -> tuple[Target, tuple[PlanWarning, ...]]:
+    target, notes = _parse_target(raw, year)
+    return target, tuple(notes)
