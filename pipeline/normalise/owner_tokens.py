@@ -46,7 +46,7 @@ ALPHABET = frozenset(
 AFFIX_CHARS = frozenset("(),;&'’–—")
 # spaCy's possessive suffixes.
 _POSSESSIVES = ("'s", "'S", "’s", "’S")
-_DASHES = "-–—"
+_CLASS_CHARS = ALPHABET | {" "}
 _ASCII_ALPHA = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DIGITS = frozenset("0123456789")
 # Outside the class: two dashes in a row (spaCy's "--" / "---" / "——" infixes), a digit
@@ -101,6 +101,7 @@ def _suffix_len(text: str) -> int:
 
 
 _ALNUM = _ASCII_ALPHA | _DIGITS
+_INFIX_CHARS = frozenset("-–—/,")
 
 
 def _is_infix(char: str, before: str, after: str) -> bool:
@@ -114,6 +115,8 @@ def _is_infix(char: str, before: str, after: str) -> bool:
 
 def _split_infixes(text: str) -> list[str]:
     """An affix-free string cut at spaCy's (one-character) infixes."""
+    if not _INFIX_CHARS.intersection(text):
+        return [text]
     tokens = []
     start = 0
     for i in range(1, len(text) - 1):
@@ -172,7 +175,7 @@ def _split_chunk(chunk: str, specials: frozenset[str]) -> list[str] | None:
 
 
 def _in_class(text: str) -> bool:
-    if not set(text) <= ALPHABET | {" "}:
+    if not _CLASS_CHARS.issuperset(text):
         return False
     if text.startswith(" ") or text.endswith(" ") or "  " in text:
         return False  # spaCy makes tokens of extra spaces: left to it
@@ -197,6 +200,14 @@ def tokenize(text: str) -> list[Token] | None:
     out: list[Token] = []
     offset = 0
     for chunk in text.split(" ") if text else []:
+        if chunk.isalnum():
+            # Most words: no affix or infix character, so spaCy's loop leaves them whole
+            # unless they are an exception.
+            if chunk in specials.keys:
+                return None
+            out.append((chunk, offset))
+            offset += len(chunk) + 1
+            continue
         pieces = _split_chunk(chunk, specials.keys)
         if pieces is None or len(pieces) > 1 and _rejoined(pieces, specials.patterns):
             return None

@@ -48,6 +48,25 @@ _SEPARATORS = re.compile(r"\s*(;)\s*|\s*(,)\s*|\s*(/)\s*|\s+(and|&)\s+|\s+([–�
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]*[A-Z][A-Za-z]*(?:['’]s)?$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){2,4}$")
 _SKIP_WORDS = {"of", "and", "the", "for", "&", "in", "on", "to", "a"}
+# Compiled once: the parser calls these thousands of times per batch, and re's own cache
+# lookup cost more than some of the matches.
+_PLURAL_END = re.compile(r"(['’]s|(?<=[A-Z])s)$")
+_WORDS = re.compile(r"[\w'’&-]+")  # words with their joining marks
+_PLAIN_WORDS = re.compile(r"[\w'’-]+")  # the same without "&"
+_NAME_WORD = re.compile(r"[A-Z](?:[a-z'’-]+[a-zA-Z]*|\.)?")
+_FIRST_WORD = re.compile(r"\s*([\w&)]+)")
+_NAME_COMMA = re.compile(r"\s*([^,;()]+?),")
+_LAST_OWNER = re.compile(r"\s*[;,/&]\s*|\s+and\s+")
+_TITLED_END = re.compile(r"\b(\w+)\s+of\s+[\w'’&,\s-]+$")
+_BRACKETED = re.compile(r"(.+?)\s*\(([^()]+)\)\s*")
+_PERSON_SEP = re.compile(r"(.+?)\s*(?:,|\s[–—-])\s*(.+)")
+_ABBREV_WORD = re.compile(r"[A-Za-z][\w&]*(?:['’]s)?")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_KEY_WORDS = re.compile(r"[a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+_COMMA = re.compile(",")
+_NON_SPACE = re.compile(r"\S+")
+_AFTER_BRACKET = re.compile(r"(?<=\))\s+(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -148,7 +167,7 @@ def _is_abbrev(word: str, abbreviations: Mapping[str, str]) -> bool:
 
 
 def _strip_plural(word: str) -> str:
-    return re.sub(r"(['’]s|(?<=[A-Z])s)$", "", word)
+    return _PLURAL_END.sub("", word)
 
 
 def _has_head(text: str, abbreviations: Mapping[str, str]) -> bool:
@@ -156,7 +175,7 @@ def _has_head(text: str, abbreviations: Mapping[str, str]) -> bool:
     heads, bodies = _matches(text)
     if heads or bodies:
         return True
-    words = re.findall(r"[\w'’&-]+", text)
+    words = _WORDS.findall(text)
     return any(_is_abbrev(w, abbreviations) for w in words)
 
 
@@ -187,7 +206,7 @@ def _is_name(text: str) -> bool:
             return False
         if low in lex.fields or low in lex.title_objects or low in lex.modifiers:
             return False  # "Probation Practice", "Local Delivery": an area of work, no name
-        if not re.fullmatch(r"[A-Z](?:[a-z'’-]+[a-zA-Z]*|\.)?", w):
+        if not _NAME_WORD.fullmatch(w):
             return False
     return True
 
@@ -217,7 +236,7 @@ def _runs_on(prev: str, nxt: str) -> bool:
     """True when the next line plainly carries on the previous one's owner."""
     if prev.count("(") > prev.count(")") or _JOINERS.search(prev):
         return True
-    first = re.match(r"\s*([\w&)]+)", nxt)
+    first = _FIRST_WORD.match(nxt)
     if not first:
         return True
     word = first.group(1)
@@ -234,7 +253,7 @@ def _runs_on(prev: str, nxt: str) -> bool:
 
 def _opens_title(text: str) -> bool:
     """True for a line that starts a role by its title: "Head of …", "Director …", "Governor"."""
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", text)[:2]]
+    words = [w.lower() for w in _PLAIN_WORDS.findall(text)[:2]]
     lex = _lexicon()
     if not words:
         return False
@@ -245,7 +264,7 @@ def _opens_title(text: str) -> bool:
 
 def _opens_with_person(text: str) -> bool:
     """True for a line that starts "Sarah Whitfield, …": a named person, then their role."""
-    m = re.match(r"\s*([^,;()]+?),", text)
+    m = _NAME_COMMA.match(text)
     return m is not None and _is_name(m.group(1).strip())
 
 
@@ -282,21 +301,21 @@ def _ends_owner(text: str, abbreviations: Mapping[str, str]) -> bool:
     an abbreviation, "Head of <object>" or a known body. Capitalised words alone do not: they
     may qualify the next line's role ("Approved Premises" / "Area Manager"), and a name
     wrapped onto its role is one owner too."""
-    words = re.findall(r"[\w'’&-]+", text)
+    words = _WORDS.findall(text)
     if not words:
         return False
     lex = _lexicon()
     last = words[-1].lower()
     if any(b == len(text) for _, b in _protected(text)):
         return True  # a known body ends it: "Information Security and contracts"
-    tail_part = re.split(r"\s*[;,/&]\s*|\s+and\s+", text.strip())[-1].split()
+    tail_part = _LAST_OWNER.split(text.strip())[-1].split()
     if len(tail_part) == 1 and last not in lex.openers:
         return False  # "… / NHS" / "England commissioners": one word may begin the next name
     if last in lex.tails or _is_abbrev(words[-1], abbreviations) and words[-1].isupper():
         return True
     # Else "Female Lead", "Business Support", "Approved Premises": they may qualify the next
     # line's noun.
-    titled = re.search(r"\b(\w+)\s+of\s+[\w'’&,\s-]+$", text)
+    titled = _TITLED_END.search(text)
     return bool(titled and titled.group(1).lower() in lex.titles_of
                 and last not in lex.modifiers)
 
@@ -399,7 +418,7 @@ def _soft_split(chunk: str, abbreviations: Mapping[str, str]) -> list[str]:
 def _run_split(text: str) -> list[str]:
     """Split a run of roles on one line ("Head of Area Programmes Unit") into whole roles."""
     words = text.split()
-    if len(words) < 3 or any(not re.fullmatch(r"[\w'’&-]+", w) for w in words):
+    if len(words) < 3 or any(not _WORDS.fullmatch(w) for w in words):
         return [text]
     inside_body = _inside_bodies(words)
     # best[j]: the most pieces words[:j] splits into, each piece a whole role (None: no way).
@@ -423,12 +442,17 @@ def _inside_bodies(words: list[str]) -> set[int]:
     """Word positions inside a known multi-word body name, where a role run never splits."""
     low_words = [w.lower() for w in words]
     inside: set[int] = set()
-    for body in _lexicon().bodies:
-        parts = body.lower().split()
+    for parts in _body_words():
         for i in range(len(words) - len(parts) + 1):
             if low_words[i : i + len(parts)] == parts:
                 inside.update(range(i + 1, i + len(parts)))
     return inside
+
+
+@functools.cache
+def _body_words() -> tuple[list[str], ...]:
+    """Each known body's words, lower case (split once, not on every run of roles)."""
+    return tuple(body.lower().split() for body in _lexicon().bodies)
 
 
 def _cut_ok(words: list[str], j: int, inside_body: set[int]) -> bool:
@@ -465,7 +489,7 @@ def _whole_role(piece: list[str]) -> bool:
 
 def _person_and_role(text: str, abbreviations: Mapping[str, str]) -> tuple[str | None, str]:
     """Separate a named person or initials from the role ("Head of Service (SF)")."""
-    m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", text)
+    m = _BRACKETED.fullmatch(text)
     if m:
         outside, inside = m.group(1).strip(), m.group(2).strip()
         if _ABBREV.match(inside) and _initials_match(inside, outside):
@@ -476,7 +500,7 @@ def _person_and_role(text: str, abbreviations: Mapping[str, str]) -> tuple[str |
             return inside, outside
         if _is_name(outside) and _has_head(inside, abbreviations):
             return outside, inside
-    m = re.fullmatch(r"(.+?)\s*(?:,|\s[–—-])\s*(.+)", text)
+    m = _PERSON_SEP.fullmatch(text)
     if m:
         a, b = m.group(1).strip(), m.group(2).strip()
         if _is_name(a) and _has_head(b, abbreviations):
@@ -499,7 +523,7 @@ def _names_unit(abbrev: str, abbreviations: Mapping[str, str]) -> bool:
 
 def _initials_match(abbrev: str, words: str) -> bool:
     letters = [c for c in abbrev if c.isupper()]
-    return _expansion_start(letters, re.findall(r"[\w'’-]+", words)) is not None
+    return _expansion_start(letters, _PLAIN_WORDS.findall(words)) is not None
 
 
 def _expand(role: str, abbreviations: Mapping[str, str]) -> str | None:
@@ -516,15 +540,15 @@ def _expand(role: str, abbreviations: Mapping[str, str]) -> str | None:
             return abbreviations[base]
         return word
 
-    out = re.sub(r"[A-Za-z][\w&]*(?:['’]s)?", sub, role)
+    out = _ABBREV_WORD.sub(sub, role)
     return out if changed else None
 
 
 def _key(text: str) -> str:
     heads = _lexicon().heads
     text = text.casefold().replace("&", " and ")
-    text = re.sub(r"['’]s\b", "", text)
-    words = re.findall(r"[a-z0-9]+", text)
+    text = _POSSESSIVE.sub("", text)
+    words = _KEY_WORDS.findall(text)
     out = []
     for w in words:
         # only lexicon heads are singularised: "Heads of Area" = "Head of Area", but "Skills" stays
@@ -533,7 +557,7 @@ def _key(text: str) -> str:
 
 
 def _owner(text: str, abbreviations: Mapping[str, str]) -> Owner:
-    text = re.sub(r"\s+", " ", text).strip(" .")
+    text = _SPACES.sub(" ", text).strip(" .")
     person, role = _person_and_role(text, abbreviations)
     role_or_none = role or None
     expansion = _expand(role, abbreviations) if role else None
@@ -553,12 +577,22 @@ def parse_owners(
     """
     if raw is None:
         return []
-    lines = [CellLine(t) for t in raw.split("\n")] if isinstance(raw, str) else list(raw)
+    lines = tuple(CellLine(t) for t in raw.split("\n")) if isinstance(raw, str) else tuple(raw)
+    # The abbreviations are only looked up, never walked in order: their items as a set.
+    return list(_parse_lines(lines, frozenset((abbreviations or {}).items())))
+
+
+# The same owner cell recurs down a plan ("Head of Area" beside many actions) and across a
+# batch's plans; owners are frozen models, so one parse serves every copy of a cell.
+@functools.lru_cache(maxsize=4096)
+def _parse_lines(
+    lines: tuple[CellLine, ...], abbreviations: frozenset[tuple[str, str]]
+) -> tuple[Owner, ...]:
     if not any(ln.text.strip() for ln in lines):
-        return []
-    abbrevs = dict(abbreviations or {})
+        return ()
+    abbrevs = dict(abbreviations)
     owners: list[Owner] = []
-    segments = _segment_lines(lines, abbrevs)
+    segments = _segment_lines(list(lines), abbrevs)
     chunks = [
         c for seg in segments for part in _before_named_people(seg, abbrevs)
         for c in _after_brackets(part, abbrevs)
@@ -569,16 +603,16 @@ def parse_owners(
             for part in _run_split(piece) if single else [piece]:
                 if part.strip(" .,;:/&-–—"):  # punctuation alone names nobody
                     owners.extend(_owners_of(part, owners, abbrevs))
-    return owners
+    return tuple(owners)
 
 
 def _before_named_people(text: str, abbreviations: Mapping[str, str]) -> list[str]:
     """A person's name followed by a comma starts an owner: "Tom Hargreaves, Heads of Area
     Sarah Whitfield, Business Support Manager" is two people, each with a role."""
     cuts = [0]
-    for comma in re.finditer(r",", text):
+    for comma in _COMMA.finditer(text):
         before = text[: comma.start()]
-        words = list(re.finditer(r"\S+", before))
+        words = list(_NON_SPACE.finditer(before))
         for size in (3, 2):
             if len(words) <= size:
                 continue
@@ -597,7 +631,7 @@ _BRACKETED_INITIALS = re.compile(r"^\(\s*((?:[A-Z]\.?\s?){2,4})\s*\)$")
 def _owners_of(part: str, before: list[Owner], abbreviations: Mapping[str, str]) -> list[Owner]:
     """One piece as owners: "(CD)" after "Operations Managers (SF)" is a second person of
     that role; "Head of Service (SF, CD)" names two people of one role."""
-    text = re.sub(r"\s+", " ", part).strip(" .")
+    text = _SPACES.sub(" ", part).strip(" .")
     alone = _BRACKETED_INITIALS.match(text)
     if alone and before and before[-1].role and before[-1].person:
         role = before[-1].role
@@ -616,7 +650,7 @@ def _owners_of(part: str, before: list[Owner], abbreviations: Mapping[str, str])
 
 def _after_brackets(chunk: str, abbreviations: Mapping[str, str]) -> list[str]:
     """A bracketed name or initials closes an owner: "Head of Service (SW) Police Lead" is two."""
-    parts = re.split(r"(?<=\))\s+(?=[A-Z])", chunk)
+    parts = _AFTER_BRACKET.split(chunk)
     out = [parts[0]]
     for part in parts[1:]:
         if _has_head(part, abbreviations) and _has_head(out[-1], abbreviations):

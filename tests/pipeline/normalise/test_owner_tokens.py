@@ -170,6 +170,7 @@ def test_sample_owner_cells(sample_cells: list[tuple[list[CellLine], dict[str, s
         return matches(text)
 
     monkeypatch.setattr(owners, "_matches", spy)
+    owners._parse_lines.cache_clear()  # parse every cell afresh: each text is seen and checked
     fast_owners = [owners.parse_owners(lines, abbreviations=ab) for lines, ab in sample_cells]
     whole = [" ".join(ln.text for ln in lines) for lines, _ in sample_cells]
     texts = sorted(set(seen) | set(whole) | {ln.text for c, _ in sample_cells for ln in c})
@@ -179,5 +180,9 @@ def test_sample_owner_cells(sample_cells: list[tuple[list[CellLine], dict[str, s
 
     # And the owners parsed are the same with spaCy alone.
     monkeypatch.setattr(owners, "_fast_matcher", lambda: OwnerMatcher([], [], ["St. Giles"]))
+    owners._parse_lines.cache_clear()
+    seen.clear()
     slow_owners = [owners.parse_owners(lines, abbreviations=ab) for lines, ab in sample_cells]
     assert slow_owners == fast_owners
+    assert seen  # the second parse ran, on spaCy alone
+    owners._parse_lines.cache_clear()

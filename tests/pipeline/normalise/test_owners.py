@@ -293,3 +293,16 @@ def test_two_bodies_either_side_of_a_slash():
     assert [o.role for o in parse_owners("Healthcare / NHS England commissioners")] == [
         "Healthcare", "NHS England commissioners"
     ]
+
+
+def test_a_cell_parsed_again_gives_the_same_owners_in_a_list_of_its_own() -> None:
+    # parse_owners keeps one parse per cell (owners are frozen): a caller's list is its own,
+    # and the abbreviations in another order are the same abbreviations.
+    first = parse_owners("Quality Team Manager; SLT", abbreviations=SLT)
+    assert [(o.role, o.expansion) for o in first] == [
+        ("Quality Team Manager", None), ("SLT", "Senior Leadership Team")
+    ]
+    first.append(first[0])
+    again = parse_owners("Quality Team Manager; SLT", abbreviations=dict(reversed(SLT.items())))
+    assert again == first[:2]
+    assert parse_owners("Quality Team Manager; SLT")[1].expansion is None
