@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from extractors import READERS
 from extractors.sniff import CONVERTIBLE
+from pipeline import stop
 from pipeline.errors import ErrorKind, NoPlanFound
 from pipeline.export import (
     WORKBOOK_NAME,
@@ -51,18 +52,10 @@ from pipeline.manifest import Entry, Manifest
 from pipeline.models import ActionPlan
 from pipeline.names import fit_name, printable, quoted
 from pipeline.progress import Progress
+from pipeline.stop import STOP_SIGNALS, signals_held
 from pipeline.tables import TABLES, FailedFile, StoredPlan
 from pipeline.version import tool_version
-from pipeline.worker import (
-    MB,
-    STOP_SIGNALS,
-    Outcome,
-    Task,
-    TaskStatus,
-    WorkerPool,
-    default_jobs,
-    signals_held,
-)
+from pipeline.worker import MB, Outcome, Task, TaskStatus, WorkerPool, default_jobs
 
 if TYPE_CHECKING:
     from pipeline.api import Result
@@ -338,16 +331,21 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
                       call_kwargs={"limits": options.limits}, read_ahead=True)
     pool.start(len(ready))  # workers warm up (and the first files are read) while the held
     # plans are read back
-    tasks = [batch.task(index) for index in ready]
+    tasks = []
+    for index in ready:  # reads each held plan back: long for a large folder
+        stop.check()
+        tasks.append(batch.task(index))
     _import_table_writers(options.formats)
-    for outcome in pool.run(tasks):
+    for outcome in pool.run(tasks):  # a stop signal stops it while it waits (pipeline.stop)
         batch.record(outcome)
+    stop.check()
     ordered = batch.ordered(missing)
     held, pruned = batch.close_dataset()
     report = BatchReport(ordered, skipped, time.monotonic() - started, pool.worker_peaks_mb,
                          dataset=len(held.plans), pruned=len(pruned))
     failures = [FailedFile(r.input.shown, r.kind, r.reason) for r in ordered
                 if r.status in GAVE_NO_PLAN]
+    stop.check()
     _write_tables(held.plans, failures, options.out_dir, options.formats)
     remove_combined(options.out_dir, set(FORMATS) - set(options.formats))
     batch.manifest.save()
@@ -368,6 +366,7 @@ def _write_tables(plans: list[StoredPlan], failures: list[FailedFile], out_dir: 
     if child == 0:  # the child: write the workbook, then leave without running any cleanup
         code = 1
         try:
+            stop.forget_in_child()
             signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
             write_workbook(plans, failures, out_dir / WORKBOOK_NAME)
             code = 0
@@ -377,6 +376,7 @@ def _write_tables(plans: list[StoredPlan], failures: list[FailedFile], out_dir: 
         write_combined(plans, failures, out_dir, others)
     finally:
         _, status = os.waitpid(child, 0)
+    stop.check()  # stopped meanwhile: the workbook is not written a second time
     if os.waitstatus_to_exitcode(status) != 0:
         write_workbook(plans, failures, out_dir / WORKBOOK_NAME)
 
@@ -415,6 +415,7 @@ class _Batch:
         """Fail inputs that ``stat`` alone rules out; the indexes of the rest."""
         ready = []
         for index, item in enumerate(self.inputs):
+            stop.check()
             early = _precheck(item, self.options)
             if early is None:
                 ready.append(index)
@@ -503,6 +504,7 @@ def dataset_plans(manifest: Manifest, out_dir: Path,
     for name, entry in manifest.entries.items():
         plan = fresh.get(name)
         if plan is None:
+            stop.check()
             try:
                 plan = ActionPlan.model_validate_json((out_dir / f"{name}.json").read_bytes())
             except (OSError, ValueError):

@@ -21,6 +21,8 @@ EXAMPLE = """example:
   actionplan extract plans/2020 --out - | jq .plan.organisation
   writes one JSON plan per line to stdout and nothing to disk"""
 STDOUT = "-"
+STOPPED = 130  # the exit status of a run a stop signal ended, as a shell shows Ctrl-C
+INTERRUPTED = "interrupted; outputs written so far are complete"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -150,22 +152,29 @@ def _add_limits(extract: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status. Never a traceback on a signal: Ctrl-C,
     SIGTERM and SIGHUP stop the run at any moment with one line and status 130."""
-    _stop_on_signals()
+    from pipeline import stop
+
+    # Stop signals are recorded, and acted on where the run waits or moves on (pipeline.stop).
+    if argv is None:  # the program itself: recorded up to its very exit
+        stop.install()
+        return _stoppable(argv)
+    with stop.recording():  # called from Python: the caller's handlers come back afterwards
+        return _stoppable(argv)
+
+
+def _stoppable(argv: list[str] | None) -> int:
+    from pipeline import stop
+
     try:
-        return _main(argv)
+        code = _main(argv)
     except KeyboardInterrupt:
+        code = None
+    if code is None or (stop.requested() and code != STOPPED):
+        # Stopped, or a stop arrived after the last point that looks (the run had finished).
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving
-        print("interrupted; outputs written so far are complete", file=sys.stderr)
-        return 130
-
-
-def _stop_on_signals() -> None:
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stop)
+        print(INTERRUPTED, file=sys.stderr)
+        return STOPPED
+    return code
 
 
 def _main(argv: list[str] | None) -> int:
@@ -227,9 +236,6 @@ def _extract(args: argparse.Namespace) -> int:
     )
     try:
         report = run_batch(args.paths, options)
-    except KeyboardInterrupt:
-        print("interrupted; outputs written so far are complete", file=sys.stderr)
-        return 130
     except OSError as exc:  # the output folder itself is unusable
         print(f"Error: {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -258,7 +264,7 @@ def _extract_to_stdout(args: argparse.Namespace, limits: object) -> int:
                 print(f"{result.path}: {result.error}", file=sys.stderr)
                 failed += 1
     except KeyboardInterrupt:
-        return 130
+        return STOPPED  # no line on stderr: a pipeline's reader may be what stopped it
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from pipeline import stop
 from pipeline.models import ActionPlan
 from pipeline.tables import (
     TABLES,
@@ -171,6 +172,7 @@ def plan_frames(plans: ActionPlan | StoredPlan | Iterable[ActionPlan | StoredPla
 def write_tables_csv(plans: list[StoredPlan], failures: list[FailedFile], out_dir: Path) -> None:
     """Write plans.csv, recommendations.csv, actions.csv, owners.csv and errors.csv."""
     for table in CSV_TABLES:
+        stop.check()
         _write_table_csv(table, plans, failures, out_dir / TABLES[table][1])
 
 
@@ -291,8 +293,10 @@ def write_combined(plans: Iterable[ActionPlan | StoredPlan], failures: list[Fail
     if "csv" in formats:
         write_tables_csv(stored, failures, out_dir)
     if "xlsx" in formats:
+        stop.check()
         write_workbook(stored, failures, out_dir / WORKBOOK_NAME)
     if "sqlite" in formats:
+        stop.check()
         from pipeline.database import DATABASE_NAME, write_database
 
         write_database(stored, out_dir / DATABASE_NAME)

@@ -49,7 +49,9 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Protocol
 
+from pipeline import stop
 from pipeline.errors import ErrorKind
+from pipeline.stop import STOP_SIGNALS, signals_held
 
 MB = 1 << 20
 _PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
@@ -57,6 +59,7 @@ _RSS_POLL_S = 0.1  # how often a busy worker's resident memory is compared with 
 _ADDRESS_SPACE_FACTOR = 4
 _ADDRESS_SPACE_EXTRA_MB = 4096
 _STARTUP_TIMEOUT_S = 120  # importing the readers once per worker; generous on a busy machine
+_PRELOAD_TIMEOUT_S = _STARTUP_TIMEOUT_S  # the same warm-up, in this process's thread
 
 
 class TaskStatus(StrEnum):
@@ -146,8 +149,9 @@ def read_stage_ref(ref: str) -> str:
 def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
                  call_kwargs: dict[str, object] | None = None,
                  stages: tuple[str, ...] = WARM_ALL, reads_ahead: bool = False) -> None:
+    stop.forget_in_child()  # the parent's stop pipe and flag are not this process's
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    # The parent's handlers (SIGTERM raising KeyboardInterrupt) came with the fork: a worker
+    # The parent's handlers (recording a stop) came with the fork: a worker
     # the parent terminates must die quietly, never print a traceback on the user's screen.
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
@@ -175,23 +179,6 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
         _serve(conn, func, load_error, call_kwargs, reads_ahead)
     except (EOFError, OSError):
         return  # the parent is gone (or closed the pipe): nothing to report to, exit quietly
-
-
-# The signals that stop a run: held while a process forks, so that neither the parent
-# (inside the fork's bookkeeping, where an exception prints a traceback) nor the child
-# (before it has its own handlers) takes one halfway.
-STOP_SIGNALS = {s for s in (getattr(signal, n, None) for n in ("SIGINT", "SIGTERM", "SIGHUP"))
-                if s is not None}
-
-
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Hold the stop signals for the duration (delivered when it ends)."""
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _die_with_parent() -> None:
@@ -309,6 +296,8 @@ class WorkerPool:
         self._wanted = 0  # tasks the pool was started for
         self._forks = 0  # workers started so far
         self._preloaded = False
+        self._preload_began = 0.0
+        self._stuck = False  # the warm-up thread never finished: no worker can be forked
         self.worker_peaks_mb: list[float] = []  # peak RSS of every process that has ended
 
     def start(self, tasks: int) -> None:
@@ -322,6 +311,7 @@ class WorkerPool:
             # the workers are forked once it has finished (never while a thread runs).
             if self._preloader is None:
                 self._preloader = threading.Thread(target=self._preload, daemon=True)
+                self._preload_began = time.monotonic()
                 self._preloader.start()
             return
         for _ in range(min(self.jobs, tasks) - len(self._workers)):
@@ -377,9 +367,17 @@ class WorkerPool:
             _load(self.ref, WARM_ALL)
         self._preloaded = True
 
-    def _fork_when_warm(self, pending: deque[Task]) -> None:
-        """Once the warm-up thread is done, fork the workers the remaining tasks need."""
-        if self._preloader is None or self._preloader.is_alive():
+    def _fork_when_warm(self, pending: deque[Task]) -> Iterator[Outcome]:
+        """Once the warm-up thread is done, fork the workers the remaining tasks need; if it
+        is not done in time (it waits on a lock it will never get), fail what is left: the
+        thread is never waited for without a bound, and no worker is forked beside it."""
+        if self._preloader is None:
+            return
+        if self._preloader.is_alive():
+            if time.monotonic() >= self._preload_began + _PRELOAD_TIMEOUT_S:
+                self._stuck = True
+                self._preloader = None  # a daemon thread: left behind, never joined
+                yield from self._give_up(pending, "the workers did not start in time")
             return
         self._preloader.join()
         self._preloader = None
@@ -426,7 +424,9 @@ class WorkerPool:
         return worker.started + limit
 
     def _wait_once(self, pending: deque[Task]) -> Iterator[Outcome]:
-        self._fork_when_warm(pending)
+        yield from self._fork_when_warm(pending)
+        if self._stuck:
+            return
         if not self._workers and self._preloader is None:
             self._start()
         processes = self._processes()
@@ -438,6 +438,9 @@ class WorkerPool:
             timeout = min(timeout, _PRELOAD_POLL_S)
         waitables: list[object] = [w.conn for w in processes]
         waitables += [w.process.sentinel for w in processes]
+        woken = stop.checked_wakeup_fd()  # raises Stopped: a stop signal stops the run here
+        if woken is not None:
+            waitables.append(woken)
         ready = set(wait(waitables, timeout=timeout)) if waitables else set()
         if not waitables:
             time.sleep(timeout)
@@ -501,6 +504,16 @@ class WorkerPool:
                           "crashed", time.monotonic() - worker.started)
         elif not worker.reads_ahead:
             yield from self._fail_all(pending, f"a worker failed to start (exit code {code})")
+
+    def _give_up(self, pending: deque[Task], why: str) -> Iterator[Outcome]:
+        """No worker can start: end every process and fail every file left, none lost."""
+        for worker in self._processes():
+            task = worker.task
+            self._retire(worker, kill=True)
+            if task is not None:
+                yield Outcome(task.index, TaskStatus.ERROR, f"internal error: {why}",
+                              ErrorKind.INTERNAL)
+        yield from self._fail_all(pending, why)
 
     def _fail_all(self, pending: deque[Task], why: str) -> Iterator[Outcome]:
         # Without workers nothing can run; every remaining file is reported, none lost.

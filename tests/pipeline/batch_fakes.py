@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -65,6 +66,8 @@ def fake_extract(path: Path, limits: object = None) -> ActionPlan:
             hoard.append(bytearray(64 << 20))
     if text.startswith("crash"):
         os._exit(7)
+    if text.startswith("stop the batch"):
+        os.kill(os.getppid(), signal.SIGTERM)  # as a user would, from outside
     if text.startswith("encrypted"):
         raise EncryptedDocument("encrypted: needs a password")
     if text.startswith("bug"):
