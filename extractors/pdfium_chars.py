@@ -311,36 +311,48 @@ def _clip_box(obj: int) -> tuple[float, float, float, float] | None:
 
 class _RunReader:
     """Reads one text object's shared properties through a character of it; a font's name
-    and descent once per font."""
+    and descent once per font, and one ``Run`` per distinct set of properties (a page's
+    ~100 text objects share a few fonts, sizes and colours)."""
 
     def __init__(self, raw: Any, transform: PageTransform):
         self.page = ctypes.cast(raw, ctypes.c_void_p).value or 0
         self.transform = transform
-        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+        self.matrix_at = ctypes.addressof(self.matrix)
         self.colour = (ctypes.c_uint * 4)()
         self.colour_at = [ctypes.addressof(self.colour) + 4 * k for k in range(4)]
         self.fonts: dict[int, tuple[str, float]] = {}
+        self.known: dict[tuple, Run] = {}
 
     def run(self, index: int, obj: int) -> Run:
         """The run of text object ``obj`` (its address; 0 for none), read at char ``index``."""
-        page, matrix = self.page, self.matrix
+        page = self.page
         font = _text_font(obj) if obj else 0
+        _char_matrix(page, index, self.matrix_at)
+        coloured = _fill_colour(page, index, *self.colour_at)
+        size = _font_size(page, index)
+        clip = _clip_box(obj)
+        a, b, c, d = self.matrix[:4]
+        # Everything the Run holds follows from these (the font's name from its handle),
+        # so equal keys give equal Runs; without a font handle the name is the char's own.
+        key = (font, a, b, c, d, size, tuple(self.colour[:3]) if coloured else None, clip)
+        known = self.known.get(key) if font else None
+        if known is not None:
+            return known
         named = self.fonts.get(font) if font else None
         if named is None:
             named = _font(page, index, font)
             if font:
                 self.fonts[font] = named
         fontname, descent = named
-        _char_matrix(page, index, ctypes.addressof(matrix))
-        char_matrix = multiply((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0),
-                               self.transform.matrix)
-        a, b, cc, d = char_matrix[:4]
-        fill = _BLACK
-        if _fill_colour(page, index, *self.colour_at):
-            fill = tuple(v / 255 for v in self.colour[:3])
-        return Run(fontname, descent, font, _font_size(page, index), matrix.a,
-                   matrix.b, matrix.c, matrix.d, char_matrix,
-                   bool(a * d > 0 and b * cc <= 0), fill, _clip_box(obj))
+        char_matrix = multiply((a, b, c, d, 0.0, 0.0), self.transform.matrix)
+        pa, pb, pc, pd = char_matrix[:4]
+        fill = tuple(v / 255 for v in self.colour[:3]) if coloured else _BLACK
+        made = Run(fontname, descent, font, size, a, b, c, d, char_matrix,
+                   bool(pa * pd > 0 and pb * pc <= 0), fill, clip)
+        if font:
+            self.known[key] = made
+        return made
 
 
 def _font(page: int, index: int, font: int) -> tuple[str, float]:
