@@ -187,7 +187,7 @@ def read_front_matter(document: Document) -> PlanInfo:
         title=joined(head.where(t) for t in title_from),
         submitted=head.where(submitted_line) if submitted_line else None,
         report_published=head.where(published_line) if published_line else None)
-    organisation, org_from = _organisation(head, "\n".join(document.texts()))
+    organisation, org_from = _organisation(head, (title, title_from), document)
     where = where.model_copy(update={
         "organisation": joined(head.where(t) for t in org_from) if organisation else None})
     known = where.title or where.organisation or where.submitted or where.report_published
@@ -379,13 +379,14 @@ def _continuation(line: str, following: str | None) -> str:
     return line
 
 
-def _organisation(head: _Head, document_text: str) -> tuple[str | None, list[str]]:
+def _organisation(head: _Head, titled: tuple[str | None, list[str]],
+                  document: Document) -> tuple[str | None, list[str]]:
     """The inspected body, from the most trusted line that names one: the title, the
     response line (joined with its continuation), the cover table's ESTABLISHMENT cell, a
     body named in the title block, the inspection line; then a body named anywhere. With it,
-    the head's texts it was read from."""
+    the head's texts it was read from. ``titled``: the title and the texts it is made of."""
     lines = head.lines
-    title, title_from = _title_and_sources(head)
+    title, title_from = titled
     found: tuple[str | None, list[str]] = (None, [])
     if title is not None:
         for pattern in _TITLE_ORG:
@@ -405,7 +406,7 @@ def _organisation(head: _Head, document_text: str) -> tuple[str | None, list[str
         if found[0] is None:
             found = _first_match(patterns, texts)
     name, sources = found
-    return (_usual_case(name, document_text) if name else None), sources
+    return (_usual_case(name, document) if name else None), sources
 
 
 def _from_response_line(lines: list[str]) -> tuple[str | None, list[str]]:
@@ -432,10 +433,11 @@ def _first_match(patterns: list[re.Pattern[str]], lines: list[str]) -> tuple[str
     return None, []
 
 
-def _usual_case(org: str, text: str) -> str:
+def _usual_case(org: str, document: Document) -> str:
     """A name found in a capitals-only title, as the document writes it elsewhere."""
     if not org.isupper():
         return org
+    text = "\n".join(document.texts())  # only now: most names are not in capitals
     for match in re.finditer(re.escape(org), text, re.IGNORECASE):
         if not match.group(0).isupper():
             return match.group(0)

@@ -781,13 +781,12 @@ def _host_paragraphs(by_role: dict[Role, list[Paragraph]], own: list[Paragraph])
 
 def _covered_columns(cell: Cell, segment: _Segment) -> list[int]:
     """The segment's grid columns a cell covers: by position on PDF, by grid span in DOCX."""
-    roles = segment.roles
-    if segment.edges and cell.x0 is not None and cell.x1 is not None:
+    roles, edges, x0, x1 = segment.roles, segment.edges, cell.x0, cell.x1
+    if edges and x0 is not None and x1 is not None:
         covered = []
-        for i in range(len(segment.edges) - 1):
-            left, right = segment.edges[i], segment.edges[i + 1]
-            overlap = min(cell.x1, right) - max(cell.x0, left)
-            if i < len(roles) and overlap > 0.5 * (right - left):
+        for i in range(min(len(edges) - 1, len(roles))):
+            left, right = edges[i], edges[i + 1]
+            if min(x1, right) - max(x0, left) > 0.5 * (right - left):
                 covered.append(i)
         return covered
     return list(range(cell.col, min(len(roles), cell.col + cell.span)))

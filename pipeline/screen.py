@@ -30,12 +30,13 @@ def _labels(tokens: list[str]) -> list[tuple[int, Role | None]]:
     """The line cut into labels, left to right: single words, or the shortest phrase of
     words none of which names a column alone but which together do ("Led by")."""
     alone = [_classify(token) for token in tokens]
-    phrases = phrase_may_name(tokens)  # most lines of prose: none can, so none is tried
+    if not phrase_may_name(tokens):
+        return [(1, role) for role in alone]  # most lines of prose: no phrase can name one
     out: list[tuple[int, Role | None]] = []
     i = 0
     while i < len(tokens):
         size, role = 1, alone[i]
-        if role is None and phrases:
+        if role is None:
             for n in range(2, min(MAX_PHRASE_WORDS, len(tokens) - i) + 1):
                 if alone[i + n - 1] is not None:
                     break  # a word that names a column itself is its own label

@@ -167,20 +167,28 @@ def document_vocabulary(source: Document | Iterable[Paragraph]) -> Counter[str]:
     narrow column is recognised because the whole word occurs elsewhere and its pieces do
     not."""
     paragraphs = _all_paragraphs(source) if isinstance(source, Document) else source
-    counts: Counter[str] = Counter()
+    # Words as printed first: most recur ("the", "will", "March"), so each distinct one is
+    # keyed once below.
+    words: list[str] = []
     for para in paragraphs:
         if not para.lines:
-            counts.update(vocabulary_key(w) for w in para.text.split())
+            words.extend(para.text.split())
             continue
         # The two sides of a break that may cut a word are pieces, not words: a narrow
         # column that cuts "Completed" the same way in every row must not make "Comple" and
         # "ted" look like words of the document.
-        cut_after = [_may_cut(ln) for ln in para.lines[:-1]] + [False]
+        cut_before = False
+        last = len(para.lines) - 1
         for k, line in enumerate(para.lines):
-            words = line.text.split()
-            start = 1 if k and cut_after[k - 1] else 0
-            stop = len(words) - 1 if cut_after[k] else len(words)
-            counts.update(vocabulary_key(w) for w in words[start:stop])
+            cut_after = k < last and _may_cut(line)
+            line_words = line.text.split()
+            start = 1 if cut_before else 0
+            stop = len(line_words) - 1 if cut_after else len(line_words)
+            words.extend(line_words[start:stop])
+            cut_before = cut_after
+    counts: Counter[str] = Counter()
+    for word, n in Counter(words).items():
+        counts[vocabulary_key(word)] += n
     counts.update(word for word in PLAN_WORDS if word not in counts)
     return counts
 
