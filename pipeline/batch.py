@@ -328,8 +328,8 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
     ready = batch.precheck()
     pool = WorkerPool(min(options.jobs, max(len(ready), 1)), options.extract_ref,
                       timeout_s=options.timeout_s, max_memory_mb=options.max_memory_mb,
-                      call_kwargs={"limits": options.limits}, read_ahead=True)
-    pool.start(len(ready))  # workers warm up (and the first files are read) while the held
+                      call_kwargs={"limits": options.limits})
+    pool.start(len(ready))  # the workers import and warm up while the held
     # plans are read back
     tasks = []
     for index in ready:  # reads each held plan back: long for a large folder
@@ -587,7 +587,7 @@ def run_files(paths: list[Path], limits: Limits, *, jobs: int | None = None,
         tasks.append(Task(index, str(found.path)))
     pool = WorkerPool(min(jobs or default_jobs(), max(len(tasks), 1)), extract_ref or EXTRACT_REF,
                       timeout_s=limits.timeout_s, max_memory_mb=limits.max_memory_mb,
-                      call_kwargs={"limits": limits}, read_ahead=True)
+                      call_kwargs={"limits": limits})
     following = 0  # results are handed out in input order, each as soon as it can be
     for outcome in pool.run(tasks):
         found = files[outcome.index]

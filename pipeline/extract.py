@@ -60,8 +60,7 @@ def extract_file(path: Path | str, limits: Limits = DEFAULT_LIMITS, *,
 
 
 def read_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, Document]:
-    """The read stage alone (size check, safety checks, reader): it needs no spaCy, so a
-    read-ahead process runs it while the workers load spaCy (``pipeline.worker``)."""
+    """The read stage alone (size check, safety checks, reader)."""
     path = Path(path)
     check_size(path, limits)
     return read_document(path, limits)
@@ -84,17 +83,13 @@ def reader_warnings(document: Document) -> list[PlanWarning]:
 
 
 def warm_up() -> None:
-    """Load the owner tokenizer now: a worker forked afterwards has it (``warm_up_read``
-    imports the readers)."""
+    """Load now what a file may need later (spaCy, both readers), for callers that time the
+    files in process; the batch's workers do not call it (they load each part on first need)."""
+    import extractors.docx
+    import extractors.pdf  # noqa: F401
     from pipeline.normalise.owners import load_tokenizer
 
     load_tokenizer()
-
-
-def warm_up_read() -> None:
-    """Import both readers now: a worker forked afterwards has them."""
-    import extractors.docx
-    import extractors.pdf  # noqa: F401
 
 
 def check_size(path: Path, limits: Limits) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from extractors.layout import Document, Paragraph
-from pipeline.extract import extract_file, reader_warnings
+from pipeline.extract import extract_file, read_file, reader_warnings
 from pipeline.frontmatter import read_front_matter
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -40,3 +41,11 @@ def test_front_matter_takes_the_first_date_it_understands() -> None:
     ])
     info = read_front_matter(document)
     assert info.submitted == dt.date(2021, 6, 5)
+
+
+@pytest.mark.parametrize("name", ["eastbrook_yot_2022.pdf", "dtv_crc_2020.pdf"])
+def test_a_plan_finished_from_a_pickled_read_is_the_plan_read_in_place(name: str) -> None:
+    # extract_file(read=...) takes what read_file made of the file in another process.
+    path = SAMPLES / name
+    handed = pickle.loads(pickle.dumps(read_file(path), pickle.HIGHEST_PROTOCOL))
+    assert extract_file(path, read=handed) == extract_file(path)

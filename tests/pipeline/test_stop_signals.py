@@ -1,7 +1,7 @@
 """Stop signals are recorded, never raised where they land (inside importlib's lock
 bookkeeping a raised KeyboardInterrupt once left the import lock held and hung the batch):
-the batch stops at its next wait with what it finished kept, the command line exits 130 with
-its one line, and a warm-up thread that never finishes cannot hold the batch."""
+the batch stops at its next wait with what it finished kept, and the command line exits 130
+with its one line."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ import signal
 from pathlib import Path
 
 import pytest
-import stuck_warm_up_fakes
 
-from pipeline import cli, stop, worker
+from pipeline import cli, stop
 from pipeline.batch import BatchOptions, run_batch
 from pipeline.limits import Limits
 from pipeline.manifest import MANIFEST_NAME
@@ -65,15 +64,3 @@ def test_the_command_line_exits_130_for_a_stop_that_came_after_the_run(
     monkeypatch.setattr(cli, "_main", finishes_then_signalled)
     assert cli.main(["extract"]) == 130
     assert capsys.readouterr().err == "interrupted; outputs written so far are complete\n"
-
-
-def test_a_warm_up_that_never_finishes_fails_the_files_and_ends_the_batch(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(worker, "_PRELOAD_TIMEOUT_S", 1.0)
-    try:
-        report = _batch(tmp_path, {f"{i}.pdf": "plan" for i in range(3)},
-                        "stuck_warm_up_fakes:extract_file", jobs=2)
-    finally:
-        stuck_warm_up_fakes.RELEASE.set()
-    assert [(r.status, r.reason) for r in report.results] == [
-        ("failed", "internal error: the workers did not start in time")] * 3
