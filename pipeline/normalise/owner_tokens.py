@@ -4,29 +4,34 @@ Loading spaCy costs most of a second per process; owner cells need from it only 
 their offsets and three matches on them. For a defined class of text this module gives the
 same answer without loading it, and ``None`` for anything outside, where spaCy decides.
 
-The class: characters from ``ALPHABET`` (ASCII letters and digits, ``( ) , ; & / ' ’`` and
-the three dashes ``- – —``), words separated by single spaces, no two dashes in a row, no
-digit directly followed by a letter. On it spaCy 3.8's English rules reduce to:
+The class: characters from ``ALPHABET`` (ASCII letters and digits, ``( ) , ; : . & / ' ’``
+and the three dashes ``- – —``) and the whitespace of ``WHITESPACE``; no two dashes or two
+dots in a row, no digit directly followed by a letter, no dot followed by a digit or by two
+lower-case letters. On it spaCy 3.8's English rules reduce to:
 
-- prefixes and suffixes: one character of ``AFFIX_CHARS`` (brackets, ``, ; &``, quotes,
-  en and em dash) at either end; the suffixes ``'s 'S ’s ’S``. The hyphen ``-`` and ``/``
-  are neither. The units after a number ("10km") need a digit before a letter, the
-  ellipses, the ``+`` rules and the URL match a dot or a sign: all outside the class.
-- infixes: ``-`` between two digits, a dash or ``/`` after a letter or digit and before a
-  letter, ``,`` between two letters. With no two dashes in a row every infix is one
-  character, so the leftmost-first order of spaCy's alternatives cannot change a match.
-- special cases: spaCy stops at any string its exceptions list ("can't", "Id", "and/or",
-  ";)" …). Where spaCy would look one up and find it, or where its special-case matcher
-  would re-join tokens, the text is outside the class (``tokenize`` returns None). The
-  exceptions that use only ``ALPHABET`` are recorded in ``data/spacy_special_cases.json``
-  (``scripts/spacy_special_cases.py`` writes it from the installed spaCy; a test fails
-  when they differ), with the spaCy version they come from: any other installed version
-  turns the fast path off.
+- whitespace: one space after a word belongs to it; any other run of whitespace is a token.
+- prefixes: one character of ``AFFIX_CHARS`` (brackets, ``, ; : &``, quotes, en and em
+  dash). Suffixes: the same, the possessives ``'s 'S ’s ’S``, and a dot after a lower-case
+  letter, a digit, one of ``( ) , ; : & ' ’ -`` or two capitals ("PDU."; "J." keeps its
+  dot). The hyphen ``-`` and ``/`` are neither. The ellipsis rules need two dots, the units
+  after a number ("10km") a digit before a letter, the URL match a dot before a digit or
+  two lower-case letters ("gov.uk"), the ``+`` and currency rules a sign: all outside.
+- infixes: ``-`` between two digits; a dash, ``/`` or ``:`` after a letter or digit and
+  before a letter; ``,`` between two letters; ``.`` after a lower-case letter or a quote
+  (``' ’ ,``) and before a capital or a quote. Each is one character (no two dashes or dots
+  in a row), so the leftmost-first order of spaCy's alternatives cannot change a match.
+- special cases ("Mr.", "can't", "Id", "and/or" …): applied exactly where spaCy's loop looks
+  them up; where its special-case matcher would re-join tokens afterwards, the text is
+  outside the class (``tokenize`` returns None). The exceptions that use only ``ALPHABET``
+  and ``WHITESPACE`` are recorded, with the pieces each becomes, in
+  ``data/spacy_special_cases.json`` (``scripts/spacy_special_cases.py`` writes it from the
+  installed spaCy; a test fails when they differ), with the spaCy version they come from:
+  any other installed version turns the fast path off.
 
-``tokenize`` follows spaCy's own loop (``Tokenizer._split_affixes`` / ``_attach_tokens``) on
-these rules, so the tokens are the same, not just alike; ``tests/pipeline/normalise/
-test_owner_tokens.py`` runs both over every sample owner cell and thousands of generated
-strings, and over every string of up to four characters of a representative alphabet.
+``tokenize`` follows spaCy's own loop (``Tokenizer.__call__`` / ``_split_affixes`` /
+``_attach_tokens``) on these rules, so the tokens are the same, not just alike;
+``tests/pipeline/normalise/test_owner_tokens.py`` runs both over every sample owner cell and
+thousands of generated strings, and over every short string of a representative alphabet.
 """
 
 from __future__ import annotations
@@ -39,27 +44,38 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 
 ALPHABET = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789(),;&/'’-–—"
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789(),;:.&/'’-–—"
 )
+WHITESPACE = frozenset(" \n\t\u00a0")
 # spaCy's prefixes and suffixes that are one character of ALPHABET (its punctuation and
 # quote lists, and the en and em dash).
-AFFIX_CHARS = frozenset("(),;&'’–—")
+AFFIX_CHARS = frozenset("(),;:&'’–—")
 # spaCy's possessive suffixes.
 _POSSESSIVES = ("'s", "'S", "’s", "’S")
-_CLASS_CHARS = ALPHABET | {" "}
-_ASCII_ALPHA = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CLASS_CHARS = ALPHABET | WHITESPACE
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII_ALPHA = _UPPER | _LOWER
 _DIGITS = frozenset("0123456789")
-# Outside the class: two dashes in a row (spaCy's "--" / "---" / "——" infixes), a digit
-# followed by a letter (its units: "10km", "5pm").
-_OUTSIDE = re.compile(r"[-–—]{2}|[0-9][A-Za-z]")
+_ALNUM = _ASCII_ALPHA | _DIGITS
+# What a dot is split off after at the end of a word (spaCy's suffix rule's look-behind).
+_DOT_AFTER = _LOWER | _DIGITS | frozenset("(),;:&'’-")
+# spaCy's quote characters in ALPHABET, on either side of a dot infix.
+_QUOTES = frozenset("'’,")
+_INFIX_CHARS = frozenset("-–—/:,.")
+# Outside the class: two dashes or dots in a row (spaCy's "--" / "——" infixes, its
+# ellipses), a digit followed by a letter (its units: "10km", "5pm"), and a dot before a
+# digit or two lower-case letters: all its URL match can take ("gov.uk", "10.0.0.1").
+_OUTSIDE = re.compile(r"[-–—]{2}|\.\.|[0-9][A-Za-z]|\.[0-9]|\.[a-z]{2}")
 
 Token = tuple[str, int]  # a token's text and the offset of its first character
 
 
 @dataclass(frozen=True)
 class _SpecialCases:
-    keys: frozenset[str]  # exceptions spaCy looks a string up in
-    # How its special-case matcher sees each exception that splits: as tokens, by first token.
+    rules: Mapping[str, tuple[str, ...]]  # each exception and the pieces spaCy makes of it
+    # How spaCy's special-case matcher sees each exception that splits: as tokens, by first
+    # token.
     patterns: Mapping[str, tuple[tuple[str, ...], ...]]
 
 
@@ -75,18 +91,16 @@ def _special_cases() -> _SpecialCases | None:
         return None
     if installed != data["spacy"]:
         return None  # another spaCy may tokenize otherwise: it alone decides then
-    # A one-character exception ("'", "—") is one token however it is reached: the same
-    # token the rules give it, so it cannot change a tokenization (the test checks each).
-    keys = frozenset(k for k in data["special_cases"] if len(k) > 1)
-    # spaCy's special-case matcher looks for each exception as the rules without exceptions
+    rules = {key: tuple(pieces) for key, pieces in data["special_cases"].items()}
+    # spaCy's special-case matcher looks for each exception as its rules without exceptions
     # split it. A key outside the class needs no pattern: a text holding it is outside too
     # (each test of the class is of a character or of two in a row).
     patterns: dict[str, list[tuple[str, ...]]] = {}
-    for key in sorted(keys):
-        tokens = _split_chunk(key, frozenset()) if _in_class(key) else None
+    for key in sorted(rules):
+        tokens = _split_chunk(key, {}) if _in_class(key) and not _has_space(key) else None
         if tokens is not None and len(tokens) > 1:
             patterns.setdefault(tokens[0], []).append(tuple(tokens))
-    return _SpecialCases(keys, {k: tuple(v) for k, v in patterns.items()})
+    return _SpecialCases(rules, {k: tuple(v) for k, v in patterns.items()})
 
 
 def fast_path_available() -> bool:
@@ -94,28 +108,37 @@ def fast_path_available() -> bool:
     return _special_cases() is not None
 
 
+def _has_space(text: str) -> bool:
+    return not WHITESPACE.isdisjoint(text)
+
+
 def _suffix_len(text: str) -> int:
     if text.endswith(_POSSESSIVES):
         return 2
-    return 1 if text and text[-1] in AFFIX_CHARS else 0
-
-
-_ALNUM = _ASCII_ALPHA | _DIGITS
-_INFIX_CHARS = frozenset("-–—/,")
+    if not text:
+        return 0
+    last = text[-1]
+    if last == ".":
+        if len(text) >= 2 and text[-2] in _DOT_AFTER:
+            return 1
+        return 1 if len(text) >= 3 and text[-2] in _UPPER and text[-3] in _UPPER else 0
+    return 1 if last in AFFIX_CHARS else 0
 
 
 def _is_infix(char: str, before: str, after: str) -> bool:
     """Whether spaCy splits off ``char`` between ``before`` and ``after`` (its infixes)."""
     if char == "-" and before in _DIGITS and after in _DIGITS:
         return True  # a range of numbers: "2020-21"
-    if char in "-–—/":
+    if char in "-–—/:":
         return before in _ALNUM and after in _ASCII_ALPHA
+    if char == ".":
+        return (before in _LOWER or before in _QUOTES) and (after in _UPPER or after in _QUOTES)
     return char == "," and before in _ASCII_ALPHA and after in _ASCII_ALPHA
 
 
 def _split_infixes(text: str) -> list[str]:
     """An affix-free string cut at spaCy's (one-character) infixes."""
-    if not _INFIX_CHARS.intersection(text):
+    if _INFIX_CHARS.isdisjoint(text):
         return [text]
     tokens = []
     start = 0
@@ -131,24 +154,28 @@ def _split_infixes(text: str) -> list[str]:
 
 
 def _strip_affixes(
-    chunk: str, specials: frozenset[str]
-) -> tuple[list[str], str, list[str]] | None:
+    chunk: str, rules: Mapping[str, tuple[str, ...]]
+) -> tuple[list[str], str, list[str]]:
     """(prefixes, rest, suffixes in the order stripped) as spaCy's ``_split_affixes`` loop
-    strips them, or None where that loop would meet an exception."""
+    strips them: it stops where the rest is an exception."""
     prefixes: list[str] = []
     suffixes: list[str] = []
     string = chunk
     last_size = -1
     while string and len(string) != last_size:
-        if string in specials:
-            return None
+        if string in rules:
+            break
         last_size = len(string)
         pre_len = 1 if string[0] in AFFIX_CHARS else 0
-        if pre_len and string[1:] and string[1:] in specials:
-            return None
+        if pre_len and string[1:] and string[1:] in rules:
+            prefixes.append(string[:pre_len])
+            string = string[pre_len:]
+            break
         suf_len = _suffix_len(string[pre_len:])
-        if suf_len and string[:-suf_len] and string[:-suf_len] in specials:
-            return None
+        if suf_len and string[:-suf_len] and string[:-suf_len] in rules:
+            suffixes.append(string[-suf_len:])
+            string = string[:-suf_len]
+            break
         if pre_len and suf_len and pre_len + suf_len <= len(string):
             prefixes.append(string[:pre_len])
             suffixes.append(string[-suf_len:])
@@ -162,24 +189,17 @@ def _strip_affixes(
     return prefixes, string, suffixes
 
 
-def _split_chunk(chunk: str, specials: frozenset[str]) -> list[str] | None:
-    """One space-free chunk as spaCy splits it (``_attach_tokens``), or None where it meets an
-    exception."""
-    stripped = _strip_affixes(chunk, specials)
-    if stripped is None:
-        return None
-    prefixes, rest, suffixes = stripped
-    if rest in specials:
-        return None
-    return [*prefixes, *(_split_infixes(rest) if rest else []), *reversed(suffixes)]
+def _split_chunk(chunk: str, rules: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """One whitespace-free chunk as spaCy splits it (``_attach_tokens``), exceptions applied."""
+    if chunk in rules:
+        return list(rules[chunk])
+    prefixes, rest, suffixes = _strip_affixes(chunk, rules)
+    middle = list(rules[rest]) if rest in rules else _split_infixes(rest) if rest else []
+    return [*prefixes, *middle, *reversed(suffixes)]
 
 
 def _in_class(text: str) -> bool:
-    if not _CLASS_CHARS.issuperset(text):
-        return False
-    if text.startswith(" ") or text.endswith(" ") or "  " in text:
-        return False  # spaCy makes tokens of extra spaces: left to it
-    return not _OUTSIDE.search(text)
+    return _CLASS_CHARS.issuperset(text) and not _OUTSIDE.search(text)
 
 
 def _rejoined(tokens: list[str], patterns: Mapping[str, tuple[tuple[str, ...], ...]]) -> bool:
@@ -191,6 +211,18 @@ def _rejoined(tokens: list[str], patterns: Mapping[str, tuple[tuple[str, ...], .
     return False
 
 
+def _runs(text: str) -> list[tuple[str, int, bool]]:
+    """The text's alternating runs of whitespace and of other characters: (run, start,
+    is whitespace)."""
+    runs: list[tuple[str, int, bool]] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or (text[i] in WHITESPACE) != (text[start] in WHITESPACE):
+            runs.append((text[start:i], start, text[start] in WHITESPACE))
+            start = i
+    return runs
+
+
 def tokenize(text: str) -> list[Token] | None:
     """spaCy's English tokens of ``text`` (text, offset), or None when the text is outside the
     class this module reproduces."""
@@ -198,24 +230,24 @@ def tokenize(text: str) -> list[Token] | None:
     if specials is None or not _in_class(text):
         return None
     out: list[Token] = []
-    offset = 0
-    for chunk in text.split(" ") if text else []:
-        if chunk.isalnum():
-            # Most words: no affix or infix character, so spaCy's loop leaves them whole
-            # unless they are an exception.
-            if chunk in specials.keys:
-                return None
-            out.append((chunk, offset))
-            offset += len(chunk) + 1
+    for run, start, space in _runs(text):
+        if space:
+            # The one space after a word is the word's; the rest of the run is a token (no
+            # rule splits whitespace; its exceptions are itself).
+            if out and run[0] == " ":
+                run, start = run[1:], start + 1
+            if run:
+                out.append((run, start))
             continue
-        pieces = _split_chunk(chunk, specials.keys)
-        if pieces is None or len(pieces) > 1 and _rejoined(pieces, specials.patterns):
+        if run.isalnum() and run not in specials.rules:
+            out.append((run, start))  # most words: no affix or infix character
+            continue
+        pieces = _split_chunk(run, specials.rules)
+        if len(pieces) > 1 and _rejoined(pieces, specials.patterns):
             return None
-        at = offset
         for piece in pieces:
-            out.append((piece, at))
-            at += len(piece)
-        offset += len(chunk) + 1
+            out.append((piece, start))
+            start += len(piece)
     return out
 
 
