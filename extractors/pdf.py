@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from extractors.geometry import (
     Box,
 )
 from extractors.guard import DEFAULT_LIMITS
-from extractors.layout import RUNNING, Block, Cell, Document, Paragraph, Row, Table
+from extractors.layout import RUNNING, Block, Cell, Document, Line, Paragraph, Row, Table
 from extractors.pdf_borderless import Columns, find_borderless_tables
 from extractors.pdf_form import FormColumns, find_form_tables
 from extractors.pdf_grids import grid_cells
@@ -32,7 +33,13 @@ from extractors.pdf_pages import open_pdf, page_words, space_glyphs, turned_page
 from extractors.pdf_rotation import upright_page
 from extractors.pdf_ruled import band_table, find_ruled_tables, rule_pieces, table_on_joints
 from extractors.pdf_rules import band_edges, close_open_ends, rule_edges
-from extractors.pdf_text import Word, adjacent_edge, lines_to_paragraphs, words_to_lines
+from extractors.pdf_text import (
+    Word,
+    adjacent_edge,
+    copy_lines,
+    lines_to_paragraphs,
+    words_to_lines,
+)
 
 GRID_SETTINGS = {
     "vertical_strategy": "lines",
@@ -119,8 +126,8 @@ def _scan(page, number: int) -> _PageScan:
         if text.strip()
     ]
     centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
-    edges = close_open_ends(rule_edges(page.lines, page.rects, page.curves, centres),
-                            [Box(w.x0, w.top, w.x1, w.bottom) for w in words])
+    # The words themselves are the text boxes (x0, top, x1, bottom): no Box per word.
+    edges = close_open_ends(rule_edges(page.lines, page.rects, page.curves, centres), words)
     grids = [[Box(*(float(v) for v in c)) for c in cells] for cells in _find_grids(edges)]
     rules = [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": False}
              for e in edges if e["orientation"] == "h"]
@@ -248,7 +255,8 @@ _PLAIN = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "�
 
 
 def _plain(text: str) -> str:
-    return text.translate(_PLAIN)
+    # Every mark _PLAIN maps is outside ASCII: most words need no translation.
+    return text if text.isascii() else text.translate(_PLAIN)
 
 
 @dataclass(slots=True)
@@ -268,10 +276,10 @@ def _read_page(scan: _PageScan, running: set[int], carried: _Carry
     content = [w for w in words if id(w) not in running]
     # The first page keeps its running lines as text, marked: names often live there.
     furniture_words = [w for w in words if id(w) in running] if number == 1 else []
-    tables, body, carry = _page_tables(scan, content, carried)
+    tables, body, body_lines, carry = _page_tables(scan, content, carried)
     blocks: list[tuple[float, Block]] = [(t.top or 0.0, t) for t in tables]
     if body:
-        lines = words_to_lines(body, number)
+        lines = body_lines if body_lines is not None else words_to_lines(body, number)
         left = min(ln.x0 for ln, _ in lines)
         right = max(ln.x1 for ln, _ in lines)
         # Body paragraphs are grouped per vertical band between tables, never across one.
@@ -288,9 +296,10 @@ def _read_page(scan: _PageScan, running: set[int], carried: _Carry
 
 
 def _page_tables(scan: _PageScan, content: list[Word], carried: _Carry
-                 ) -> tuple[list[Table], list[Word], _Carry]:
-    """The page's tables (ruled grids, rules-only, borderless), the words outside them, and
-    what to carry to the next page."""
+                 ) -> tuple[list[Table], list[Word], list[tuple[Line, list[Word]]] | None,
+                            _Carry]:
+    """The page's tables (ruled grids, rules-only, borderless), the words outside them (and
+    their lines when grouped already), and what to carry to the next page."""
     number = scan.number
     grids = _grid_tables(scan.grids, content, number, scan.height, scan.rules)
     # A lone ruled row is often just a shaded header band over a table drawn with
@@ -303,24 +312,46 @@ def _page_tables(scan: _PageScan, content: list[Word], carried: _Carry
     tables += [t for t in lone if not any(_overlaps(table_box(t), table_box(r)) for r in ruled)]
     taken = [table_box(t) for t in tables]
 
-    body = [w for w in content if not any(box.holds_centre(w) for box in taken)]
+    body = _outside(content, taken)
+    # The form and borderless readers and the body text read the same words unless a
+    # reader claims some: grouped into lines once, each reader given its own copy.
+    lines: list[tuple[Line, list[Word]]] | None = words_to_lines(body, number)
     # What no rule encloses may be a form drawn without lines (labels down the left, one
     # block per recommendation), or a wide table drawn without lines.
-    forms, form_carry = find_form_tables(body, number, carried.form)
+    forms, form_carry = find_form_tables(body, number, carried.form,
+                                         copy_lines(lines) if lines is not None else None)
     if forms:
         tables += forms
-        boxes = [table_box(t) for t in forms]
-        body = [w for w in body if not any(box.holds_centre(w) for box in boxes)]
+        body = _outside(body, [table_box(t) for t in forms])
+        lines = None
     rule_ys = [float(r["top"]) for r in scan.rules]
-    borderless, carry = find_borderless_tables(body, rule_ys, number, scan.height,
-                                               carried.borderless)
+    borderless, carry = find_borderless_tables(
+        body, rule_ys, number, scan.height, carried.borderless,
+        copy_lines(lines) if lines is not None else None)
     if borderless:
         tables += borderless
-        boxes = [table_box(t) for t in borderless]
-        body = [w for w in body if not any(box.holds_centre(w) for box in boxes)]
+        body = _outside(body, [table_box(t) for t in borderless])
+        lines = None
     last_ruled = max(ruled, key=lambda t: t.bottom or 0.0, default=None)
-    return tables, body, _Carry(carry, last_ruled.col_edges if last_ruled else None,
-                                form_carry)
+    return tables, body, lines, _Carry(carry, last_ruled.col_edges if last_ruled else None,
+                                       form_carry)
+
+
+def _outside(words: list[Word], boxes: list[Box]) -> list[Word]:
+    """The words whose centre no box holds (edges included), in their order."""
+    if not boxes:
+        return list(words)
+    # Box.holds_centre, inlined: every word of the page is tested against every table.
+    sides = [tuple(box) for box in boxes]
+    kept = []
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        for x0, top, x1, bottom in sides:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            kept.append(w)
+    return kept
 
 
 def _rules_below(table: Table, rules: list[dict]) -> int:
@@ -497,18 +528,39 @@ INNER_RULE_SHARE = 0.6
 CELL_BORDER_CLEARANCE = 2.0
 
 
+class _RulesByHeight:
+    """A page's horizontal rules ordered by height, so that each grid cell finds the few
+    that cross it by bisection rather than by testing every rule of the page."""
+
+    def __init__(self, rules: list[dict]):
+        tops = [(float(r["top"]), i) for i, r in enumerate(rules)]
+        # A NaN height is never between two others: such a rule is in no cell.
+        tops = sorted(t for t in tops if not math.isnan(t[0]))
+        self._tops = [top for top, _ in tops]
+        self._order = [i for _, i in tops]
+        self._rules = rules
+
+    def strictly_between(self, low: float, high: float) -> list[dict]:
+        """The rules whose height lies strictly between ``low`` and ``high``, in page order."""
+        start = bisect.bisect_right(self._tops, low)
+        end = bisect.bisect_left(self._tops, high)
+        return [self._rules[i] for i in sorted(self._order[start:end])]
+
+
 def _ruled_tables_in_cell(
-    box: Box, words: list[Word], rules: list[dict], nested: list[Table], number: int
+    box: Box, words: list[Word], rules: _RulesByHeight, nested: list[Table], number: int
 ) -> list[Table]:
     """Tables drawn with horizontal rules only inside one grid cell (outside its grids)."""
     x0, top, x1, bottom = box
     width = x1 - x0
     within = [
-        r for r in rules
-        if top + CELL_BORDER_CLEARANCE < float(r["top"]) < bottom - CELL_BORDER_CLEARANCE
-        and float(r["x0"]) >= x0 - CELL_BORDER_CLEARANCE
+        r for r in rules.strictly_between(top + CELL_BORDER_CLEARANCE,
+                                          bottom - CELL_BORDER_CLEARANCE)
+        if float(r["x0"]) >= x0 - CELL_BORDER_CLEARANCE
         and float(r["x1"]) <= x1 + CELL_BORDER_CLEARANCE
     ]
+    if len(within) < 2:
+        return []  # fewer than two rules make no table (the long ones are counted below)
     taken = [table_box(t) for t in nested]
     long_rules = [
         piece for piece in rule_pieces(within)
@@ -559,8 +611,9 @@ def _build_grid_table(
         return None
     by_row: dict[int, list[Cell]] = {i: [] for i in range(len(tops))}
     words_in = _words_by_box(words, boxes, xs)
+    by_height = _RulesByHeight(rules or [])
     for box, mine in zip(boxes, words_in, strict=True):
-        cell = _grid_cell(box, mine, xs, number, nested or [], rules or [])
+        cell = _grid_cell(box, mine, xs, number, nested or [], by_height)
         by_row[_index(tops, box.top)].append(cell)
     _merge_down(by_row, tops, number)
     rows = []
@@ -631,15 +684,14 @@ def _trim(boxes: list[Box], left: float, right: float, keep_left: bool) -> list[
 
 
 def _grid_cell(box: Box, words: list[Word], xs: list[float], number: int,
-               nested: list[Table], rules: list[dict]) -> Cell:
+               nested: list[Table], rules: _RulesByHeight) -> Cell:
     """One grid cell: its own lines as paragraphs, and the tables drawn inside it (grids
     already built, or tables drawn with rules only) nested, their text where they stand."""
     col = _index(xs, box.x0)
     span = max(1, _index(xs, box.x1) - col)
     inner = [t for t in nested if _contains(box, table_box(t))]
     inner += _ruled_tables_in_cell(box, words, rules, inner, number)
-    inner_boxes = [table_box(t) for t in inner]
-    inside = [w for w in words if not any(b.holds_centre(w) for b in inner_boxes)]
+    inside = _outside(words, [table_box(t) for t in inner])
     paragraphs = lines_to_paragraphs(words_to_lines(inside, number), box.x0, box.x1, number)
     if inner:
         # The cell reads top to bottom: its own lines and its tables' text where they stand.

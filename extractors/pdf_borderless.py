@@ -19,7 +19,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from extractors.layout import Cell, Row, Table
+from extractors.layout import Cell, Line, Row, Table
 from extractors.pdf_subrows import (
     LineCells,
     StartTally,
@@ -58,15 +58,17 @@ class Columns:
 
 def find_borderless_tables(
     words: list[Word], rules: list[float], page: int, page_height: float,
-    carried: Columns | None,
+    carried: Columns | None, lines: list[tuple[Line, list[Word]]] | None = None,
 ) -> tuple[list[Table], Columns | None]:
     """Borderless tables among ``words`` (the page's words outside ruled tables).
 
     ``rules`` are the y of horizontal rules and shaded bands' edges; ``carried`` the columns
-    of a table that ran to the foot of the previous page. Returns the tables and the columns
-    to carry on to the next page (None when no table reaches this page's foot).
+    of a table that ran to the foot of the previous page; ``lines``, when given, are
+    ``words_to_lines(words, page)``. Returns the tables and the columns to carry on to the
+    next page (None when no table reaches this page's foot).
     """
-    lines = words_to_lines(words, page)
+    if lines is None:
+        lines = words_to_lines(words, page)
     if not lines:
         return [], None
     height = statistics.median(ln.bottom - ln.top for ln, _ in lines)

@@ -27,7 +27,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from extractors.layout import Cell, Row, Table
+from extractors.layout import Cell, Line, Row, Table
 from extractors.pdf_text import LABEL_RE, Word, lines_to_paragraphs, words_to_lines
 
 # A label and its value are set apart by the cell padding of both cells (Word: 0.19 cm each
@@ -112,16 +112,19 @@ def label_key(text: str) -> str:
 
 
 def find_form_tables(
-    words: list[Word], page: int, carried: FormColumns | None
+    words: list[Word], page: int, carried: FormColumns | None,
+    lines: list[tuple[Line, list[Word]]] | None = None,
 ) -> tuple[list[Table], FormColumns | None]:
     """Form blocks among ``words`` (the page's words outside ruled tables), as two-column
     tables, and the form to carry to the next page (None when the page holds none).
 
     Blocks of one form may set their values at different x (Word fits each table to its
     text): each label x and value x that pair lines share is tried in turn, most used first,
-    and a later one is taken where its labels are the form's.
+    and a later one is taken where its labels are the form's. ``lines``, when given, are
+    ``words_to_lines(words, page)``.
     """
-    lines = words_to_lines(words, page)
+    if lines is None:
+        lines = words_to_lines(words, page)
     if not lines:
         return [], None
     height = statistics.median(ln.bottom - ln.top for ln, _ in lines)

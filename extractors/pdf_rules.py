@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from extractors.geometry import SNAP_PT, Box
+from extractors.geometry import SNAP_PT, HasBox
 
 # Thickest border Word offers is 6 pt; a cell shaded only a few points high or wide is
 # rare next to the 3 pt and thinner rules every producer draws.
@@ -193,7 +193,7 @@ def _levels(ends: list[tuple[float, dict]]) -> list[list[dict]]:
     return [rules for _, rules in groups]
 
 
-def _text_reach(y: float, x0: float, x1: float, text_boxes: Sequence[Box]) -> float:
+def _text_reach(y: float, x0: float, x1: float, text_boxes: Sequence[HasBox]) -> float:
     """How far down the cut cells' text runs: browsers paint the line the page cuts below
     the end of the cell's side borders."""
     for box in sorted(text_boxes, key=lambda b: b.top):
@@ -203,7 +203,7 @@ def _text_reach(y: float, x0: float, x1: float, text_boxes: Sequence[Box]) -> fl
 
 
 def _close_level(rules: list[dict], is_open: list[bool], at_bottom: bool,
-                 text_boxes: Sequence[Box]) -> list[dict]:
+                 text_boxes: Sequence[HasBox]) -> list[dict]:
     """Rules along one level under (or over) each pair of neighbouring vertical rules
     ending there of which one ends open; the side rules are drawn on to meet them."""
     order = sorted(range(len(rules)), key=lambda k: float(rules[k]["x0"]))
@@ -223,7 +223,7 @@ def _close_level(rules: list[dict], is_open: list[bool], at_bottom: bool,
     return closing
 
 
-def close_open_ends(edges: list[dict], text_boxes: Sequence[Box] = ()) -> list[dict]:
+def close_open_ends(edges: list[dict], text_boxes: Sequence[HasBox] = ()) -> list[dict]:
     """Add the border a producer left out where a table breaks across pages.
 
     Browsers (Chromium, and engines like it) draw no bottom border under a cell the page

@@ -55,17 +55,20 @@ def words_to_lines(words: list[Word], page: int | None) -> list[tuple[Line, list
             line = open_lines[k]
             top, bottom = line[0], line[1]
             # By vertical centres, so a raised ordinal ("20th") stays on its line.
-            line_middle = (top + bottom) / 2
             line_height = bottom - top
             tall, short = (height, line_height) if height >= line_height else (line_height,
                                                                                height)
             # Smaller type (a superscript) may sit higher; same-size text must align closely.
-            tolerance = max(1.5, (0.5 if short < 0.8 * tall else 0.35) * tall)
-            if abs(line_middle - middle) <= tolerance:
+            tolerance = (0.5 if short < 0.8 * tall else 0.35) * tall
+            if abs((top + bottom) / 2 - middle) <= (tolerance if tolerance > 1.5 else 1.5):
                 line[4].append(word)
-                line[2] = min(line[2], word.x0)
-                line[3] = max(line[3], word.x1)
-                line[1] = max(bottom, w_bottom)
+                # min/max as comparisons: the same values, without the calls.
+                if word.x0 < line[2]:
+                    line[2] = word.x0
+                if word.x1 > line[3]:
+                    line[3] = word.x1
+                if w_bottom > bottom:
+                    line[1] = w_bottom
                 break
         else:
             open_lines.append([w_top, w_bottom, word.x0, word.x1, [word]])
@@ -76,6 +79,14 @@ def words_to_lines(words: list[Word], page: int | None) -> list[tuple[Line, list
         lines.append((Line(text, page, x0, top, x1, bottom), members))
     lines.sort(key=_line_top)
     return lines
+
+
+def copy_lines(lines: list[tuple[Line, list[Word]]]) -> list[tuple[Line, list[Word]]]:
+    """New lines equal to ``lines``: a second reader of words already grouped gets its own
+    lines, as a second words_to_lines would give it, without grouping them again."""
+    return [(Line(ln.text, ln.page, ln.x0, ln.top, ln.x1, ln.bottom, ln.joiner,
+                  ln.ends_in_space, ln.fills_width), list(members))
+            for ln, members in lines]
 
 
 def _line_order(word: Word) -> tuple[float, float]:
