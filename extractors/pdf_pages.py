@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import ctypes
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -23,7 +22,6 @@ from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from pdfplumber import utils as plumber_utils
 from pdfplumber.container import Container
 from pdfplumber.table import Table as PlumberTable
@@ -33,7 +31,7 @@ from extractors.errors import failure_reading
 from extractors.pdf_screen import take_screened
 from extractors.pdf_words import WordRules, group_words
 from extractors.pdfium_chars import Matrix, PageTransform, read_chars
-from extractors.pdfium_chars import multiply as _multiply
+from extractors.pdfium_paths import read_paths
 
 SOURCES = ("pdfium", "pdfminer")
 # ACTIONPLAN_PDF_SOURCE=pdfminer reads with pdfminer.six instead (for comparison and fallback).
@@ -210,7 +208,7 @@ class PdfiumPage(Container):
         finally:
             if own:
                 textpage.close()
-        self._paths = _paths(page, self._transform, number)
+        self._paths = read_paths(page, self._transform, number)
         self._char_dicts: list[dict] | None = None
 
     @property
@@ -251,146 +249,3 @@ class PdfiumPage(Container):
 
     def close(self) -> None:
         self.flush_cache()
-
-
-POINT_DECIMALS = 4
-_SEGMENT_OPS = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l",
-                pdfium_c.FPDF_SEGMENT_BEZIERTO: "c"}
-
-
-def _paths(page: pdfium.PdfPage, transform: PageTransform, number: int) -> dict[str, list]:
-    """The page's painted paths as pdfplumber's lines, rects and curves."""
-    found: dict[str, list] = {"line": [], "rect": [], "curve": []}
-    c = pdfium_c
-    identity: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack = [(c.FPDFPage_GetObject(page.raw, i), identity)
-             for i in range(c.FPDFPage_CountObjects(page.raw))]
-    stack.reverse()
-    m = c.FS_MATRIX()
-    while stack:
-        obj, outer = stack.pop()
-        kind = c.FPDFPageObj_GetType(obj)
-        if kind == c.FPDF_PAGEOBJ_FORM:
-            c.FPDFPageObj_GetMatrix(obj, m)
-            inner = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-            children = [(c.FPDFFormObj_GetObject(obj, i), inner)
-                        for i in range(c.FPDFFormObj_CountObjects(obj))]
-            stack.extend(reversed(children))
-        elif kind == c.FPDF_PAGEOBJ_PATH:
-            for shape, item in _path_objects(obj, outer, transform, number):
-                found[shape].append(item)
-    return found
-
-
-def _colour(getter, obj) -> tuple[float, ...] | None:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not getter(obj, r, g, b, a):
-        return None
-    return (r.value / 255, g.value / 255, b.value / 255)
-
-
-def _path_objects(obj, outer: Matrix, transform: PageTransform, number: int):
-    """One pdfium path object → pdfplumber objects, by pdfminer's rules (converter.paint_path):
-    each subpath on its own; one segment is a line; a closed axis-aligned four-sided
-    subpath is a rect; anything else a curve."""
-    attrs = _path_attrs(obj, number)
-    if attrs is None:
-        return
-    m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, m)
-    to_page = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-    subpath: list = []
-    for op in _path_ops(obj, to_page):
-        if op[0] == "m" and subpath:
-            yield from _shape(subpath, attrs, transform)
-            subpath = []
-        subpath.append(op)
-    if subpath:
-        yield from _shape(subpath, attrs, transform)
-
-
-def _path_attrs(obj, number: int) -> dict | None:
-    """What pdfplumber records of how a path is painted; None for a path painted not at all."""
-    c = pdfium_c
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
-    fill = fill_mode.value != c.FPDF_FILLMODE_NONE
-    if not (fill or stroke.value):
-        return None
-    width = ctypes.c_float()
-    c.FPDFPageObj_GetStrokeWidth(obj, width)
-    return {
-        "page_number": number, "stroke": bool(stroke.value), "fill": fill,
-        "evenodd": fill_mode.value == c.FPDF_FILLMODE_ALTERNATE,
-        "linewidth": float(width.value),
-        "stroking_color": _colour(c.FPDFPageObj_GetStrokeColor, obj),
-        "non_stroking_color": _colour(c.FPDFPageObj_GetFillColor, obj),
-        "dash": None,
-    }
-
-
-def _path_ops(obj, to_page: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
-    """The path's segments as pdfminer's operators ("m", "l", "c", "h") with their points,
-    in the page space before the y flip."""
-    c = pdfium_c
-    x, y = ctypes.c_float(), ctypes.c_float()
-    ops: list[tuple[str, list[tuple[float, float]]]] = []
-    pending: list[tuple[float, float]] = []
-    a, b, cc, d, e, f = to_page
-    for index in range(c.FPDFPath_CountSegments(obj)):
-        segment = c.FPDFPath_GetPathSegment(obj, index)
-        c.FPDFPathSegment_GetPoint(segment, x, y)
-        # pdfium keeps points as 32-bit floats; rounded to the 4 decimals producers write,
-        # they are the numbers of the content stream again, as pdfminer reads them (a gap of
-        # exactly the snap tolerance must not become 2.99998 pt).
-        px, py = round(x.value, POINT_DECIMALS), round(y.value, POINT_DECIMALS)
-        point = (a * px + cc * py + e, b * px + d * py + f)
-        op = _SEGMENT_OPS.get(c.FPDFPathSegment_GetType(segment))
-        if op is None:
-            continue
-        if op == "c":
-            pending.append(point)
-            if len(pending) == 3:  # pdfium lists a Bézier as three points
-                ops.append(("c", pending))
-                pending = []
-        else:
-            ops.append((op, [point]))
-        if c.FPDFPathSegment_GetClose(segment):
-            ops.append(("h", []))
-    return ops
-
-
-def _shape(path: list, attrs: dict, transform: PageTransform):
-    shape = "".join(op for op, _ in path)
-    if shape[:1] != "m" or len(path) < 2:
-        return
-    pts = [pts[-1] if op != "h" else path[0][1][-1] for op, pts in path]
-    if len(shape) > 3 and shape[-2:] == "lh" and _same(pts[-2], pts[0]):
-        shape = shape[:-2] + "h"
-        pts.pop()
-    page_pts = [transform.point(*p) for p in pts]
-    xs = [p[0] for p in page_pts]
-    tops = [p[1] for p in page_pts]
-    x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
-    kind = "curve"
-    if shape in ("mlh", "ml"):
-        kind = "line"
-    elif shape in ("mlllh", "mllll"):
-        (px0, py0), (px1, py1), (px2, py2), (px3, py3), _ = pts
-        closed = _same(pts[0], pts[4])
-        square = ((px0 == px1 and py1 == py2 and px2 == px3 and py3 == py0)
-                  or (py0 == py1 and px1 == px2 and py2 == py3 and px3 == px0))
-        if closed and square:
-            kind = "rect"
-            page_pts = page_pts[:4]  # pdfminer lists a rectangle's four corners
-    item = {
-        **attrs, "object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-        "doctop": top, "y0": transform.height - bottom, "y1": transform.height - top,
-        "width": x1 - x0, "height": bottom - top,
-        "pts": page_pts,
-    }
-    yield kind, item
-
-
-def _same(p: tuple[float, float], q: tuple[float, float]) -> bool:
-    return p == q

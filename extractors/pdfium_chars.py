@@ -35,7 +35,8 @@ def multiply(m: Matrix, n: Matrix) -> Matrix:
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
-def _c_function(name: str, restype: Any, *argtypes: Any) -> Any:
+def c_function(name: str, restype: Any, *argtypes: Any) -> Any:
+    """pdfium's function ``name`` taking and giving plain ints and addresses."""
     # pdfium's functions re-declared on plain ints and addresses: ctypes then converts no
     # structure or pointer objects per call (the char loop makes ~10,000 calls a page).
     return ctypes.CFUNCTYPE(restype, *argtypes)(
@@ -43,27 +44,27 @@ def _c_function(name: str, restype: Any, *argtypes: Any) -> Any:
 
 
 _VOID, _INT, _UINT = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
-_text_object = _c_function("FPDFText_GetTextObject", ctypes.c_size_t, _VOID, _INT)
-_unicode = _c_function("FPDFText_GetUnicode", _UINT, _VOID, _INT)
-_is_generated = _c_function("FPDFText_IsGenerated", _INT, _VOID, _INT)
-_is_hyphen = _c_function("FPDFText_IsHyphen", _INT, _VOID, _INT)
-_origin = _c_function("FPDFText_GetCharOrigin", _INT, _VOID, _INT, _VOID, _VOID)
-_loose_box = _c_function("FPDFText_GetLooseCharBox", _INT, _VOID, _INT, _VOID)
-_get_text = _c_function("FPDFText_GetText", _INT, _VOID, _INT, _INT, _VOID)
-_text_font = _c_function("FPDFTextObj_GetFont", ctypes.c_size_t, _VOID)
-_font_info = _c_function("FPDFText_GetFontInfo", ctypes.c_ulong, _VOID, _INT, _VOID,
+_text_object = c_function("FPDFText_GetTextObject", ctypes.c_size_t, _VOID, _INT)
+_unicode = c_function("FPDFText_GetUnicode", _UINT, _VOID, _INT)
+_is_generated = c_function("FPDFText_IsGenerated", _INT, _VOID, _INT)
+_is_hyphen = c_function("FPDFText_IsHyphen", _INT, _VOID, _INT)
+_origin = c_function("FPDFText_GetCharOrigin", _INT, _VOID, _INT, _VOID, _VOID)
+_loose_box = c_function("FPDFText_GetLooseCharBox", _INT, _VOID, _INT, _VOID)
+_get_text = c_function("FPDFText_GetText", _INT, _VOID, _INT, _INT, _VOID)
+_text_font = c_function("FPDFTextObj_GetFont", ctypes.c_size_t, _VOID)
+_font_info = c_function("FPDFText_GetFontInfo", ctypes.c_ulong, _VOID, _INT, _VOID,
                          ctypes.c_ulong, _VOID)
-_font_descent = _c_function("FPDFFont_GetDescent", _INT, _VOID, ctypes.c_float, _VOID)
-_font_size = _c_function("FPDFText_GetFontSize", ctypes.c_double, _VOID, _INT)
-_char_matrix = _c_function("FPDFText_GetMatrix", _INT, _VOID, _INT, _VOID)
-_fill_colour = _c_function("FPDFText_GetFillColor", _INT, _VOID, _INT, _VOID, _VOID, _VOID,
+_font_descent = c_function("FPDFFont_GetDescent", _INT, _VOID, ctypes.c_float, _VOID)
+_font_size = c_function("FPDFText_GetFontSize", ctypes.c_double, _VOID, _INT)
+_char_matrix = c_function("FPDFText_GetMatrix", _INT, _VOID, _INT, _VOID)
+_fill_colour = c_function("FPDFText_GetFillColor", _INT, _VOID, _INT, _VOID, _VOID, _VOID,
                            _VOID)
-_clip_path = _c_function("FPDFPageObj_GetClipPath", ctypes.c_size_t, _VOID)
-_clip_count_paths = _c_function("FPDFClipPath_CountPaths", _INT, _VOID)
-_clip_count_segments = _c_function("FPDFClipPath_CountPathSegments", _INT, _VOID, _INT)
-_clip_segment = _c_function("FPDFClipPath_GetPathSegment", ctypes.c_size_t, _VOID, _INT, _INT)
-_segment_point = _c_function("FPDFPathSegment_GetPoint", _INT, _VOID, _VOID, _VOID)
-_glyph_width = _c_function("FPDFFont_GetGlyphWidth", _INT, _VOID, _UINT, ctypes.c_float, _VOID)
+_clip_path = c_function("FPDFPageObj_GetClipPath", ctypes.c_size_t, _VOID)
+_clip_count_paths = c_function("FPDFClipPath_CountPaths", _INT, _VOID)
+_clip_count_segments = c_function("FPDFClipPath_CountPathSegments", _INT, _VOID, _INT)
+_clip_segment = c_function("FPDFClipPath_GetPathSegment", ctypes.c_size_t, _VOID, _INT, _INT)
+_segment_point = c_function("FPDFPathSegment_GetPoint", _INT, _VOID, _VOID, _VOID)
+_glyph_width = c_function("FPDFFont_GetGlyphWidth", _INT, _VOID, _UINT, ctypes.c_float, _VOID)
 
 _SPACE = 0x20
 _HYPHEN_MARK = 2  # pdfium's code for a hyphen ending a line; the page shows "-"
@@ -189,7 +190,8 @@ class CharTable:
         return out
 
 
-def _consume(iterator) -> None:
+def consume(iterator: Any) -> None:
+    """Run an iterator (a C loop of ctypes calls writing into arrays) for its effects."""
     collections.deque(iterator, maxlen=0)
 
 
@@ -235,11 +237,11 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     keys = list(map(_text_object, itertools.repeat(page, n), positions))
     origins = np.zeros(2 * n, dtype=np.float64)
     start = origins.ctypes.data
-    _consume(map(_origin, itertools.repeat(page, n), positions,
+    consume(map(_origin, itertools.repeat(page, n), positions,
                  range(start, start + 16 * n, 16), range(start + 8, start + 16 * n + 8, 16)))
     loose = np.zeros(4 * n, dtype=np.float32)  # left, top, right, bottom per char
     start = loose.ctypes.data
-    _consume(map(_loose_box, itertools.repeat(page, n), positions,
+    consume(map(_loose_box, itertools.repeat(page, n), positions,
                  range(start, start + 16 * n, 16)))
     runs, run_of = _runs(raw, keys, positions, transform)
     points, boxes = origins.reshape(-1, 2), loose.reshape(-1, 4).astype(np.float64)
