@@ -27,7 +27,7 @@ from pipeline.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.models import ActionPlan, PlanWarning, Source, WarningCode
 from pipeline.names import printable
 from pipeline.plan_rows import plan_rows
-from pipeline.screen import could_hold_plan, pages_to_read
+from pipeline.screen import screen_pages
 from pipeline.text import document_vocabulary, mend_cut_words
 
 NO_TABLE = ("no action-plan table found (no table with recommendation and action, owner or "
@@ -129,10 +129,11 @@ def _screen_pdf(texts: list[str] | None, shown: Path) -> set[int] | None:
     read; otherwise the pages worth reading (None: all)."""
     if texts is None:
         return None
-    if not could_hold_plan(texts):
+    could_hold_plan, pages = screen_pages(texts)
+    if not could_hold_plan:
         raise NoPlanFound(
             "no action-plan table found (no page has recommendation and action, owner or "
             "date column headings)",
             path=str(shown),
         )
-    return pages_to_read(texts)
+    return pages

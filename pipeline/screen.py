@@ -8,6 +8,7 @@ plan header. A document with no such page is dismissed before the slow geometric
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.columns import Role, classify_header, header_score, phrase_may_name
@@ -22,30 +23,48 @@ MIN_LABEL_SHARE = 0.5
 MAX_PHRASE_WORDS = 4
 
 # Every word of every page is classified here; the same few thousand words and phrases come
-# back again and again, and ``classify_header`` works each out once (it is memoised).
-_classify = classify_header
+# back again and again, so each is classified once. (``classify_header`` keeps a memo of its
+# own; this one is looked up without a Python call, which counts at 300,000 words a report.)
+_classify = functools.lru_cache(maxsize=16384)(classify_header)
+
+
+@functools.lru_cache(maxsize=16384)
+def _run_may_name(run: str) -> bool:
+    """``phrase_may_name`` of a run of words, given as their text joined by single spaces:
+    runs of prose words ("of the", "and the") recur all through a document."""
+    return phrase_may_name(run.split(" "))
 
 
 def _labels(tokens: list[str]) -> list[tuple[int, Role | None]]:
     """The line cut into labels, left to right: single words, or the shortest phrase of
     words none of which names a column alone but which together do ("Led by")."""
     alone = [_classify(token) for token in tokens]
-    if not phrase_may_name(tokens):
-        return [(1, role) for role in alone]  # most lines of prose: no phrase can name one
     out: list[tuple[int, Role | None]] = []
     i = 0
     while i < len(tokens):
-        size, role = 1, alone[i]
-        if role is None:
-            for n in range(2, min(MAX_PHRASE_WORDS, len(tokens) - i) + 1):
-                if alone[i + n - 1] is not None:
-                    break  # a word that names a column itself is its own label
+        if alone[i] is not None:
+            out.append((1, alone[i]))
+            i += 1
+            continue
+        # A phrase never takes in a word that names a column itself, so every phrase tried
+        # lies inside this run of words that name none; a run no phrase of which can name a
+        # column (phrase_may_name: most runs of prose) is its words, one label each.
+        end = i + 1
+        while end < len(tokens) and alone[end] is None:
+            end += 1
+        if end - i < 2 or not _run_may_name(" ".join(tokens[i:end])):
+            out.extend((1, None) for _ in range(i, end))
+            i = end
+            continue
+        while i < end:
+            size, role = 1, None
+            for n in range(2, min(MAX_PHRASE_WORDS, end - i) + 1):
                 phrase = _classify(" ".join(tokens[i : i + n]))
                 if phrase is not None:
                     size, role = n, phrase
                     break
-        out.append((size, role))
-        i += size
+            out.append((size, role))
+            i += size
     return out
 
 
@@ -71,9 +90,7 @@ def page_could_hold_plan(text: str) -> bool:
 
 def could_hold_plan(page_texts: list[str]) -> bool:
     """False only when some text was found and no page could hold a plan header."""
-    if not any(text.strip() for text in page_texts):
-        return True  # no text at all: the full reader says why (scanned, damaged)
-    return any(page_could_hold_plan(text) for text in page_texts)
+    return _could_hold(page_texts, _first_plan_page(page_texts))
 
 
 # A long document is read only from its first page that could hold a plan header (plus its
@@ -87,7 +104,28 @@ def pages_to_read(page_texts: list[str]) -> set[int] | None:
     """1-based pages worth reading in full, or None for all of them."""
     if len(page_texts) <= LONG_DOCUMENT_PAGES:
         return None
-    first = next((i for i, t in enumerate(page_texts, start=1) if page_could_hold_plan(t)), None)
-    if first is None or first <= OPENING_PAGES + 1:
+    return _pages_from(page_texts, _first_plan_page(page_texts))
+
+
+def screen_pages(page_texts: list[str]) -> tuple[bool, set[int] | None]:
+    """``could_hold_plan`` and ``pages_to_read`` together, from one pass over the pages: a
+    long report with its plan annexed at the end is screened up to the plan once, not twice."""
+    first = _first_plan_page(page_texts)
+    return _could_hold(page_texts, first), _pages_from(page_texts, first)
+
+
+def _first_plan_page(page_texts: list[str]) -> int | None:
+    """The 1-based number of the first page that could hold a plan header, None if none."""
+    return next((i for i, t in enumerate(page_texts, start=1) if page_could_hold_plan(t)), None)
+
+
+def _could_hold(page_texts: list[str], first: int | None) -> bool:
+    if not any(text.strip() for text in page_texts):
+        return True  # no text at all: the full reader says why (scanned, damaged)
+    return first is not None
+
+
+def _pages_from(page_texts: list[str], first: int | None) -> set[int] | None:
+    if len(page_texts) <= LONG_DOCUMENT_PAGES or first is None or first <= OPENING_PAGES + 1:
         return None
     return set(range(1, OPENING_PAGES + 1)) | set(range(first, len(page_texts) + 1))

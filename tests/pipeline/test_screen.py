@@ -8,7 +8,13 @@ import pytest
 
 from extractors.pdf_screen import quick_page_texts
 from pipeline.columns import Role
-from pipeline.screen import could_hold_plan, label_roles, page_could_hold_plan, pages_to_read
+from pipeline.screen import (
+    could_hold_plan,
+    label_roles,
+    page_could_hold_plan,
+    pages_to_read,
+    screen_pages,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -69,6 +75,24 @@ def test_a_long_document_is_read_from_its_first_plan_page() -> None:
     assert pages_to_read([header] + ["rows"] * 60) is None  # the plan starts at once
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [],
+        ["", "  "],
+        ["A story.", "Another page of the story."],
+        ["A page of the report."] * 70,  # long, and no plan
+        ["Cover", "Contents"] + ["A page of the report."] * 60
+        + ["Recommendation\nAction\nOwner\nTarget date", "more rows"],
+        ["Recommendation\nAction\nOwner\nTarget date"] + ["rows"] * 60,
+        ["Cover", "Recommendation\nAction\nOwner\nTarget date"] + ["rows"] * 5,
+    ],
+)
+def test_one_pass_screens_as_the_two_questions_do(texts: list[str]) -> None:
+    # extract screens a PDF once (screen_pages); the answers must be the two functions'.
+    assert screen_pages(texts) == (could_hold_plan(texts), pages_to_read(texts))
+
+
 HEADER_PHRASES = [
     "Recommendation What we will do Led by By when How we will know it has worked",
     "Areas for improvement To be done Delivered by Timeframe",
@@ -89,11 +113,12 @@ def _lines() -> list[str]:
 
 def test_lines_that_no_phrase_can_name_are_labelled_as_with_every_phrase_tried(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    # The shortcut (pipeline.columns.phrase_may_name) must never change a line's labels.
+    # The shortcut (pipeline.columns.phrase_may_name, asked of each run of words that name
+    # no column alone, through a memo) must never change a line's labels.
     import pipeline.screen as screen
 
     lines = _lines()
     quick = [label_roles(line) for line in lines]
-    monkeypatch.setattr(screen, "phrase_may_name", lambda words: True)
+    monkeypatch.setattr(screen, "_run_may_name", lambda run: True)
     assert [label_roles(line) for line in lines] == quick
     assert sum(1 for roles in quick if roles) > 100  # the sample headers are among them
