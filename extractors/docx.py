@@ -28,6 +28,12 @@ _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
 _R, _T, _TAB, _PTAB, _BR, _CR = w("r"), w("t"), w("tab"), w("ptab"), w("br"), w("cr")
 _RENDERED_BREAK = w("lastRenderedPageBreak")
+# Names the walk looks up for every table, row, cell, paragraph and run, spelt once.
+_TBL_GRID, _GRID_COL, _TR_PR, _GRID_AFTER, _GRID_BEFORE = (
+    w("tblGrid"), w("gridCol"), w("trPr"), w("gridAfter"), w("gridBefore"))
+_TC_PR, _GRID_SPAN, _V_MERGE, _DEL = w("tcPr"), w("gridSpan"), w("vMerge"), w("del")
+_P_PR, _P_STYLE, _PAGE_BREAK_BEFORE = w("pPr"), w("pStyle"), w("pageBreakBefore")
+_RPR_VANISH, _NO_BREAK_HYPHEN = f"{w('rPr')}/{w('vanish')}", w("noBreakHyphen")
 _TXBX_CONTENT, _ALT_CHUNK, _OBJECT = w("txbxContent"), w("altChunk"), w("object")
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MC_CHOICE, _MC_FALLBACK = f"{_MC}Choice", f"{_MC}Fallback"
@@ -197,9 +203,12 @@ class _Walker:
                 para = self._paragraph(child)
                 if para is not None:
                     out.append(para)
-                for box in _text_boxes(child):
-                    out.extend(self.blocks(box))
-                self.notes.extend(_unread_content(child))
+                # One scan tells whether the paragraph holds a text box, a drawing or an
+                # object at all; most hold none, and each of these looks is a scan of its own.
+                if next(child.iter(_TXBX_CONTENT, _GRAPHIC_DATA, _OBJECT), None) is not None:
+                    for box in _text_boxes(child):
+                        out.extend(self.blocks(box))
+                    self.notes.extend(_unread_content(child))
             elif child.tag == _TBL:
                 out.extend(self._table_blocks(child))
             elif child.tag == _SDT:
@@ -225,8 +234,8 @@ class _Walker:
         return [table] if table.rows else []
 
     def _table(self, tbl: etree._Element, rows: list[etree._Element]) -> Table:
-        grid = tbl.find(w("tblGrid"))
-        n_cols = len(grid.findall(w("gridCol"))) if grid is not None else 0
+        grid = tbl.find(_TBL_GRID)
+        n_cols = len(grid.findall(_GRID_COL)) if grid is not None else 0
         table_page = self.page
         out: list[Row] = []
         row_numbers = {tr: i for i, tr in enumerate(_wrapped(tbl, _TR))}
@@ -236,18 +245,18 @@ class _Walker:
                 continue
             out.append(row)
             last = row.cells[-1]
-            trpr = tr.find(w("trPr"))
-            after = max(wint(trpr.find(w("gridAfter")), 0) or 0, 0) if trpr is not None else 0
+            trpr = tr.find(_TR_PR)
+            after = max(wint(trpr.find(_GRID_AFTER), 0) or 0, 0) if trpr is not None else 0
             n_cols = max(n_cols, last.col + last.span + after)
         if out and out[0].page is not None:
             table_page = out[0].page
         return Table(rows=out, n_cols=n_cols, page=table_page)
 
     def _row(self, tr: etree._Element, where: tuple[int | None, int]) -> Row | None:
-        trpr = tr.find(w("trPr"))
+        trpr = tr.find(_TR_PR)
         col = 0
         if trpr is not None:
-            col = max(wint(trpr.find(w("gridBefore")), 0) or 0, 0)
+            col = max(wint(trpr.find(_GRID_BEFORE), 0) or 0, 0)
         row_start = self.page
         row_end = self.page
         cells: list[Cell] = []
@@ -272,12 +281,12 @@ class _Walker:
         return Row(cells=cells, page=min(pages) if pages else row_start)
 
     def _cell(self, tc: etree._Element, col: int) -> Cell:
-        tcpr = tc.find(w("tcPr"))
+        tcpr = tc.find(_TC_PR)
         span = 1
         continued = False
         if tcpr is not None:
-            span = max(wint(tcpr.find(w("gridSpan")), 1) or 1, 1)
-            vmerge = tcpr.find(w("vMerge"))
+            span = max(wint(tcpr.find(_GRID_SPAN), 1) or 1, 1)
+            vmerge = tcpr.find(_V_MERGE)
             continued = vmerge is not None and wval(vmerge) != "restart"
         start = self.page
         # A merge continuation shows nothing of its own; Word hides anything left in it.
@@ -302,8 +311,8 @@ class _Walker:
     def _paragraph(self, p: etree._Element) -> Paragraph | None:
         # Every list paragraph advances its counter, shown or empty, as in Word.
         label = self._numbering.label(p)
-        ppr = p.find(w("pPr"))
-        if self._page_mode == "hard" and ppr is not None and _is_on(ppr.find(w("pageBreakBefore"))):
+        ppr = p.find(_P_PR)
+        if self._page_mode == "hard" and ppr is not None and _is_on(ppr.find(_PAGE_BREAK_BEFORE)):
             self._new_page()
         self._text_page = None
         parts: list[str] = []
@@ -313,7 +322,7 @@ class _Walker:
         # a bullet alone numbers nothing.
         if not text and not (label and any(ch.isalnum() for ch in label)):
             return None
-        style_id = wval(ppr.find(w("pStyle"))) if ppr is not None else None
+        style_id = wval(ppr.find(_P_STYLE)) if ppr is not None else None
         # Word draws a paragraph whose style is missing in the default style.
         style = self._style_names.get(style_id or "", self._default_style)
         return Paragraph(
@@ -330,7 +339,7 @@ class _Walker:
         for child in el:
             tag = child.tag
             if tag == _R:
-                if not _is_on(child.find(f"{w('rPr')}/{w('vanish')}")):
+                if not _is_on(child.find(_RPR_VANISH)):
                     self._run(child, parts)
             elif tag in _INLINE_CONTAINERS:
                 self._inline(child, parts)
@@ -356,7 +365,7 @@ class _Walker:
                     self._new_page()
             elif tag == _CR:
                 parts.append("\n")
-            elif tag == w("noBreakHyphen"):
+            elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
             elif tag == _RENDERED_BREAK and self._page_mode == "rendered":
                 self._new_page()
@@ -420,7 +429,7 @@ def _rows(tbl: etree._Element) -> list[etree._Element]:
     """The table's rows, looking through content controls; tracked-deleted rows are gone."""
     return [
         tr for tr in _wrapped(tbl, _TR)
-        if (trpr := tr.find(w("trPr"))) is None or trpr.find(w("del")) is None
+        if (trpr := tr.find(_TR_PR)) is None or trpr.find(_DEL) is None
     ]
 
 

@@ -9,6 +9,7 @@ empty ones included, in document order.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -19,8 +20,10 @@ _MAX_LEVELS = 9
 _MAX_LINK_DEPTH = 10  # guards style/numbering link chains that loop
 
 
+@functools.cache
 def w(tag: str) -> str:
     """Clark name of a WordprocessingML tag, e.g. ``w("p")``."""
+    # Cached: the readers ask for the same few dozen names for every element they visit.
     return f"{{{W_NS}}}{tag}"
 
 

@@ -52,6 +52,7 @@ RELATIONSHIP_NAMES = {
 }
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CONFORMANCE = f"{{{_OOXML}wordprocessingml/2006/main}}conformance"
+_STRICT_CLARK = f"{{{STRICT}"  # how a name in any Strict namespace starts
 
 
 def transitional_copy(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> io.BytesIO | None:
@@ -69,7 +70,9 @@ def transitional_copy(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> io.By
         if STRICT_RELATIONSHIPS.encode() not in rels:
             return None
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        # Stored, not deflated: the copy lives in memory and is read once, straight away;
+        # compressing it only to inflate it again cost more than the rewrite.
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
             for info in archive.infolist():
                 if info.is_dir():
                     continue
@@ -91,14 +94,28 @@ def _transitional_xml(blob: bytes) -> bytes:
         root = etree.fromstring(blob, parser)
     except etree.XMLSyntaxError:
         return blob
+    # A part repeats a few dozen names thousands of times (styles.xml: w:val on every
+    # property): each name is spelt once.
+    names: dict[str, str] = {}
     for el in root.iter():
-        if not isinstance(el.tag, str):
+        tag = el.tag
+        if not isinstance(tag, str):
             continue  # comments, processing instructions, entity references
-        el.tag = _transitional_name(el.tag)
-        for key in [k for k in el.attrib if k.startswith(f"{{{STRICT}")]:
-            value = el.attrib.pop(key)
-            el.set(_transitional_name(key), value)
-        if el.tag == _RELATIONSHIP:
+        new = names.get(tag)
+        if new is None:
+            new = names[tag] = _transitional_name(tag)
+        el.tag = new
+        keys = el.keys()  # the attribute names, in order, as a list of their own
+        if keys:
+            attrib = el.attrib
+            for key in keys:
+                if key.startswith(_STRICT_CLARK):
+                    value = attrib.pop(key)
+                    name = names.get(key)
+                    if name is None:
+                        name = names[key] = _transitional_name(key)
+                    el.set(name, value)
+        if new == _RELATIONSHIP:
             el.set("Type", transitional_relationship(el.get("Type", "")))
     root.attrib.pop(_CONFORMANCE, None)  # w:document's conformance="strict"
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8",
@@ -106,7 +123,7 @@ def _transitional_xml(blob: bytes) -> bytes:
 
 
 def _transitional_name(name: str) -> str:
-    if not name.startswith(f"{{{STRICT}"):
+    if not name.startswith(_STRICT_CLARK):
         return name
     uri, _, local = name[1:].partition("}")
     return f"{{{NAMESPACES.get(uri, uri)}}}{local}"
