@@ -4,10 +4,10 @@ Loading spaCy costs most of a second per process; owner cells need from it only 
 their offsets and three matches on them. For a defined class of text this module gives the
 same answer without loading it, and ``None`` for anything outside, where spaCy decides.
 
-The class: characters from ``ALPHABET`` (ASCII letters and digits, ``( ) , ; : . & / ' ’``
-and the three dashes ``- – —``) and the whitespace of ``WHITESPACE``; no two dashes or two
-dots in a row, no digit directly followed by a letter, no dot followed by a digit or by two
-lower-case letters. On it spaCy 3.8's English rules reduce to:
+The class: characters from ``ALPHABET`` (ASCII letters and digits, the Latin letters of
+U+00C0-U+017F, ``( ) , ; : . & / ' ’`` and the three dashes ``- – —``) and the whitespace of
+``WHITESPACE``; no two dashes or two dots in a row, no digit directly followed by a letter,
+no dot followed by a digit or by two lower-case letters. On it spaCy 3.8's English rules reduce to:
 
 - whitespace: one space after a word belongs to it; any other run of whitespace is a token.
 - prefixes: one character of ``AFFIX_CHARS`` (brackets, ``, ; : &``, quotes, en and em
@@ -43,9 +43,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata, resources
 
+# The Latin letters of U+00C0-U+017F ("Siân", "Zoë", "Łukasz"): spaCy's letter classes take
+# all of them, upper or lower case as Python says (the test checks each).
+_LATIN = frozenset(c for c in map(chr, range(0xC0, 0x180)) if c.isalpha())
 ALPHABET = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789(),;:.&/'’-–—"
-)
+) | _LATIN
 WHITESPACE = frozenset(" \n\t\u00a0")
 # spaCy's prefixes and suffixes that are one character of ALPHABET (its punctuation and
 # quote lists, and the en and em dash).
@@ -53,11 +56,11 @@ AFFIX_CHARS = frozenset("(),;:&'’–—")
 # spaCy's possessive suffixes.
 _POSSESSIVES = ("'s", "'S", "’s", "’S")
 _CLASS_CHARS = ALPHABET | WHITESPACE
-_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
-_ASCII_ALPHA = _UPPER | _LOWER
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {c for c in _LATIN if c.isupper()}
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz") | {c for c in _LATIN if c.islower()}
+_ALPHA = _UPPER | _LOWER
 _DIGITS = frozenset("0123456789")
-_ALNUM = _ASCII_ALPHA | _DIGITS
+_ALNUM = _ALPHA | _DIGITS
 # What a dot is split off after at the end of a word (spaCy's suffix rule's look-behind).
 _DOT_AFTER = _LOWER | _DIGITS | frozenset("(),;:&'’-")
 # spaCy's quote characters in ALPHABET, on either side of a dot infix.
@@ -66,7 +69,11 @@ _INFIX_CHARS = frozenset("-–—/:,.")
 # Outside the class: two dashes or dots in a row (spaCy's "--" / "——" infixes, its
 # ellipses), a digit followed by a letter (its units: "10km", "5pm"), and a dot before a
 # digit or two lower-case letters: all its URL match can take ("gov.uk", "10.0.0.1").
-_OUTSIDE = re.compile(r"[-–—]{2}|\.\.|[0-9][A-Za-z]|\.[0-9]|\.[a-z]{2}")
+_LETTER_CLASS = "[" + re.escape("".join(sorted(_ALPHA))) + "]"
+_LOWER_CLASS = "[" + re.escape("".join(sorted(_LOWER))) + "]"
+_OUTSIDE = re.compile(
+    rf"[-–—]{{2}}|\.\.|[0-9]{_LETTER_CLASS}|\.[0-9]|\.{_LOWER_CLASS}{{2}}"
+)
 
 Token = tuple[str, int]  # a token's text and the offset of its first character
 
@@ -130,10 +137,10 @@ def _is_infix(char: str, before: str, after: str) -> bool:
     if char == "-" and before in _DIGITS and after in _DIGITS:
         return True  # a range of numbers: "2020-21"
     if char in "-–—/:":
-        return before in _ALNUM and after in _ASCII_ALPHA
+        return before in _ALNUM and after in _ALPHA
     if char == ".":
         return (before in _LOWER or before in _QUOTES) and (after in _UPPER or after in _QUOTES)
-    return char == "," and before in _ASCII_ALPHA and after in _ASCII_ALPHA
+    return char == "," and before in _ALPHA and after in _ALPHA
 
 
 def _split_infixes(text: str) -> list[str]:
