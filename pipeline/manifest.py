@@ -45,6 +45,9 @@ class Manifest:
     # The file as this run last wrote it (inode, size, mtime): unchanged means no other
     # batch has saved since, so the entries in memory are the file's.
     _written: tuple[int, int, int] | None = field(default=None, repr=False)
+    # Each entry's line of the file as last encoded: saved after every file, the manifest
+    # re-encoded every entry each time (quadratic in the batch's files).
+    _lines: dict[str, tuple[Entry, str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest:
@@ -88,7 +91,7 @@ class Manifest:
                 else:
                     merged[name] = entry
             with atomic_text(self.path) as fh:
-                fh.write(_manifest_text(merged))
+                fh.write(_manifest_text(merged, self._lines))
             self._written = _signature(self.path)
         self.entries = merged
         self._changes.clear()
@@ -102,19 +105,23 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def _manifest_text(entries: dict[str, Entry]) -> str:
+def _manifest_text(entries: dict[str, Entry], lines: dict[str, tuple[Entry, str]]) -> str:
     """The manifest as JSON, one entry per line. Saved after every file, so it is encoded
     entry by entry with json's C encoder (an indented dump runs in Python: a batch of
-    thousands of files spent seconds re-encoding it). ASCII escapes carry names that are
-    not UTF-8 (lone surrogates) exactly."""
-    lines = [
-        f"    {json.dumps(name, ensure_ascii=True)}: " + json.dumps(
-            {"input": e.input, "sha256": e.sha256, "version": e.version,
-             "formats": list(e.formats), "source": e.source, "path": e.path},
-            ensure_ascii=True)
-        for name, e in sorted(entries.items())
-    ]
-    entries_text = "{\n" + ",\n".join(lines) + "\n  }" if lines else "{}"
+    thousands of files spent seconds re-encoding it), and an entry's line is reused while the
+    entry is the same (``lines``, updated here). ASCII escapes carry names that are not UTF-8
+    (lone surrogates) exactly."""
+    for gone in set(lines) - set(entries):
+        del lines[gone]
+    for name, e in entries.items():
+        held = lines.get(name)
+        if held is None or held[0] is not e:  # entries are frozen: the same object, the same line
+            lines[name] = (e, f"    {json.dumps(name, ensure_ascii=True)}: " + json.dumps(
+                {"input": e.input, "sha256": e.sha256, "version": e.version,
+                 "formats": list(e.formats), "source": e.source, "path": e.path},
+                ensure_ascii=True))
+    text = [lines[name][1] for name in sorted(entries)]
+    entries_text = "{\n" + ",\n".join(text) + "\n  }" if text else "{}"
     return '{\n  "tool": "actionplan",\n  "entries": ' + entries_text + "\n}\n"
 
 
