@@ -41,6 +41,7 @@ from pipeline.errors import ErrorKind, NoPlanFound
 from pipeline.export import (
     WORKBOOK_NAME,
     remove_combined,
+    synced_together,
     write_combined,
     write_csv,
     write_json,
@@ -287,13 +288,14 @@ class PlanOutputs:
             return
         wanted = output_paths(self.out_dir, self.name, self.formats)
         try:
-            for path in wanted:
-                if only_missing and path.is_file():
-                    continue
-                if path.suffix == ".json":
-                    write_json(plan, path)
-                else:
-                    write_csv(StoredPlan(plan, self.relative, self.name), path)
+            with synced_together():  # one wait for the disk, not one per file
+                for path in wanted:
+                    if only_missing and path.is_file():
+                        continue
+                    if path.suffix == ".json":
+                        write_json(plan, path)
+                    else:
+                        write_csv(StoredPlan(plan, self.relative, self.name), path)
         except OSError:
             self.remove()
             raise

@@ -17,6 +17,7 @@ import datetime as dt
 import math
 import os
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -60,9 +61,14 @@ DATE_FORMAT = "dd/mm/yyyy"
 MONTH_FORMAT = "mm/yyyy"
 
 
+# The groups of atomic writes open in this process (``synced_together``), innermost last.
+_GROUPS: list[list[tuple[Path, Path]]] = []
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; on success fsync it and rename it over ``path``."""
+    """Yield a temporary path beside ``path``; on success fsync it and rename it over ``path``
+    (inside ``synced_together``: when that block ends)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -71,13 +77,62 @@ def atomic_path(path: Path) -> Iterator[Path]:
     os.chmod(tmp, 0o666 & ~_umask())
     try:
         yield tmp
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
+        if _GROUPS:
+            _GROUPS[-1].append((tmp, path))
+            return
+        _fsync_files([tmp])
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def synced_together() -> Iterator[None]:
+    """Finish the atomic writes made inside the block together when it ends: their fsyncs
+    run at once (the disk commits them in one go, where one after the other each waited for
+    its own commit: ~4 ms a file here), then each file is renamed into place and each folder
+    fsynced once. If the block or a sync fails, no file of the group replaces its old one."""
+    group: list[tuple[Path, Path]] = []
+    _GROUPS.append(group)
+    try:
+        try:
+            yield
+        finally:
+            _GROUPS.remove(group)
+        _fsync_files([tmp for tmp, _ in group])
+        for tmp, path in group:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in group:
+            tmp.unlink(missing_ok=True)
+        raise
+    for folder in dict.fromkeys(path.parent for _, path in group):
+        _fsync_dir(folder)
+
+
+def _fsync_files(paths: list[Path]) -> None:
+    """fsync every file, in parallel threads when there are several; raise the first error."""
+    errors: list[OSError] = []
+
+    def sync(path: Path) -> None:
+        try:
+            with path.open("rb+") as fh:
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            errors.append(exc)
+
+    if len(paths) == 1:
+        sync(paths[0])
+    else:
+        threads = [threading.Thread(target=sync, args=(p,)) for p in paths]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
 
 
 @contextlib.contextmanager
@@ -171,9 +226,10 @@ def plan_frames(plans: ActionPlan | StoredPlan | Iterable[ActionPlan | StoredPla
 
 def write_tables_csv(plans: list[StoredPlan], failures: list[FailedFile], out_dir: Path) -> None:
     """Write plans.csv, recommendations.csv, actions.csv, owners.csv and errors.csv."""
-    for table in CSV_TABLES:
-        stop.check()
-        _write_table_csv(table, plans, failures, out_dir / TABLES[table][1])
+    with synced_together():
+        for table in CSV_TABLES:
+            stop.check()
+            _write_table_csv(table, plans, failures, out_dir / TABLES[table][1])
 
 
 def write_workbook(plans: list[StoredPlan], failures: list[FailedFile], path: Path,

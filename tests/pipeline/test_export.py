@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from batch_fakes import small_plan
 
-from pipeline.export import atomic_text, write_combined, write_csv, write_json
+from pipeline.export import atomic_text, synced_together, write_combined, write_csv, write_json
 from pipeline.models import ActionPlan
 from pipeline.tables import ACTION_COLUMNS, TABLES, FailedFile, columns_markdown, names
 
@@ -58,6 +58,28 @@ def test_failed_write_leaves_old_file_and_no_temp_file(tmp_path: Path) -> None:
         raise RuntimeError("crash mid-write")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_files_synced_together_replace_their_old_files_only_when_all_are_written(
+        tmp_path: Path) -> None:
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    for path in (a, b):
+        path.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), synced_together():
+        with atomic_text(a) as fh:
+            fh.write("new a")
+        assert a.read_text(encoding="utf-8") == "old"  # not yet: the group is not done
+        with atomic_text(b) as fh:
+            fh.write("half of b")
+            raise RuntimeError("crash mid-write")
+    assert [a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")] == ["old", "old"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]  # no temp file
+    with synced_together():
+        for path in (a, b):
+            with atomic_text(path) as fh:
+                fh.write(f"new {path.stem}")
+    assert [a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")] == ["new a", "new b"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
 
 
 def test_writers_do_not_mutate_the_plan(tmp_path: Path) -> None:
