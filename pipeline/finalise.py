@@ -16,7 +16,13 @@ from pipeline.models import (
     Target,
     WarningCode,
 )
-from pipeline.normalise.dates import Notes, parse_target, split_stacked_targets, written_years
+from pipeline.normalise.dates import (
+    Notes,
+    commonest_year,
+    parse_target,
+    split_stacked_targets,
+    written_years,
+)
 from pipeline.normalise.owners import find_abbreviations, parse_owners
 from pipeline.normalise.response import parse_response, reason_category
 from pipeline.numbering import step_number
@@ -59,6 +65,7 @@ def finalise(drafts, info: PlanInfo, source: Source, document: Document,
     years = [y for d in drafts for a in d.actions for y in written_years(a.target)]
     if info.submitted:
         years.append(info.submitted.year)
+    years = list(commonest_year(years))  # all a target's parse takes from them, found once
     recs: list[Recommendation] = []
     previous: str | None = None
     for draft in drafts:

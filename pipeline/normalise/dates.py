@@ -388,6 +388,14 @@ def _extent(p: _Point) -> tuple[dt.date, dt.date]:
     return day, day
 
 
+def commonest_year(plan_years: Sequence[int]) -> tuple[int, ...]:
+    """The plan's years as the grammar uses them: only the one a yearless date takes (the
+    commonest, latest on a tie), or none. ``parse_target`` reads the same from either, so a
+    plan works this out once rather than once per target cell."""
+    year = _plan_year(plan_years)
+    return (year,) if year is not None else ()
+
+
 def _plan_year(plan_years: Sequence[int]) -> int | None:
     counts = Counter(y for y in plan_years if 1900 <= y <= 2100)
     if not counts:

@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.models import PlanWarning, WarningCode
+from pipeline.normalise import dates
 from pipeline.normalise.dates import (
     combine_statuses,
+    commonest_year,
     parse_target,
     split_stacked_targets,
     written_years,
@@ -186,6 +188,19 @@ def test_grammar_soup_is_consistent(raw, years):
     assert all(isinstance(w, PlanWarning) and w.code is not None for w in warnings)
     assert parse_target(raw, plan_years=years) == (target, warnings)
     assert target.raw == raw
+
+
+@given(st.lists(_WORDS, max_size=10).map(" ".join), st.lists(st.integers(1990, 2030), max_size=5))
+def test_a_parse_depends_on_the_plan_years_only_through_the_commonest(raw, years):
+    # finalise passes commonest_year(years) once per plan, and parse_target keeps a memo
+    # keyed by that year: neither may change a parse.
+    remembered = parse_target(raw, plan_years=years)
+    dates._parse_target_memo.cache_clear()
+    assert parse_target(raw, plan_years=years) == remembered
+    dates._parse_target_memo.cache_clear()
+    assert parse_target(raw, plan_years=commonest_year(years)) == remembered
+    assert commonest_year([2020, 2021, 2020]) == (2020,)
+    assert commonest_year([1850]) == ()
 
 
 @given(st.text(max_size=60))
