@@ -30,7 +30,7 @@ from pdfplumber.table import TableFinder, TableSettings
 from extractors.errors import failure_reading
 from extractors.pdf_screen import take_screened
 from extractors.pdf_words import WordRules, group_words
-from extractors.pdfium_chars import Matrix, PageTransform, read_chars
+from extractors.pdfium_chars import Matrix, PageTransform, read_chars, text_codes
 from extractors.pdfium_paths import read_paths
 
 SOURCES = ("pdfium", "pdfminer")
@@ -137,7 +137,9 @@ def space_glyphs(page: Any) -> list[tuple[float, float]]:
     characters), either source."""
     if isinstance(page, PdfiumPage):
         table = page.char_table
-        where = [i for i, text in enumerate(table.text) if text == " "]
+        codes = text_codes(table.text)
+        where = ([i for i, text in enumerate(table.text) if text == " "] if codes is None
+                 else np.flatnonzero(codes == ord(" ")))
         return list(zip(table.top[where].tolist(), table.x0[where].tolist(), strict=True))
     return [(float(c["top"]), float(c["x0"])) for c in page.chars if c.get("text") == " "]
 

@@ -24,13 +24,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from extractors.pdfium_chars import CharTable
+from extractors.pdfium_chars import CharTable, text_codes
 
 # pdfplumber's defaults.
 DEFAULT_X_TOLERANCE = 3.0
 DEFAULT_Y_TOLERANCE = 3.0
 # pdfplumber expands these ligature glyphs in a word's text.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURE_TABLE = str.maketrans(LIGATURES)
+_LIGATURE_CODES = np.array([ord(glyph) for glyph in LIGATURES])
+# The code points whose one-char str.isspace() is true (all of them are below U+3001;
+# tests/extractors/test_pdf_words.py checks the list against every code point).
+WHITESPACE_CODES = np.array([c for c in range(0x3001) if chr(c).isspace()])
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +86,12 @@ def group_words(chars: CharTable, rules: WordRules = WordRules()) -> WordColumns
     if n == 0:
         return WordColumns([], [], [], [], [], [])
     order, line = _reading_order(chars, rules)
-    texts = [LIGATURES.get(t, t) for t in chars.text]
-    blank = np.fromiter((t.isspace() for t in chars.text), dtype=bool, count=n)[order]
+    # One-char texts (the usual page) are handled as code points, all at once.
+    codes = text_codes(chars.text)
+    if codes is None:
+        blank = np.fromiter((t.isspace() for t in chars.text), dtype=bool, count=n)[order]
+    else:
+        blank = np.isin(codes, WHITESPACE_CODES)[order]
     x0, top = chars.x0[order], chars.top[order]
     x1, bottom = chars.x1[order], chars.bottom[order]
     upright, size = chars.upright[order], chars.size[order]
@@ -94,9 +103,19 @@ def group_words(chars: CharTable, rules: WordRules = WordRules()) -> WordColumns
     if len(bounds) == 0:
         return WordColumns([], [], [], [], [], [])
     edges = np.flatnonzero(first)
-    ordered_text = [texts[i] for i in order[kept].tolist()]
     ends = [*edges[1:].tolist(), len(kept)]
-    words_text = ["".join(ordered_text[s:e]) for s, e in zip(edges.tolist(), ends, strict=True)]
+    spans = zip(edges.tolist(), ends, strict=True)
+    if codes is None:
+        texts = [LIGATURES.get(t, t) for t in chars.text]
+        ordered_text = [texts[i] for i in order[kept].tolist()]
+        words_text = ["".join(ordered_text[s:e]) for s, e in spans]
+    else:
+        ordered_codes = codes[order[kept]]
+        ordered = ordered_codes.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+        words_text = [ordered[s:e] for s, e in spans]
+        if np.isin(ordered_codes, _LIGATURE_CODES).any():
+            # Each one-char text expanded on its own, as LIGATURES.get does per char.
+            words_text = [word.translate(_LIGATURE_TABLE) for word in words_text]
     return WordColumns(
         words_text,
         # A word's box: the box around its characters (they are contiguous runs).
@@ -155,19 +174,24 @@ def _word_starts(x0: np.ndarray, top: np.ndarray, x1: np.ndarray, bottom: np.nda
         return starts
     prev, curr = slice(0, n - 1), slice(1, n)
     size_prev = size[prev]
-    x_tol = (np.full(n - 1, rules.x_tolerance) if rules.x_tolerance_ratio is None
+    x_tol = (rules.x_tolerance if rules.x_tolerance_ratio is None
              else rules.x_tolerance_ratio * size_prev)
-    y_tol = (np.full(n - 1, rules.y_tolerance) if rules.y_tolerance_ratio is None
+    y_tol = (rules.y_tolerance if rules.y_tolerance_ratio is None
              else rules.y_tolerance_ratio * size_prev)
     up = upright[prev]
-    # Upright text runs left to right; sideways text top to bottom, tolerances swapped.
-    ax = np.where(up, x0[prev], top[prev])
-    bx = np.where(up, x1[prev], bottom[prev])
-    cx = np.where(up, x0[curr], top[curr])
-    ay = np.where(up, top[prev], x0[prev])
-    cy = np.where(up, top[curr], x0[curr])
-    gap = np.where(up, x_tol, y_tol)
-    off_line = np.where(up, y_tol, x_tol)
+    if up.all():  # the usual page: every character upright, no choice to make per pair
+        ax, bx, cx, ay, cy = x0[prev], x1[prev], x0[curr], top[prev], top[curr]
+        gap, off_line = x_tol, y_tol
+    else:
+        # Upright text runs left to right; sideways text top to bottom, tolerances swapped.
+        x_tol, y_tol = np.broadcast_to(x_tol, n - 1), np.broadcast_to(y_tol, n - 1)
+        ax = np.where(up, x0[prev], top[prev])
+        bx = np.where(up, x1[prev], bottom[prev])
+        cx = np.where(up, x0[curr], top[curr])
+        ay = np.where(up, top[prev], x0[prev])
+        cy = np.where(up, top[curr], x0[curr])
+        gap = np.where(up, x_tol, y_tol)
+        off_line = np.where(up, y_tol, x_tol)
     apart = (cx < ax) | (cx > bx + gap) | (np.abs(cy - ay) > off_line)
     # A word continues only from the character before it on the same line, not blank.
     starts[1:] = apart | (line[curr] != line[prev]) | blank[prev]

@@ -195,6 +195,21 @@ def consume(iterator: Any) -> None:
     collections.deque(iterator, maxlen=0)
 
 
+def code_texts(codes: np.ndarray) -> list[str]:
+    """``[chr(code) for code in codes]``, decoded in one call (a lone surrogate code, which
+    pdfium can give, stays the lone surrogate ``chr`` makes)."""
+    return list(codes.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass"))
+
+
+def text_codes(texts: list[str]) -> np.ndarray | None:
+    """Each text's code point when every text is one character (the usual page: only a
+    ligature joined to one char makes a longer one), else None."""
+    joined = "".join(texts)
+    if len(joined) != len(texts):
+        return None
+    return np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
 def _codes(raw: int, count: int) -> np.ndarray:
     """Each character's Unicode code: the page's text in one call where it lines up with the
     characters one to one (it does but for control marks, asked one by one), else per char."""
@@ -228,7 +243,7 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
         keep[spaces[generated == 1]] = False
     index = np.flatnonzero(keep)
     codes = codes[index]
-    texts = [chr(code) for code in codes.tolist()]
+    texts = code_texts(codes)
     for j in np.flatnonzero(codes == _HYPHEN_MARK).tolist():
         if _is_hyphen(page, int(index[j])) == 1:
             texts[j] = "-"

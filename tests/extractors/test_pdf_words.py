@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +11,7 @@ from pdfplumber import utils as plumber_utils
 
 from extractors.pdf import WORD_SETTINGS
 from extractors.pdf_pages import open_pdf
-from extractors.pdf_words import WordRules, group_words
+from extractors.pdf_words import WHITESPACE_CODES, WordRules, group_words
 from extractors.pdfium_chars import CharTable, Run
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -70,3 +71,24 @@ def test_the_reader_builds_no_char_dicts() -> None:
         assert scan_page(page, 1).words
         assert page._char_dicts is None
         assert page.chars and page._char_dicts is not None
+
+
+def test_whitespace_codes_are_every_code_point_isspace_holds() -> None:
+    # group_words judges a one-char text blank by its code point against this list.
+    every = [c for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert WHITESPACE_CODES.tolist() == every
+
+
+@pytest.mark.parametrize("joined", ["", "ffi"], ids=["one-char texts", "a joined ligature"])
+def test_ligature_glyphs_and_unicode_blanks_as_pdfplumber_groups_them(joined: str) -> None:
+    # One-char texts go through code points, a page with a longer text char by char: both
+    # expand ligature glyphs and split at any blank str.isspace knows, as pdfplumber does.
+    chars = _table([
+        ("ﬁ", 10, 100, 16, True), ("x", 16, 100, 22, True),
+        ("\u00a0", 22, 100, 25, True), ("o", 25, 100, 31, True),
+        ("\u3000", 31, 100, 37, True), ("ﬂ", 37, 100, 43, True),
+        *([(joined, 43, 100, 55, True)] if joined else []),
+    ])
+    ours = group_words(chars, WordRules.of(WORD_SETTINGS)).dicts()
+    assert ours == plumber_utils.extract_words(chars.dicts(), **WORD_SETTINGS)
+    assert [w["text"] for w in ours] == ["fix", "o", "fl" + joined]
