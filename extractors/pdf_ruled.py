@@ -7,7 +7,7 @@ cross a gutter (a full-width section title) becomes one spanning cell.
 
 from __future__ import annotations
 
-import operator
+import itertools
 import statistics
 from typing import Any, NamedTuple
 
@@ -310,17 +310,29 @@ def _settled_columns(bands: list[_Band], rules: list[Rule], above: bool, below: 
 
 def _coverage(bands: list[list[Word]], x0: float, width: int) -> list[int]:
     """For each point from ``x0``, how many of the bands have a word over it."""
-    counts = [0] * width
+    if width <= 0:
+        return []
+    # Each band's words merged into runs of points, each run counted where it starts and
+    # uncounted where it stops, summed once across the width: a band costs its words, not
+    # the page width.
+    steps = [0] * (width + 1)
     for band in bands:
-        # Each word marks its points in one slice assignment, and the bands add up point
-        # by point in C: a table's bands times the page width was the loop here.
-        covered = bytearray(max(0, width))
-        for w in band:
-            start, stop = max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)
-            if start < stop:
-                covered[start:stop] = b"\x01" * (stop - start)
-        counts = list(map(operator.add, counts, covered))
-    return counts
+        spans = sorted((max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)) for w in band)
+        run_start = run_stop = -1
+        for start, stop in spans:
+            if start >= stop:
+                continue  # a word left of ``x0`` or past the width covers no point
+            if start <= run_stop:
+                run_stop = max(run_stop, stop)
+                continue
+            if run_stop >= 0:
+                steps[run_start] += 1
+                steps[run_stop] -= 1
+            run_start, run_stop = start, stop
+        if run_stop >= 0:
+            steps[run_start] += 1
+            steps[run_stop] -= 1
+    return list(itertools.accumulate(steps[:width]))
 
 
 # Below this many bands the first (the header) is needed to see the gutters at all.
@@ -447,9 +459,9 @@ def _clear_point(words: list[Word], lo: float, hi: float) -> float:
 
 
 def _is_title(words: list[Word], width: float) -> bool:
-    lines = words_to_lines(words, None)
     span = max(w.x1 for w in words) - min(w.x0 for w in words)
-    return len(lines) == 1 and span < TITLE_SHARE * width
+    # The span first: a band across the table is no title, and needs no line grouping.
+    return span < TITLE_SHARE * width and len(words_to_lines(words, None)) == 1
 
 
 def _trim_prose(band: _Band, rule: Rule, inner: list[float], *, from_top: bool
