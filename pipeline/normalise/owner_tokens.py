@@ -218,16 +218,14 @@ def _rejoined(tokens: list[str], patterns: Mapping[str, tuple[tuple[str, ...], .
     return False
 
 
+# Alternating runs of whitespace and of other characters (in the class, no other whitespace).
+_RUN = re.compile("[ \n\t\u00a0]+|[^ \n\t\u00a0]+")
+
+
 def _runs(text: str) -> list[tuple[str, int, bool]]:
     """The text's alternating runs of whitespace and of other characters: (run, start,
     is whitespace)."""
-    runs: list[tuple[str, int, bool]] = []
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or (text[i] in WHITESPACE) != (text[start] in WHITESPACE):
-            runs.append((text[start:i], start, text[start] in WHITESPACE))
-            start = i
-    return runs
+    return [(m.group(), m.start(), m.group()[0] in WHITESPACE) for m in _RUN.finditer(text)]
 
 
 def tokenize(text: str) -> list[Token] | None:

@@ -442,17 +442,23 @@ def _inside_bodies(words: list[str]) -> set[int]:
     """Word positions inside a known multi-word body name, where a role run never splits."""
     low_words = [w.lower() for w in words]
     inside: set[int] = set()
-    for parts in _body_words():
-        for i in range(len(words) - len(parts) + 1):
+    bodies = _body_words()
+    for i, word in enumerate(low_words):
+        for parts in bodies.get(word, ()):
             if low_words[i : i + len(parts)] == parts:
                 inside.update(range(i + 1, i + len(parts)))
     return inside
 
 
 @functools.cache
-def _body_words() -> tuple[list[str], ...]:
-    """Each known body's words, lower case (split once, not on every run of roles)."""
-    return tuple(body.lower().split() for body in _lexicon().bodies)
+def _body_words() -> dict[str, list[list[str]]]:
+    """Each known body's words, lower case, by its first word (split once, not on every run
+    of roles)."""
+    by_first: dict[str, list[list[str]]] = {}
+    for body in _lexicon().bodies:
+        parts = body.lower().split()
+        by_first.setdefault(parts[0], []).append(parts)
+    return by_first
 
 
 def _cut_ok(words: list[str], j: int, inside_body: set[int]) -> bool:
