@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.columns import Role, classify_header, header_score, phrase_may_name
+from pipeline.columns import MEMO_MAX_CHARS, Role, classify_header, header_score, phrase_may_name
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 # A header line is a few labels; prose lines are longer and mostly other words.
@@ -28,10 +28,17 @@ MAX_PHRASE_WORDS = 4
 _classify = functools.lru_cache(maxsize=16384)(classify_header)
 
 
-@functools.lru_cache(maxsize=16384)
 def _run_may_name(run: str) -> bool:
     """``phrase_may_name`` of a run of words, given as their text joined by single spaces:
-    runs of prose words ("of the", "and the") recur all through a document."""
+    runs of prose words ("of the", "and the") recur all through a document, so short ones
+    are remembered (a long run is rarely seen twice, and would make the memo large)."""
+    if len(run) > MEMO_MAX_CHARS:
+        return phrase_may_name(run.split(" "))
+    return _run_may_name_memo(run)
+
+
+@functools.lru_cache(maxsize=16384)
+def _run_may_name_memo(run: str) -> bool:
     return phrase_may_name(run.split(" "))
 
 

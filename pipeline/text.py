@@ -171,15 +171,16 @@ def document_vocabulary(source: Document | Iterable[Paragraph]) -> Counter[str]:
     # keyed once below.
     words: list[str] = []
     for para in paragraphs:
-        if not para.lines:
-            words.extend(para.text.split())
+        lines = para.lines
+        if len(lines) < 2:  # no break inside it (a DOCX paragraph, or one PDF line)
+            words.extend((lines[0].text if lines else para.text).split())
             continue
         # The two sides of a break that may cut a word are pieces, not words: a narrow
         # column that cuts "Completed" the same way in every row must not make "Comple" and
         # "ted" look like words of the document.
         cut_before = False
-        last = len(para.lines) - 1
-        for k, line in enumerate(para.lines):
+        last = len(lines) - 1
+        for k, line in enumerate(lines):
             cut_after = k < last and _may_cut(line)
             line_words = line.text.split()
             start = 1 if cut_before else 0
