@@ -321,23 +321,30 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
     """Convert every input under ``paths`` into ``options.out_dir``; never raises per file."""
     started = time.monotonic()
     files, skipped, missing = collect_inputs(paths)
-    batch = _Batch.open(files, options, stream if stream is not None else sys.stderr, tty,
-                        total=len(files) + len(missing))
-    if options.verbosity > 0:
-        for skip in skipped:
-            batch.progress.note(f"skipped {skip.shown}: {skip.reason}")
-    batch.progress.start()
-    ready = batch.precheck()
-    pool = WorkerPool(min(options.jobs, max(len(ready), 1)), options.extract_ref,
+    # Forked as soon as the files are known: the workers import the pipeline while this process
+    # opens the folder, names the files and reads the held plans back. Files that ``stat``
+    # alone rules out (counted here, reported by the precheck below) need no worker.
+    runnable = sum(1 for f in files if _precheck(InputFile(f.path, "", ""), options) is None)
+    pool = WorkerPool(min(options.jobs, max(runnable, 1)), options.extract_ref,
                       timeout_s=options.timeout_s, max_memory_mb=options.max_memory_mb,
                       call_kwargs={"limits": options.limits})
-    pool.start(len(ready))  # the workers import and warm up while the held
-    # plans are read back
-    tasks = []
-    for index in ready:  # reads each held plan back: long for a large folder
-        stop.check()
-        tasks.append(batch.task(index))
-    _import_table_writers(options.formats)
+    pool.start(runnable)
+    try:
+        batch = _Batch.open(files, options, stream if stream is not None else sys.stderr, tty,
+                            total=len(files) + len(missing))
+        if options.verbosity > 0:
+            for skip in skipped:
+                batch.progress.note(f"skipped {skip.shown}: {skip.reason}")
+        batch.progress.start()
+        ready = batch.precheck()
+        tasks = []
+        for index in ready:  # reads each held plan back: long for a large folder
+            stop.check()
+            tasks.append(batch.task(index))
+        _import_table_writers(options.formats)
+    except BaseException:
+        pool.close()  # the output folder is unusable, or a stop: no worker is left behind
+        raise
     for outcome in pool.run(tasks):  # a stop signal stops it while it waits (pipeline.stop)
         batch.record(outcome)
     stop.check()

@@ -84,6 +84,8 @@ class Manifest:
         with _locked(self.path.with_name(MANIFEST_NAME + ".lock")):
             # Read back only when another batch may have written it since our last save.
             same = self._written is not None and _signature(self.path) == self._written
+            if same and not self._changes:
+                return  # the file is this run's last save, and nothing changed since
             merged = dict(self.entries) if same else _read_entries(self.path)
             for name, entry in self._changes.items():
                 if entry is None:

@@ -382,14 +382,15 @@ class WorkerPool:
 
     def close(self) -> None:
         """Ask idle workers to stop; kill any that do not."""
-        for worker in list(self._workers):
-            asked = False
+        asked: set[int] = set()
+        for worker in self._workers:  # all asked first, so that they end side by side
             with contextlib.suppress(OSError, BrokenPipeError):
                 if worker.task is None and worker.ready:
                     worker.conn.send(None)
-                    asked = True
+                    asked.add(id(worker))
+        for worker in list(self._workers):
             # One still importing is not waited for.
-            worker.process.join(timeout=2 if asked else 0)
+            worker.process.join(timeout=2 if id(worker) in asked else 0)
             self._retire(worker, kill=True)
 
 
