@@ -89,13 +89,12 @@ class _SpecialCases:
 @functools.cache
 def _special_cases() -> _SpecialCases | None:
     """The exceptions of the installed spaCy, or None when the table is another version's."""
-    data = json.loads(
-        resources.files("pipeline").joinpath("data/spacy_special_cases.json").read_text("utf-8")
-    )
     try:
+        table = resources.files("pipeline").joinpath("data/spacy_special_cases.json")
+        data = json.loads(table.read_text("utf-8"))
         installed = metadata.version("spacy")
-    except metadata.PackageNotFoundError:
-        return None
+    except (OSError, ValueError, metadata.PackageNotFoundError):
+        return None  # no table (or no spaCy to compare it with): spaCy decides every text
     if installed != data["spacy"]:
         return None  # another spaCy may tokenize otherwise: it alone decides then
     rules = {key: tuple(pieces) for key, pieces in data["special_cases"].items()}

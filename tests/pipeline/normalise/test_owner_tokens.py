@@ -170,6 +170,19 @@ def test_every_body_name_and_lexicon_word() -> None:
         assert assert_same(f"{word.title()} of Probation, {word} of 2020")
 
 
+def test_another_spacy_version_turns_the_fast_path_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    owner_tokens._special_cases.cache_clear()
+    monkeypatch.setattr(owner_tokens.metadata, "version", lambda name: "3.9.0")
+    try:
+        assert not owner_tokens.fast_path_available()
+        assert tokenize("Head of Area") is None
+        assert OwnerMatcher({"head"}, {"head"}, ["Health and Safety"]).match("Head") is None
+    finally:
+        owner_tokens._special_cases.cache_clear()
+    monkeypatch.undo()
+    assert tokenize("Head of Area") == [("Head", 0), ("of", 5), ("Area", 8)]
+
+
 def test_a_body_outside_the_class_turns_the_fast_path_off() -> None:
     matcher = OwnerMatcher({"manager"}, {"head"}, ["Health and Safety", "Yes! Team"])
     assert not matcher.usable
