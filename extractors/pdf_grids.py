@@ -12,7 +12,6 @@ so it finds the same cells (tests/extractors/test_pdf_grids.py holds the two tog
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from pdfplumber.table import (
@@ -57,7 +56,7 @@ def intersections_cells(intersections: dict[Point, dict[str, list[dict[str, Any]
                         ) -> list[Bbox]:
     """pdfplumber's ``intersections_to_cells``, the same result: for each crossing in
     sorted order, the smallest cell it is the top-left corner of, if any."""
-    if any(math.isnan(v) for point in intersections for v in point):
+    if any(x != x or y != y for x, y in intersections):  # x != x: x is NaN
         # NaN never equals itself: grouping crossings by position would not be pdfplumber's
         # comparison, so leave such a page to pdfplumber.
         return intersections_to_cells(intersections)
@@ -83,11 +82,13 @@ def intersections_cells(intersections: dict[Point, dict[str, list[dict[str, Any]
         if not below or not right:
             continue
         own_v, own_h = v_edges[pt], h_edges[pt]
-        joined_right = [r for r in right if not own_h.isdisjoint(h_edges[r])]
+        joined_right: list[Point] | None = None  # found once a point below is joined
         cell = None
         for below_pt in below:
             if own_v.isdisjoint(v_edges[below_pt]):
                 continue
+            if joined_right is None:
+                joined_right = [r for r in right if not own_h.isdisjoint(h_edges[r])]
             for right_pt in joined_right:
                 corner = (right_pt[0], below_pt[1])
                 if (corner in intersections

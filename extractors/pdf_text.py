@@ -51,8 +51,7 @@ def words_to_lines(words: list[Word], page: int | None) -> list[tuple[Line, list
         height = w_bottom - w_top
         middle = (w_top + w_bottom) / 2
         # Only the last three lines can still take a word: they come in centre order.
-        for k in range(len(open_lines) - 1, max(-1, len(open_lines) - 4), -1):
-            line = open_lines[k]
+        for line in open_lines[:-4:-1]:
             top, bottom = line[0], line[1]
             # By vertical centres, so a raised ordinal ("20th") stays on its line.
             line_height = bottom - top
