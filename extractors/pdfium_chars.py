@@ -44,9 +44,14 @@ def c_function(name: str, restype: Any, *argtypes: Any) -> Any:
 
 
 _VOID, _INT, _UINT = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
-_text_object = c_function("FPDFText_GetTextObject", ctypes.c_size_t, _VOID, _INT)
+# Asked once per character: declared without argument types, called with the text page
+# as a c_void_p and the index as an int (what ctypes passes an int as), ctypes converts
+# nothing per call, which halves the call's cost.
+_text_object = ctypes.CFUNCTYPE(ctypes.c_size_t)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
 _unicode = c_function("FPDFText_GetUnicode", _UINT, _VOID, _INT)
-_is_generated = c_function("FPDFText_IsGenerated", _INT, _VOID, _INT)
+_is_generated = ctypes.CFUNCTYPE(_INT)(  # as _text_object
+    ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value)
 _is_hyphen = c_function("FPDFText_IsHyphen", _INT, _VOID, _INT)
 _origin = c_function("FPDFText_GetCharOrigin", _INT, _VOID, _INT, _VOID, _VOID)
 _loose_box = c_function("FPDFText_GetLooseCharBox", _INT, _VOID, _INT, _VOID)
@@ -233,12 +238,13 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     spaces and line breaks are left out, as pdfminer has none, and so is text a clip path
     hides (unless ``keep_clipped``)."""
     page = ctypes.cast(raw, ctypes.c_void_p).value or 0
+    text_page = ctypes.c_void_p(page)  # for the functions declared without argument types
     count = pdfium_c.FPDFText_CountChars(raw)
     codes = _codes(page, count) if count > 0 else np.zeros(0, dtype=np.int64)
     keep = ~np.isin(codes, list(_NOT_LISTED)) & (codes <= 0x10FFFF)
     spaces = np.flatnonzero(codes == _SPACE)
     if len(spaces):
-        generated = np.fromiter(map(_is_generated, itertools.repeat(page, len(spaces)),
+        generated = np.fromiter(map(_is_generated, itertools.repeat(text_page, len(spaces)),
                                     spaces.tolist()), dtype=np.int64, count=len(spaces))
         keep[spaces[generated == 1]] = False
     index = np.flatnonzero(keep)
@@ -249,7 +255,7 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
             texts[j] = "-"
     n = len(index)
     positions = index.tolist()
-    keys = list(map(_text_object, itertools.repeat(page, n), positions))
+    keys = list(map(_text_object, itertools.repeat(text_page, n), positions))
     origins = np.zeros(2 * n, dtype=np.float64)
     start = origins.ctypes.data
     consume(map(_origin, itertools.repeat(page, n), positions,
