@@ -103,6 +103,22 @@ def test_the_page_cap_counts_pages_found_not_declared(tmp_path: Path) -> None:
         check_pdf(path, GuardLimits(max_pages=2))
     assert check_pdf(path) == 3
 
+def test_the_page_cap_holds_when_a_page_s_content_is_damaged(tmp_path: Path) -> None:
+    # Only the page tree is counted: a page's damaged content stream (an unreadable stream
+    # dictionary) is the reader's to report and must not switch the cap or the count off.
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Contents 6 0 R >>"
+    path = tmp_path / "damaged-content.pdf"
+    path.write_bytes(pdf_bytes([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 1 >>",
+        page, page, page,
+        b"<< /Length /Filter /FlateDecode >>\nstream\nx\nendstream",
+    ]))
+    with pytest.raises(TooLarge, match="too large: over 2 pages"):
+        check_pdf(path, GuardLimits(max_pages=2))
+    assert check_pdf(path) == 3
+
+
 def test_pages_the_reader_leaves_out_are_noted(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     path = _liar(tmp_path)
