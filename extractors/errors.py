@@ -90,6 +90,13 @@ def damaged(what: str, exc: BaseException, path: Path | str) -> DamagedDocument:
     return DamagedDocument(f"damaged or truncated {what} ({short(exc)})", path=str(path))
 
 
+def unreadable_zip(exc: NotImplementedError, path: Path | str) -> UnsupportedFormat:
+    """Python's zipfile raises NotImplementedError for ZIP features it cannot read (a newer
+    "version needed to extract", patched data, strong encryption): a reason, not a bug."""
+    return UnsupportedFormat(f"unsupported ZIP container ({short(exc)}); re-save the document",
+                             path=str(path))
+
+
 def reader_error(exc: BaseException, path: Path | str, *,
                  otherwise: str | None = None) -> ActionPlanError | None:
     """Translate a reader library's exception into a one-line error; None if not recognised.

@@ -21,6 +21,7 @@ from extractors.errors import (
     TooLarge,
     UnsupportedFormat,
     reader_error,
+    unreadable_zip,
 )
 
 MB = 1 << 20
@@ -38,6 +39,9 @@ class GuardLimits:
 DEFAULT_LIMITS = GuardLimits()
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # ZIP local file header, 30 bytes
 _CHUNK = 1 << 16
+# General-purpose flag bits 5 (compressed patched data) and 6 (strong encryption): Python's
+# zipfile refuses to open such an entry, so the reader would fail on it after this check.
+_FLAGS_ZIPFILE_REFUSES = 0x20 | 0x40
 
 
 def check_pdf(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> int | None:
@@ -159,6 +163,8 @@ def check_zip(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> None:
                     pass
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise DamagedDocument("damaged or truncated ZIP container", path=str(path)) from exc
+    except NotImplementedError as exc:
+        raise unreadable_zip(exc, path) from exc
 
 
 def _refuse_declared_bomb(infos: list[zipfile.ZipInfo], limits: GuardLimits,
@@ -223,9 +229,12 @@ def stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: GuardLimit
 
 
 def _check_readable(info: zipfile.ZipInfo, path: Path) -> None:
-    """Refuse a member we cannot inflate: encrypted, or compressed by another method."""
+    """Refuse a member we cannot inflate: encrypted, patched, or compressed by another method."""
     if info.flag_bits & 0x1:
         raise EncryptedDocument(NEEDS_PASSWORD, path=str(path))
+    if info.flag_bits & _FLAGS_ZIPFILE_REFUSES:
+        raise unreadable_zip(NotImplementedError(f"patched or strongly encrypted entry "
+                                                 f"{info.filename!r}"), path)
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise UnsupportedFormat(
             f"unsupported ZIP compression (method {info.compress_type}) in {info.filename!r}; "

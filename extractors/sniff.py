@@ -5,7 +5,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from extractors.errors import NEEDS_PASSWORD, DamagedDocument, EncryptedDocument, UnsupportedFormat
+from extractors.errors import (
+    NEEDS_PASSWORD,
+    DamagedDocument,
+    EncryptedDocument,
+    UnsupportedFormat,
+    unreadable_zip,
+)
 
 # Formats the readers cannot open directly but LibreOffice can turn into .docx.
 CONVERTIBLE = ("doc", "odt")
@@ -49,6 +55,8 @@ def _zip_format(path: Path) -> str:
                     mimetype = fh.read(100)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise DamagedDocument("damaged or truncated ZIP container", path=str(path)) from exc
+    except NotImplementedError as exc:
+        raise unreadable_zip(exc, path) from exc
     if "word/document.xml" in names:
         return "docx"
     if mimetype.startswith(_ODT_MIMETYPE):

@@ -152,6 +152,25 @@ def test_password_protected_zip_entries_are_refused(tmp_path: Path) -> None:
         check_zip(path)
 
 
+@pytest.mark.parametrize("offset, patch", [
+    (6, (151).to_bytes(2, "little")),  # "version needed to extract" 15.1: zipfile refuses it
+    (8, bytes([0x20])),  # flag bit 5, compressed patched data
+    (8, bytes([0x40])),  # flag bit 6, strong encryption
+])
+def test_zip_entries_python_cannot_open_are_refused_with_a_reason(
+        tmp_path: Path, offset: int, patch: bytes) -> None:
+    path = _zip(tmp_path / "v.docx", {"word/document.xml": b"<w:document/>"})
+    data = bytearray(path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + offset:central + offset + len(patch)] = patch
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnsupportedFormat, match="unsupported ZIP container .*re-save the doc"):
+        # In the pipeline's order: the sniff reads the central directory (the version), the
+        # guard every entry's header (the flags); neither may let zipfile's error through.
+        assert detect_format(path) == "docx"
+        check_zip(path)
+
+
 def test_pdf_without_end_marker_is_truncated(tmp_path: Path) -> None:
     path = tmp_path / "cut.pdf"
     path.write_bytes(MINIMAL_PDF[: len(MINIMAL_PDF) // 2])
