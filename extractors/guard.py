@@ -20,7 +20,7 @@ from extractors.errors import (
     EncryptedDocument,
     TooLarge,
     UnsupportedFormat,
-    reader_error,
+    failure_reading,
     unreadable_zip,
 )
 
@@ -63,10 +63,9 @@ def check_pdf(path: Path, limits: GuardLimits = DEFAULT_LIMITS) -> int | None:
         try:
             document = PDFDocument(PDFParser(fh), password="")
         except Exception as exc:
-            mapped = reader_error(exc, path)
-            if mapped is None:
-                raise
-            raise mapped from exc
+            # Only pdfminer's parse of the file's own structure runs here, so whatever it
+            # raises (an assertion on a damaged trailer keyword, too) says the PDF is damaged.
+            raise failure_reading("PDF", exc, path) from exc
         pages = _count_pages(document, limits, path)
     if pages == 0:
         raise DamagedDocument("no pages: the PDF holds no page", path=str(path))

@@ -188,6 +188,17 @@ def _pdf_with_pages(found: int, declared: int) -> bytes:
     return body + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
+def test_pdf_whose_trailer_keyword_is_damaged_is_reported_as_damaged(tmp_path: Path) -> None:
+    # Found by the fuzz: one flipped byte after "trailer" made pdfminer's xref reader fail an
+    # assertion, which reached the user as an internal error.
+    data = (Path(__file__).parents[2] / "samples" / "rl_youth_northvale.pdf").read_bytes()
+    at = data.rfind(b"trailer\n")
+    path = tmp_path / "trailer.pdf"
+    path.write_bytes(data[:at] + b"trailer\xa9" + data[at + len(b"trailer\n"):])
+    with pytest.raises(DamagedDocument, match="damaged or truncated PDF"):
+        check_pdf(path)
+
+
 def test_pdf_page_cap_counts_the_pages_the_tree_holds(tmp_path: Path) -> None:
     path = tmp_path / "long.pdf"
     path.write_bytes(_pdf_with_pages(found=11, declared=1))
