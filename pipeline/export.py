@@ -93,7 +93,8 @@ def synced_together() -> Iterator[None]:
     """Finish the atomic writes made inside the block together when it ends: their fsyncs
     run at once (the disk commits them in one go, where one after the other each waited for
     its own commit: ~4 ms a file here), then each file is renamed into place and each folder
-    fsynced once. If the block or a sync fails, no file of the group replaces its old one."""
+    fsynced once. If the block or a sync fails, no file of the group replaces its old one (a
+    rename that fails leaves the files renamed before it in place, each whole)."""
     group: list[tuple[Path, Path]] = []
     _GROUPS.append(group)
     try:

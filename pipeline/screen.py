@@ -11,7 +11,14 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.columns import MEMO_MAX_CHARS, Role, classify_header, header_score, phrase_may_name
+from pipeline.columns import (
+    MEMO_ENTRIES,
+    MEMO_MAX_CHARS,
+    Role,
+    classify_header,
+    header_score,
+    phrase_may_name,
+)
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 # A header line is a few labels; prose lines are longer and mostly other words.
@@ -25,7 +32,7 @@ MAX_PHRASE_WORDS = 4
 # Every word of every page is classified here; the same few thousand words and phrases come
 # back again and again, so each is classified once. (``classify_header`` keeps a memo of its
 # own; this one is looked up without a Python call, which counts at 300,000 words a report.)
-_classify = functools.lru_cache(maxsize=16384)(classify_header)
+_classify = functools.lru_cache(maxsize=MEMO_ENTRIES)(classify_header)
 
 
 def _run_may_name(run: str) -> bool:
@@ -37,7 +44,7 @@ def _run_may_name(run: str) -> bool:
     return _run_may_name_memo(run)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def _run_may_name_memo(run: str) -> bool:
     return phrase_may_name(run.split(" "))
 
