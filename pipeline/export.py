@@ -17,7 +17,6 @@ import datetime as dt
 import math
 import os
 import tempfile
-import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -90,11 +89,10 @@ def atomic_path(path: Path) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def synced_together() -> Iterator[None]:
-    """Finish the atomic writes made inside the block together when it ends: their fsyncs
-    run at once (the disk commits them in one go, where one after the other each waited for
-    its own commit: ~4 ms a file here), then each file is renamed into place and each folder
-    fsynced once. If the block or a sync fails, no file of the group replaces its old one (a
-    rename that fails leaves the files renamed before it in place, each whole)."""
+    """Finish the atomic writes made inside the block together when it ends: every file is
+    fsynced, then each is renamed into place and each folder fsynced once (not a wait for the
+    disk per file and per rename). If the block or a sync fails, no file of the group replaces
+    its old one (a rename that fails leaves the files renamed before it in place, each whole)."""
     group: list[tuple[Path, Path]] = []
     _GROUPS.append(group)
     try:
@@ -114,26 +112,18 @@ def synced_together() -> Iterator[None]:
 
 
 def _fsync_files(paths: list[Path]) -> None:
-    """fsync every file, in parallel threads when there are several; raise the first error."""
-    errors: list[OSError] = []
+    """fsync every file, one after the other; raise the first error.
 
-    def sync(path: Path) -> None:
+    One after the other, not in parallel threads: a thread per file cost more CPU than the
+    fsyncs, and waited longer too (83 plans' JSON and CSV written as a worker does, on this
+    machine's ext4: 0.18-0.21 s CPU, 0.26 s wall one by one; 0.25-0.30 s CPU, 0.50-1.26 s wall
+    in threads)."""
+    for path in paths:
+        fd = os.open(path, os.O_RDWR)
         try:
-            with path.open("rb+") as fh:
-                os.fsync(fh.fileno())
-        except OSError as exc:
-            errors.append(exc)
-
-    if len(paths) == 1:
-        sync(paths[0])
-    else:
-        threads = [threading.Thread(target=sync, args=(p,)) for p in paths]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    if errors:
-        raise errors[0]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 @contextlib.contextmanager
