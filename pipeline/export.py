@@ -17,9 +17,9 @@ import datetime as dt
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from pipeline import stop
 from pipeline.models import ActionPlan
@@ -281,55 +281,84 @@ def _lines(text: str, width: float) -> int:
 
 def _write_sheet(sheet: object, columns: list[Column], rows: list[dict[str, object]],
                  styles: dict[str, object]) -> None:
-    ws = sheet  # xlsxwriter Worksheet; typed loosely to keep xlsxwriter a lazy import
+    ws: Any = sheet  # xlsxwriter Worksheet; typed loosely to keep xlsxwriter a lazy import
     widths = [_width(c, rows) for c in columns]
     header_lines = max(_lines(c.header, w) for c, w in zip(columns, widths, strict=True))
-    ws.set_row(0, LINE_HEIGHT_PT * header_lines)  # type: ignore[attr-defined]
+    ws.set_row(0, LINE_HEIGHT_PT * header_lines)
     for col, (column, width) in enumerate(zip(columns, widths, strict=True)):
-        ws.set_column(col, col, width)  # type: ignore[attr-defined]
-        ws.write_string(0, col, column.header, styles["header"])  # type: ignore[attr-defined]
+        ws.set_column(col, col, width)
+        ws.write_string(0, col, column.header, styles["header"])
+    # One writer per column, chosen once: the workbook writes every cell of every plan, and a
+    # type dispatch per cell was a good part of the workbook's CPU.
+    cells = [(col, column.name, _cell_writer(ws, column, width, styles))
+             for col, (column, width) in enumerate(zip(columns, widths, strict=True))]
+    set_row, blank, top = ws.set_row, ws.write_blank, styles["top"]
     for r, row in enumerate(rows, start=1):
         lines = 1
-        for col, (column, width) in enumerate(zip(columns, widths, strict=True)):
-            value = row.get(column.name)
-            lines = max(lines, _write_cell(ws, r, col, column, value, width, styles))
-        ws.set_row(r, min(LINE_HEIGHT_PT * lines, MAX_ROW_HEIGHT_PT))  # type: ignore[attr-defined]
-    ws.freeze_panes(1, 0)  # type: ignore[attr-defined]
-    ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)  # type: ignore[attr-defined]
-    ws.set_landscape()  # type: ignore[attr-defined]
-    ws.set_paper(A3 if sum(widths) > A3_ABOVE_WIDTH else A4)  # type: ignore[attr-defined]
-    ws.fit_to_pages(1, 0)  # type: ignore[attr-defined]  # one page wide, as many tall as needed
-    ws.repeat_rows(0)  # type: ignore[attr-defined]
-    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)  # type: ignore[attr-defined]
+        for col, name, write in cells:
+            value = row.get(name)
+            if value is None:
+                blank(r, col, None, top)
+                continue
+            needed = write(r, col, value)
+            if needed > lines:
+                lines = needed
+        set_row(r, min(LINE_HEIGHT_PT * lines, MAX_ROW_HEIGHT_PT))
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+    ws.set_landscape()
+    ws.set_paper(A3 if sum(widths) > A3_ABOVE_WIDTH else A4)
+    ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    ws.repeat_rows(0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
 
 
-def _write_cell(ws: object, r: int, col: int, column: Column, value: object, width: float,
-                styles: dict[str, object]) -> int:
-    """Write one cell with the type its column holds; returns the lines of text it needs."""
-    w = ws  # xlsxwriter Worksheet
-    if value is None:
-        w.write_blank(r, col, None, styles["top"])  # type: ignore[attr-defined]
-        return 1
+def _cell_writer(ws: Any, column: Column, width: float,
+                 styles: dict[str, object]) -> Callable[[int, int, Any], int]:
+    """The function that writes a value (not None) into a cell of ``column``, with the type
+    the column holds, and returns the lines of text the cell needs."""
     if column.kind == "date":
-        moment = dt.datetime.combine(value, dt.time())  # type: ignore[arg-type]
-        w.write_datetime(r, col, moment, styles["date"])  # type: ignore[attr-defined]
-        return 1
+        date_style = styles["date"]
+
+        def date(r: int, col: int, value: Any) -> int:
+            ws.write_datetime(r, col, dt.datetime.combine(value, dt.time()), date_style)
+            return 1
+        return date
     if column.kind == "month":
-        day = month_date(str(value))
-        assert day is not None
-        style = styles["month"] if len(str(value)) == 7 else styles["date"]
-        w.write_datetime(r, col, dt.datetime.combine(day, dt.time()), style)  # type: ignore[attr-defined]
-        return 1
+        month_style, day_style = styles["month"], styles["date"]
+
+        def month(r: int, col: int, value: Any) -> int:
+            day = month_date(str(value))
+            assert day is not None
+            style = month_style if len(str(value)) == 7 else day_style
+            ws.write_datetime(r, col, dt.datetime.combine(day, dt.time()), style)
+            return 1
+        return month
     if column.kind == "bool":
-        w.write_boolean(r, col, bool(value), styles["top"])  # type: ignore[attr-defined]
-        return 1
+        top = styles["top"]
+
+        def boolean(r: int, col: int, value: Any) -> int:
+            ws.write_boolean(r, col, bool(value), top)
+            return 1
+        return boolean
     if column.kind == "int":
-        w.write_number(r, col, int(value), styles["number"])  # type: ignore[arg-type,attr-defined]
-        return 1
-    text = str(value)
-    # Text is always written as a string cell: never a formula, number or link.
-    w.write_string(r, col, text, styles["wrap"])  # type: ignore[attr-defined]
-    return _lines(text, width)
+        number_style = styles["number"]
+
+        def number(r: int, col: int, value: Any) -> int:
+            ws.write_number(r, col, int(value), number_style)
+            return 1
+        return number
+    write_string, wrap = ws.write_string, styles["wrap"]
+    one_line = max((width - 1) * CHARS_PER_WIDTH, 1)  # the most _lines counts as one line
+
+    def text(r: int, col: int, value: Any) -> int:
+        string = str(value)
+        # Text is always written as a string cell: never a formula, number or link.
+        write_string(r, col, string, wrap)
+        if len(string) <= one_line and "\n" not in string:
+            return 1  # what _lines gives, without its arithmetic (most cells)
+        return _lines(string, width)
+    return text
 
 
 def write_combined(plans: Iterable[ActionPlan | StoredPlan], failures: list[FailedFile],
