@@ -16,6 +16,7 @@ from __future__ import annotations
 import collections
 import ctypes
 import itertools
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,18 +44,31 @@ def c_function(name: str, restype: Any, *argtypes: Any) -> Any:
         ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value)
 
 
+def unconverted_function(name: str, restype: Any) -> Any:
+    """pdfium's function ``name`` declared without argument types, for the per-character C
+    loops: ctypes then converts nothing per call. Each argument must be an int that fits a
+    C int (an index) or a ctypes argument object made beforehand (``pointer_argument``,
+    ``ctypes.byref``), which ctypes passes as it is."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value)
+
+
+def pointer_argument(address: int) -> Any:
+    """A ctypes argument object holding ``address`` as a pointer, made once and passed to any
+    number of ``unconverted_function`` calls (a c_void_p instance would be converted into
+    such an object at every call)."""
+    return ctypes.c_void_p.from_param(address)
+
+
 _VOID, _INT, _UINT = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
-# Asked once per character: declared without argument types, called with the text page
-# as a c_void_p and the index as an int (what ctypes passes an int as), ctypes converts
-# nothing per call, which halves the call's cost.
-_text_object = ctypes.CFUNCTYPE(ctypes.c_size_t)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+# Asked once per character (about 1,700 times a page each), so declared without argument
+# types: with them ctypes builds an argument object per argument per call, which was half of
+# each call's cost.
+_text_object = unconverted_function("FPDFText_GetTextObject", ctypes.c_size_t)
+_is_generated = unconverted_function("FPDFText_IsGenerated", _INT)
+_origin = unconverted_function("FPDFText_GetCharOrigin", _INT)
+_loose_box = unconverted_function("FPDFText_GetLooseCharBox", _INT)
 _unicode = c_function("FPDFText_GetUnicode", _UINT, _VOID, _INT)
-_is_generated = ctypes.CFUNCTYPE(_INT)(  # as _text_object
-    ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value)
 _is_hyphen = c_function("FPDFText_IsHyphen", _INT, _VOID, _INT)
-_origin = c_function("FPDFText_GetCharOrigin", _INT, _VOID, _INT, _VOID, _VOID)
-_loose_box = c_function("FPDFText_GetLooseCharBox", _INT, _VOID, _INT, _VOID)
 _get_text = c_function("FPDFText_GetText", _INT, _VOID, _INT, _INT, _VOID)
 _text_font = c_function("FPDFTextObj_GetFont", ctypes.c_size_t, _VOID)
 _font_info = c_function("FPDFText_GetFontInfo", ctypes.c_ulong, _VOID, _INT, _VOID,
@@ -238,7 +252,7 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     spaces and line breaks are left out, as pdfminer has none, and so is text a clip path
     hides (unless ``keep_clipped``)."""
     page = ctypes.cast(raw, ctypes.c_void_p).value or 0
-    text_page = ctypes.c_void_p(page)  # for the functions declared without argument types
+    text_page = pointer_argument(page)  # for the functions declared without argument types
     count = pdfium_c.FPDFText_CountChars(raw)
     codes = _codes(page, count) if count > 0 else np.zeros(0, dtype=np.int64)
     keep = ~np.isin(codes, list(_NOT_LISTED)) & (codes <= 0x10FFFF)
@@ -256,22 +270,57 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     n = len(index)
     positions = index.tolist()
     keys = list(map(_text_object, itertools.repeat(text_page, n), positions))
-    origins = np.zeros(2 * n, dtype=np.float64)
-    start = origins.ctypes.data
-    consume(map(_origin, itertools.repeat(page, n), positions,
-                 range(start, start + 16 * n, 16), range(start + 8, start + 16 * n + 8, 16)))
-    loose = np.zeros(4 * n, dtype=np.float32)  # left, top, right, bottom per char
-    start = loose.ctypes.data
-    consume(map(_loose_box, itertools.repeat(page, n), positions,
-                 range(start, start + 16 * n, 16)))
+    points, loose = _positions(text_page, positions)
     runs, run_of = _runs(raw, keys, positions, transform)
-    points, boxes = origins.reshape(-1, 2), loose.reshape(-1, 4).astype(np.float64)
+    boxes = loose.astype(np.float64)
     shown = None if keep_clipped else _shown(raw, positions, run_of, runs)
     if shown is not None:
         codes, points, boxes, run_of = codes[shown], points[shown], boxes[shown], run_of[shown]
         texts = [texts[j] for j in shown.tolist()]
     columns = char_boxes(codes, run_of, runs, points, boxes, transform)
     return join_ligatures(texts, *columns, run_of, runs, number, transform.height)
+
+
+# Characters read per C loop of origin and loose-box calls: the calls' output pointers are
+# made once per thread, for this many characters, and reused on every page.
+POSITIONS_CHUNK = 4096
+
+
+class _PositionBuffers(threading.local):
+    """Where pdfium writes the characters' origins and loose boxes, with an argument object
+    for each character's slot made once (making them per character cost as much as the
+    calls themselves). One set per thread, so that two threads never share a slot."""
+
+    def __init__(self) -> None:
+        self.origins = np.zeros(2 * POSITIONS_CHUNK, dtype=np.float64)  # x, y per char
+        self.loose = np.zeros(4 * POSITIONS_CHUNK, dtype=np.float32)  # FS_RECTF per char
+        origins = (ctypes.c_double * len(self.origins)).from_buffer(self.origins)
+        loose = (ctypes.c_float * len(self.loose)).from_buffer(self.loose)
+        self.x = [ctypes.byref(origins, 16 * k) for k in range(POSITIONS_CHUNK)]
+        self.y = [ctypes.byref(origins, 16 * k + 8) for k in range(POSITIONS_CHUNK)]
+        self.box = [ctypes.byref(loose, 16 * k) for k in range(POSITIONS_CHUNK)]
+
+
+_BUFFERS = _PositionBuffers()
+
+
+def _positions(text_page: Any, positions: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The characters' origins ((n, 2) float64, PDF space) and loose boxes ((n, 4) float32:
+    left, top, right, bottom); a call pdfium refuses leaves its slot 0."""
+    n = len(positions)
+    origins = np.empty((n, 2), dtype=np.float64)
+    loose = np.empty((n, 4), dtype=np.float32)
+    out = _BUFFERS
+    for start in range(0, n, POSITIONS_CHUNK):
+        part = positions[start:start + POSITIONS_CHUNK]
+        k = len(part)
+        out.origins[:2 * k] = 0
+        out.loose[:4 * k] = 0
+        consume(map(_origin, itertools.repeat(text_page, k), part, out.x[:k], out.y[:k]))
+        consume(map(_loose_box, itertools.repeat(text_page, k), part, out.box[:k]))
+        origins[start:start + k] = out.origins[:2 * k].reshape(-1, 2)
+        loose[start:start + k] = out.loose[:4 * k].reshape(-1, 4)
+    return origins, loose
 
 
 def _runs(raw: Any, keys: list[int], positions: list[int], transform: PageTransform
