@@ -114,7 +114,10 @@ class Cell:
     @property
     def text(self) -> str:
         """All paragraphs, labels included, one per line."""
-        return "\n".join(p.labelled_text for p in self.paragraphs if p.labelled_text)
+        paragraphs = self.paragraphs
+        if len(paragraphs) == 1:  # most cells; the stages ask for their text again and again
+            return paragraphs[0].labelled_text
+        return "\n".join([text for p in paragraphs if (text := p.labelled_text)])
 
     def paragraphs_outside(self, tables: list[Table]) -> list[Paragraph]:
         """The cell's paragraphs less those of ``tables`` (some of its nested tables)."""

@@ -48,7 +48,12 @@ class PlanRow:
 
     def text(self, role: Role) -> str:
         """The role's text, paragraphs joined by newlines."""
-        return "\n".join(p.labelled_text for p in self.paragraphs(role)).strip()
+        paragraphs = self.by_role.get(role)
+        if not paragraphs:
+            return ""
+        if len(paragraphs) == 1:
+            return paragraphs[0].labelled_text.strip()
+        return "\n".join([p.labelled_text for p in paragraphs]).strip()
 
     def is_empty(self) -> bool:
         return not any(self.text(role) for role in self.by_role)
@@ -64,6 +69,10 @@ class _Segment:
     # Columns of the last table of actions nested in a cell, for inner tables that are
     # drawn without a header of their own (named once, or cut from theirs by a page).
     inner: _Segment | None = None
+    # The roles of each cell place seen under these edges (``_cell_roles``): the cells of a
+    # column stand in the same place in every row.
+    cell_roles: tuple[list[float] | None, dict[tuple, tuple[Role, ...]]] = field(
+        default_factory=lambda: (None, {}), repr=False, compare=False)
 
 
 # A repeated header may be cut, reworded or drawn in other pieces, but it keeps most of its
@@ -792,9 +801,20 @@ def _covered_columns(cell: Cell, segment: _Segment) -> list[int]:
     return list(range(cell.col, min(len(roles), cell.col + cell.span)))
 
 
-def _cell_roles(cell: Cell, segment: _Segment) -> list[Role]:
-    return [r for r in (segment.roles[i] for i in _covered_columns(cell, segment))
-            if r is not None]
+def _cell_roles(cell: Cell, segment: _Segment) -> tuple[Role, ...]:
+    """The roles of the segment's columns the cell covers (worked out once per place)."""
+    edges, memo = segment.cell_roles
+    if edges is not segment.edges:
+        # New edges (a repeated header's own lines) place cells anew.
+        memo = {}
+        segment.cell_roles = (segment.edges, memo)
+    key = (cell.x0, cell.x1, cell.col, cell.span)
+    roles = memo.get(key)
+    if roles is None:
+        roles = memo[key] = tuple(r for r in (segment.roles[i]
+                                              for i in _covered_columns(cell, segment))
+                                  if r is not None)
+    return roles
 
 
 def _plan_row(

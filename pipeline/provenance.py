@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 
 from extractors.layout import Line, Paragraph
 from pipeline.models import Box, CellPosition, Owner, Provenance
-from pipeline.text import clean
 
 # Boxes are kept to a hundredth of a point: finer than any glyph, and the JSON stays short.
 BOX_DIGITS = 2
@@ -147,7 +146,7 @@ def place_text(raw: str, paragraphs: Sequence[Paragraph]) -> Provenance | None:
 
 def _squeeze(text: str) -> str:
     """Text without spaces and case: wrapping and cut words do not matter."""
-    return "".join(clean(text).split()).casefold()
+    return "".join(text.split()).casefold()  # the same words as ``clean(text)`` has
 
 
 def _run_spelling(squeezed: list[str], raw: str, start: int) -> tuple[int, int] | None:

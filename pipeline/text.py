@@ -168,12 +168,16 @@ def document_vocabulary(source: Document | Iterable[Paragraph]) -> Counter[str]:
     not."""
     paragraphs = _all_paragraphs(source) if isinstance(source, Document) else source
     # Words as printed first: most recur ("the", "will", "March"), so each distinct one is
-    # keyed once below.
-    words: list[str] = []
+    # keyed once below. The texts they are in are gathered and split once, at the end
+    # (joined by a space, their words are the words of each).
+    texts: list[str] = []
     for para in paragraphs:
         lines = para.lines
         if len(lines) < 2:  # no break inside it (a DOCX paragraph, or one PDF line)
-            words.extend((lines[0].text if lines else para.text).split())
+            texts.append(lines[0].text if lines else para.text)
+            continue
+        if not any(map(_may_cut, lines[:-1])):
+            texts.extend(line.text for line in lines)  # most paragraphs: no break may cut
             continue
         # The two sides of a break that may cut a word are pieces, not words: a narrow
         # column that cuts "Completed" the same way in every row must not make "Comple" and
@@ -185,10 +189,10 @@ def document_vocabulary(source: Document | Iterable[Paragraph]) -> Counter[str]:
             line_words = line.text.split()
             start = 1 if cut_before else 0
             stop = len(line_words) - 1 if cut_after else len(line_words)
-            words.extend(line_words[start:stop])
+            texts.append(" ".join(line_words[start:stop]))
             cut_before = cut_after
     counts: Counter[str] = Counter()
-    for word, n in Counter(words).items():
+    for word, n in Counter(" ".join(texts).split()).items():
         counts[vocabulary_key(word)] += n
     counts.update(word for word in PLAN_WORDS if word not in counts)
     return counts

@@ -623,9 +623,23 @@ def _items(raw: str) -> list[str] | None:
     return items
 
 
+# Short target cells are worked out once per process (``written_years``, ``parse_target``):
+# they are pure functions of the text (and the plan's year), and most cells are short.
+MEMO_MAX_CHARS = 200
+MEMO_ENTRIES = 4096
+
+
 def written_years(raw: str) -> list[int]:
     """The years a target cell states, as the date grammar reads them: "2021", "31/03/2021",
     "Mar-21", the first year of "2021/22" (a plan's other dates lend a year to "11-22 May")."""
+    # Short cells recur ("March 2021" beside many actions): each is tokenised once, as in
+    # ``parse_target``.
+    if len(raw) > MEMO_MAX_CHARS:
+        return _written_years(raw)
+    return list(_written_years_memo(raw))
+
+
+def _written_years(raw: str) -> list[int]:
     years: list[int] = []
     for tok in _tokenise(_normalise(raw)):
         if tok.kind in ("year", "fy"):
@@ -635,6 +649,11 @@ def written_years(raw: str) -> list[int]:
         elif tok.date is not None:
             years.append(tok.date.year)
     return years
+
+
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
+def _written_years_memo(raw: str) -> tuple[int, ...]:
+    return tuple(_written_years(raw))
 
 
 def split_stacked_targets(raw: str, n: int) -> list[str] | None:
@@ -689,10 +708,6 @@ def parse_target(raw: str | None, *, plan_years: Sequence[int] = ()) -> tuple[Ta
         return _parse_target(raw, year)
     target, notes = _parse_target_memo(raw, year)
     return target, list(notes)
-
-
-MEMO_MAX_CHARS = 200
-MEMO_ENTRIES = 4096
 
 
 def _parse_target(raw: str, year: int | None) -> tuple[Target, Notes]:

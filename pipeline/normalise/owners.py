@@ -705,16 +705,21 @@ def _clean_words(words: list[str]) -> str:
     return re.sub(r"['’]s$", "", text).strip()
 
 
+# A definition is a bracket: most of a document's texts hold none and are passed over.
+_BRACKETED_TEXT = re.compile(r"\(([^()]{1,120})\)")
+_DEFINING_WORDS = re.compile(r"[\w'’,&-]+")
+
+
 def find_abbreviations(texts: Iterable[str]) -> dict[str, str]:
     """Abbreviations the document defines: "Senior Leadership Team (SLT)" or "SLT (Senior …)"."""
     found: dict[str, str] = {}
     for text in texts:
-        if not text:
+        if not text or "(" not in text:
             continue
         flat = " ".join(text.split())
-        for m in re.finditer(r"\(([^()]{1,120})\)", flat):
+        for m in _BRACKETED_TEXT.finditer(flat):
             inside = m.group(1).strip()
-            before = re.findall(r"[\w'’,&-]+", flat[: m.start()])[-12:]
+            before = _DEFINING_WORDS.findall(flat[: m.start()])[-12:]
             if _ABBREV.match(inside) and before:
                 letters = [c for c in _strip_plural(inside) if c.isupper()]
                 start = _expansion_start(letters, before)

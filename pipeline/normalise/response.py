@@ -7,6 +7,7 @@ break and more text ("Partly Agreed\\nThe CRC cannot …"); a header listing sev
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.models import Response, ResponseReason
@@ -89,13 +90,26 @@ def parse_response(raw: str | None) -> Response | None:
     """agreed / partly_agreed / not_agreed for an agreement cell; None if it isn't one."""
     if raw is None:
         return None
+    # "Agreed" and its kin recur in every row of every plan: a short cell is read once.
+    return _parse_response_memo(raw) if len(raw) <= MEMO_MAX_CHARS else _parse_response(raw)
+
+
+MEMO_MAX_CHARS = 200
+MEMO_ENTRIES = 4096
+_COLUMN_NUMBER = re.compile(r"^[\d.)(\s]*")
+
+
+def _parse_response(raw: str) -> Response | None:
     text = raw.strip().lower()
-    text = re.sub(r"^[\d.)(\s]*", "", text)  # a stray column number "3." before the word
+    text = _COLUMN_NUMBER.sub("", text)  # a stray column number "3." before the word
     for pattern, response in _PHRASES:
         m = pattern.match(text)
         if m and _AFTER.match(text[m.end() :]):
             return response
     return None
+
+
+_parse_response_memo = functools.lru_cache(maxsize=MEMO_ENTRIES)(_parse_response)
 
 
 # "Response:", "Agreement –", "Agreed?:": a label in front of the answer, not part of it.
