@@ -357,7 +357,7 @@ def run_batch(paths: list[Path], options: BatchOptions, stream: TextIO | None = 
     stop.check()
     _write_tables(held.plans, failures, options.out_dir, options.formats)
     remove_combined(options.out_dir, set(FORMATS) - set(options.formats))
-    batch.manifest.save()
+    batch.manifest.fold()
     return report
 
 
@@ -484,7 +484,7 @@ class _Batch:
         pruned = _prune(self.manifest, out_dir) if self.options.prune else []
         for name in pruned:
             progress.note(f"pruned {name}: its input is gone")
-        self.manifest.save()  # also takes in what another batch into this folder has finished
+        self.manifest.fold()  # also takes in what another batch into this folder has finished
         fresh = {r.input.name: r.plan for r in self.results.values() if r.plan}
         held = dataset_plans(self.manifest, out_dir, fresh)
         for name in held.unreadable:
@@ -642,7 +642,8 @@ def _rewrite_missing(result: FileResult, outputs: PlanOutputs) -> FileResult:
 
 
 def _update_manifest(manifest: Manifest, result: FileResult, entry: Entry | None) -> None:
-    """Record the file's outcome and save at once: an interrupted run loses no finished file."""
+    """Record the file's outcome and save it at once (in the manifest's journal): an
+    interrupted run loses no finished file."""
     if result.status in GAVE_PLAN and entry is not None:
         manifest.record(result.input.name, entry)  # unchanged: the input may have moved
     else:

@@ -84,7 +84,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 @contextlib.contextmanager
@@ -108,7 +108,7 @@ def synced_together() -> Iterator[None]:
             tmp.unlink(missing_ok=True)
         raise
     for folder in dict.fromkeys(path.parent for _, path in group):
-        _fsync_dir(folder)
+        fsync_dir(folder)
 
 
 def _fsync_files(paths: list[Path]) -> None:
@@ -139,7 +139,8 @@ def _umask() -> int:
     return mask
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """fsync a folder, so that a file created, renamed or removed in it stays so."""
     # Makes the rename itself durable; not every platform allows opening a folder.
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)

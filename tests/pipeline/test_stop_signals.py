@@ -6,7 +6,6 @@ with its one line."""
 from __future__ import annotations
 
 import io
-import json
 import multiprocessing as mp
 import os
 import signal
@@ -17,7 +16,7 @@ import pytest
 from pipeline import cli, stop
 from pipeline.batch import BatchOptions, run_batch
 from pipeline.limits import Limits
-from pipeline.manifest import MANIFEST_NAME
+from pipeline.manifest import Manifest
 
 
 def test_a_recorded_stop_is_not_raised_where_it_lands_but_at_the_next_check() -> None:
@@ -47,7 +46,7 @@ def test_a_batch_stops_at_its_next_wait_and_keeps_what_it_finished(tmp_path: Pat
     files = {"a.pdf": "ok", "b.pdf": "ok", "c.pdf": "stop the batch", "d.pdf": "hang"}
     with stop.recording(), pytest.raises(KeyboardInterrupt):
         _batch(tmp_path, files, "batch_fakes:fake_extract", jobs=jobs)
-    entries = json.loads((tmp_path / "out" / MANIFEST_NAME).read_text("ascii"))["entries"]
+    entries = Manifest.load(tmp_path / "out").entries  # its journal replayed
     if jobs == 1:  # in turn: both finished before the stop, so both are kept
         assert {"a.pdf", "b.pdf"} <= set(entries)
     assert "d.pdf" not in entries  # the hang was never waited for
