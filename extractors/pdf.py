@@ -32,7 +32,7 @@ from extractors.pdf_grids import grid_cells
 from extractors.pdf_pages import open_pdf, page_words, space_glyphs, turned_page
 from extractors.pdf_rotation import upright_page
 from extractors.pdf_ruled import band_table, find_ruled_tables, rule_pieces, table_on_joints
-from extractors.pdf_rules import band_edges, close_open_ends, rule_edges
+from extractors.pdf_rules import TextCentres, band_edges, close_open_ends, rule_edges
 from extractors.pdf_text import (
     Word,
     adjacent_edge,
@@ -119,13 +119,8 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
 
 def _scan(page, number: int) -> _PageScan:
     """Words, ruled grids and horizontal rules of one page (pdfplumber's page interface)."""
-    spaces = _space_glyphs(space_glyphs(page))
-    words = [
-        Word(_plain(text), x0, x1, top, bottom, _space_follows(top, x1, spaces))
-        for text, x0, x1, top, bottom in page_words(page, WORD_SETTINGS)
-        if text.strip()
-    ]
-    centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
+    words = _words(page_words(page, WORD_SETTINGS), _space_glyphs(space_glyphs(page)))
+    centres = TextCentres([((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words])
     # The words themselves are the text boxes (x0, top, x1, bottom): no Box per word.
     edges = close_open_ends(rule_edges(page.lines, page.rects, page.curves, centres), words)
     grids = [[Box(*(float(v) for v in c)) for c in cells] for cells in _find_grids(edges)]
@@ -136,16 +131,41 @@ def _scan(page, number: int) -> _PageScan:
     return _PageScan(number, words, grids, rules, float(page.width), float(page.height))
 
 
+def _words(found: list[tuple[str, float, float, float, float]],
+           spaces: dict[int, list[float]]) -> list[Word]:
+    """The page's words (text, x0, x1, top, bottom) that hold more than white space, their
+    text plain, each told whether a space glyph follows it (``_space_follows``)."""
+    words = []
+    # _space_follows inlined: this runs for every word of every page. Every mark _PLAIN
+    # maps is outside ASCII: most words need no translation.
+    for text, x0, x1, top, bottom in found:
+        if not text.strip():
+            continue
+        follows = False
+        if spaces:
+            xs = spaces.get(round(top))
+            if xs:
+                at = bisect.bisect_left(xs, x1 - 0.5)
+                follows = at < len(xs) and xs[at] <= x1 + SPACE_REACH
+        words.append(Word(text if text.isascii() else text.translate(_PLAIN), x0, x1, top,
+                          bottom, follows))
+    return words
+
+
 SPACE_REACH = 2.0  # pt: a space glyph this close after a word's last glyph follows it
 
 
 def _space_glyphs(glyphs: list[tuple[float, float]]) -> dict[int, list[float]]:
-    """x0 of the real space glyphs of a page, by rounded top, each row sorted (bisected)."""
+    """x0 of the real space glyphs of a page by rounded top: under each key those of that
+    row and of the rows either side (a word's glyphs and its space may round apart), each
+    list sorted (bisected)."""
     found: dict[int, list[float]] = {}
     for top, x0 in glyphs:
-        found.setdefault(round(top), []).append(x0)
-    for row in found.values():
-        row.sort()
+        row = round(top)
+        for key in (row - 1, row, row + 1):
+            found.setdefault(key, []).append(x0)
+    for xs in found.values():
+        xs.sort()
     return found
 
 
@@ -153,17 +173,14 @@ def _space_follows(top: float, x1: float, spaces: dict[int, list[float]]) -> boo
     """Whether a real space glyph starts at the end (``x1``) of a word set at ``top``."""
     if not spaces:
         return False
-    row = round(top)
-    low, high = x1 - 0.5, x1 + SPACE_REACH
-    # Each row is sorted: the first glyph at or after ``low`` decides (one per word, not a
-    # scan of the whole row: a page has tens of thousands of word ends).
-    for key in (row - 1, row, row + 1):
-        xs = spaces.get(key)
-        if xs:
-            at = bisect.bisect_left(xs, low)
-            if at < len(xs) and xs[at] <= high:
-                return True
-    return False
+    xs = spaces.get(round(top))
+    if not xs:
+        return False
+    # The first glyph at or after the word's end decides (one bisection per word, not a
+    # scan of the row: a page has tens of thousands of word ends); in the merged rows it
+    # is the first of the three rows' firsts.
+    at = bisect.bisect_left(xs, x1 - 0.5)
+    return at < len(xs) and xs[at] <= x1 + SPACE_REACH
 
 
 def scan_page(page, number: int) -> _PageScan:
@@ -253,10 +270,6 @@ def _line_blocks(lines):
 _PLAIN = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft",
                         "ﬆ": "st", "\u00a0": " ", "\u00ad": "", "\u200b": "", "\ufeff": ""})
 
-
-def _plain(text: str) -> str:
-    # Every mark _PLAIN maps is outside ASCII: most words need no translation.
-    return text if text.isascii() else text.translate(_PLAIN)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ never a border. The rules come out as pdfplumber edge dicts, usable as explicit 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 from extractors.geometry import SNAP_PT, HasBox
@@ -74,10 +75,37 @@ def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
     ]
 
 
-def _holds_text(box: tuple[float, float, float, float], centres: list[tuple[float, float]]
-                ) -> bool:
-    x0, top, x1, bottom = box
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for cx, cy in centres)
+class TextCentres:
+    """The centres (x, y) of a page's words, ordered by height so that a box finds the few
+    level with it by bisection (a page has hundreds of words and of filled boxes)."""
+
+    def __init__(self, centres: Iterable[tuple[float, float]]):
+        # A NaN height is in no box: such a centre is left out.
+        points = sorted(((cy, cx) for cx, cy in centres if cy == cy), key=_height)
+        self._ys = [cy for cy, _ in points]
+        self._xs = [cx for _, cx in points]
+
+    def in_box(self, x0: float, top: float, x1: float, bottom: float) -> bool:
+        """Whether a centre lies in the box, edges included."""
+        ys, xs = self._ys, self._xs
+        # The whole test again on the level centres: a NaN side holds nothing.
+        return any(x0 <= xs[i] <= x1 and top <= ys[i] <= bottom
+                   for i in range(bisect.bisect_left(ys, top), bisect.bisect_right(ys, bottom)))
+
+
+def _height(point: tuple[float, float]) -> float:
+    return point[0]
+
+
+Centres = TextCentres | Sequence[tuple[float, float]]
+
+
+def _holds_text(box: tuple[float, float, float, float], centres: TextCentres) -> bool:
+    return centres.in_box(*box)
+
+
+def _centres(text_centres: Centres) -> TextCentres:
+    return text_centres if isinstance(text_centres, TextCentres) else TextCentres(text_centres)
 
 
 def _thin_fill_edge(x0: float, top: float, x1: float, bottom: float) -> dict | None:
@@ -94,17 +122,18 @@ def _thin_fill_edge(x0: float, top: float, x1: float, bottom: float) -> dict | N
 
 def rule_edges(
     lines: Iterable[dict], rects: Iterable[dict], curves: Iterable[dict],
-    text_centres: list[tuple[float, float]],
+    text_centres: Centres,
 ) -> list[dict]:
     """The page's table rules as horizontal and vertical edges, in pdfplumber's edge form.
 
     ``text_centres`` are the centres of the page's words: a box with text in it is shading.
     """
+    centres = _centres(text_centres)
     edges: list[dict] = []
     for line in lines:
         edges += _line_edges(line)
     for rect in rects:
-        edges += _rect_edges(rect, text_centres)
+        edges += _rect_edges(rect, centres)
     for curve in curves:
         edges += _curve_edges(curve)
     return edges
@@ -128,7 +157,7 @@ def _line_edges(line: dict) -> list[dict]:
     return []
 
 
-def _rect_edges(rect: dict, text_centres: list[tuple[float, float]]) -> list[dict]:
+def _rect_edges(rect: dict, text_centres: TextCentres) -> list[dict]:
     """A stroked box gives its four sides; a filled one is a rule only when thin and empty."""
     x0, x1 = float(rect["x0"]), float(rect["x1"])
     top, bottom = float(rect["top"]), float(rect["bottom"])
@@ -156,10 +185,11 @@ def _curve_edges(curve: dict) -> list[dict]:
     return edges
 
 
-def band_edges(rects: Iterable[dict], text_centres: list[tuple[float, float]]) -> list[dict]:
+def band_edges(rects: Iterable[dict], text_centres: Centres) -> list[dict]:
     """Top and bottom of shaded bands (filled, coloured, not thin): row boundaries of a table
     drawn with horizontal rules, where a shaded row (a header, a section title) meets the
     next. They never make columns, so they never reach the grid finder."""
+    centres = _centres(text_centres)
     edges = []
     for rect in rects:
         if not rect.get("fill") or _is_background(rect.get("non_stroking_color")):
@@ -167,7 +197,7 @@ def band_edges(rects: Iterable[dict], text_centres: list[tuple[float, float]]) -
         x0, x1 = float(rect["x0"]), float(rect["x1"])
         top, bottom = float(rect["top"]), float(rect["bottom"])
         if _thin_fill_edge(x0, top, x1, bottom) is not None and not _holds_text(
-            (x0, top, x1, bottom), text_centres
+            (x0, top, x1, bottom), centres
         ):
             continue  # a rule, already counted
         edges += [_edge(x0, top, x1, top, "h"), _edge(x0, bottom, x1, bottom, "h")]

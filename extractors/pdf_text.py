@@ -5,6 +5,7 @@ Plain data in, plain data out, so each step is testable without a PDF.
 
 from __future__ import annotations
 
+import operator
 import re
 import statistics
 from dataclasses import dataclass
@@ -43,40 +44,57 @@ class Word:
 
 def words_to_lines(words: list[Word], page: int | None) -> list[tuple[Line, list[Word]]]:
     """Group words into visual lines by vertical overlap, each line sorted left to right."""
-    # Each open line as [top, bottom, x0, x1, members], plain locals rather than Line
-    # attributes: this runs for every cell of every table.
+    # Each open line as [top, bottom, x0, x1, members, centre, height], plain locals rather
+    # than Line attributes: this runs for every cell of every table.
     open_lines: list[list[Any]] = []
-    for word in sorted(words, key=_line_order):
+    # Reading order for line grouping: by vertical centre to 0.1 pt, round(centre, 1), then
+    # x. round with digits converts to decimal and back (most of this function's time):
+    # away from a tie between two tenths, the nearest integer to ten times the centre over
+    # ten is that same float (the division is correctly rounded, as round's result is).
+    order = []
+    for w in words:
+        tenths = (w.top + w.bottom) * 5.0  # centre * 10, the same one rounding
+        if 0.0 <= tenths < 1e9:
+            near = int(tenths + 0.5)
+            if 0.5 - abs(tenths - near) > 1e-6:
+                order.append(((near / 10.0, w.x0), w))
+                continue
+        order.append(((round((w.top + w.bottom) / 2, 1), w.x0), w))
+    order.sort(key=_first)
+    for _, word in order:
         w_top, w_bottom = word.top, word.bottom
         height = w_bottom - w_top
         middle = (w_top + w_bottom) / 2
         # Only the last three lines can still take a word: they come in centre order.
         for line in open_lines[:-4:-1]:
-            top, bottom = line[0], line[1]
             # By vertical centres, so a raised ordinal ("20th") stays on its line.
-            line_height = bottom - top
+            line_height = line[6]
             tall, short = (height, line_height) if height >= line_height else (line_height,
                                                                                height)
             # Smaller type (a superscript) may sit higher; same-size text must align closely.
             tolerance = (0.5 if short < 0.8 * tall else 0.35) * tall
-            if abs((top + bottom) / 2 - middle) <= (tolerance if tolerance > 1.5 else 1.5):
+            if abs(line[5] - middle) <= (tolerance if tolerance > 1.5 else 1.5):
                 line[4].append(word)
                 # min/max as comparisons: the same values, without the calls.
                 if word.x0 < line[2]:
                     line[2] = word.x0
                 if word.x1 > line[3]:
                     line[3] = word.x1
-                if w_bottom > bottom:
+                if w_bottom > line[1]:
+                    top = line[0]
                     line[1] = w_bottom
+                    line[5] = (top + w_bottom) / 2
+                    line[6] = w_bottom - top
                 break
         else:
-            open_lines.append([w_top, w_bottom, word.x0, word.x1, [word]])
+            open_lines.append([w_top, w_bottom, word.x0, word.x1, [word], middle, height])
+    # By top, stably: as sorting the finished lines by their tops.
+    open_lines.sort(key=_first)
     lines: list[tuple[Line, list[Word]]] = []
-    for top, bottom, x0, x1, members in open_lines:
+    for top, bottom, x0, x1, members, _, _ in open_lines:
         members.sort(key=_left)
         text = " ".join([w.text for w in members])
         lines.append((Line(text, page, x0, top, x1, bottom), members))
-    lines.sort(key=_line_top)
     return lines
 
 
@@ -88,17 +106,8 @@ def copy_lines(lines: list[tuple[Line, list[Word]]]) -> list[tuple[Line, list[Wo
             for ln, members in lines]
 
 
-def _line_order(word: Word) -> tuple[float, float]:
-    """Words in reading order for line grouping: by vertical centre (to 0.1 pt), then x."""
-    return (round((word.top + word.bottom) / 2, 1), word.x0)
-
-
-def _left(word: Word) -> float:
-    return word.x0
-
-
-def _line_top(item: tuple[Line, list[Word]]) -> float:
-    return item[0].top or 0.0
+_left = operator.attrgetter("x0")
+_first = operator.itemgetter(0)
 
 
 def lines_to_paragraphs(
