@@ -70,15 +70,15 @@ _loose_box = unconverted_function("FPDFText_GetLooseCharBox", _INT)
 _unicode = c_function("FPDFText_GetUnicode", _UINT, _VOID, _INT)
 _is_hyphen = c_function("FPDFText_IsHyphen", _INT, _VOID, _INT)
 _get_text = c_function("FPDFText_GetText", _INT, _VOID, _INT, _INT, _VOID)
-_text_font = c_function("FPDFTextObj_GetFont", ctypes.c_size_t, _VOID)
+# Asked once per text object (about 110 a page), each as the per-char calls above.
+_text_font = unconverted_function("FPDFTextObj_GetFont", ctypes.c_size_t)
+_char_matrix = unconverted_function("FPDFText_GetMatrix", _INT)
+_fill_colour = unconverted_function("FPDFText_GetFillColor", _INT)
+_font_size = unconverted_function("FPDFText_GetFontSize", ctypes.c_double)
+_clip_path = unconverted_function("FPDFPageObj_GetClipPath", ctypes.c_size_t)
 _font_info = c_function("FPDFText_GetFontInfo", ctypes.c_ulong, _VOID, _INT, _VOID,
                          ctypes.c_ulong, _VOID)
 _font_descent = c_function("FPDFFont_GetDescent", _INT, _VOID, ctypes.c_float, _VOID)
-_font_size = c_function("FPDFText_GetFontSize", ctypes.c_double, _VOID, _INT)
-_char_matrix = c_function("FPDFText_GetMatrix", _INT, _VOID, _INT, _VOID)
-_fill_colour = c_function("FPDFText_GetFillColor", _INT, _VOID, _INT, _VOID, _VOID, _VOID,
-                           _VOID)
-_clip_path = c_function("FPDFPageObj_GetClipPath", ctypes.c_size_t, _VOID)
 _clip_count_paths = c_function("FPDFClipPath_CountPaths", _INT, _VOID)
 _clip_count_segments = c_function("FPDFClipPath_CountPathSegments", _INT, _VOID, _INT)
 _clip_segment = c_function("FPDFClipPath_GetPathSegment", ctypes.c_size_t, _VOID, _INT, _INT)
@@ -255,7 +255,9 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     text_page = pointer_argument(page)  # for the functions declared without argument types
     count = pdfium_c.FPDFText_CountChars(raw)
     codes = _codes(page, count) if count > 0 else np.zeros(0, dtype=np.int64)
-    keep = ~np.isin(codes, list(_NOT_LISTED)) & (codes <= 0x10FFFF)
+    keep = codes <= 0x10FFFF
+    for code in _NOT_LISTED:
+        keep &= codes != code
     spaces = np.flatnonzero(codes == _SPACE)
     if len(spaces):
         generated = np.fromiter(map(_is_generated, itertools.repeat(text_page, len(spaces)),
@@ -326,12 +328,17 @@ def _positions(text_page: Any, positions: list[int]) -> tuple[np.ndarray, np.nda
 def _runs(raw: Any, keys: list[int], positions: list[int], transform: PageTransform
           ) -> tuple[list[Run], np.ndarray]:
     """The text objects' shared properties, and each character's object (index into them)."""
-    unique, first, run_of = np.unique(np.array(keys, dtype=np.uint64), return_index=True,
-                                      return_inverse=True)
-    reader = _RunReader(raw, transform)
-    runs = [reader.run(positions[j], key) for j, key in zip(first.tolist(), unique.tolist(),
-                                                            strict=True)]
-    return runs, run_of.reshape(-1).astype(np.int64)
+    if not keys:
+        return [], np.zeros(0, dtype=np.int64)
+    objects = np.array(keys, dtype=np.uint64)
+    # An object's characters come in stretches: the distinct objects are found among the
+    # stretches' first characters (a value's first occurrence always starts a stretch).
+    heads = np.flatnonzero(np.concatenate(([True], objects[1:] != objects[:-1])))
+    unique, first, head_run = np.unique(objects[heads], return_index=True,
+                                        return_inverse=True)
+    run_of = np.repeat(head_run.reshape(-1), np.diff(np.append(heads, len(keys))))
+    at = [positions[j] for j in heads[first].tolist()]
+    return _RunReader(raw, transform).runs(at, unique.tolist()), run_of.astype(np.int64)
 
 
 def _shown(raw: Any, positions: list[int], run_of: np.ndarray, runs: list[Run]
@@ -357,16 +364,16 @@ def _shown(raw: Any, positions: list[int], run_of: np.ndarray, runs: list[Run]
     return np.flatnonzero(keep)
 
 
-def _clip_box(obj: int) -> tuple[float, float, float, float] | None:
-    """The box a page object's clip path leaves open, PDF space (the intersection of its
-    paths' boxes), or None when nothing clips it."""
-    clip = _clip_path(obj) if obj else 0
-    if not clip:
+def _clip_box(clip: int) -> tuple[float, float, float, float] | None:
+    """The box a clip path (``clip``: its handle, 0 for none) leaves open, PDF space (the
+    intersection of its paths' boxes), or None when nothing clips."""
+    paths = _clip_count_paths(clip) if clip else 0
+    if paths <= 0:  # most text objects' clip: a handle holding no path
         return None
     x, y = ctypes.c_float(), ctypes.c_float()
     at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
     box: list[float] | None = None
-    for path in range(_clip_count_paths(clip)):
+    for path in range(paths):
         xs, ys = [], []
         for index in range(_clip_count_segments(clip, path)):
             segment = _clip_segment(clip, path, index)
@@ -382,44 +389,58 @@ def _clip_box(obj: int) -> tuple[float, float, float, float] | None:
 
 
 class _RunReader:
-    """Reads one text object's shared properties through a character of it; a font's name
-    and descent once per font, and one ``Run`` per distinct set of properties (a page's
-    ~100 text objects share a few fonts, sizes and colours)."""
+    """Reads the text objects' shared properties, each through a character of it, a page's
+    objects at a time (C loops); a font's name and descent once per font, and one ``Run``
+    per distinct set of properties (a page's ~100 text objects share a few fonts, sizes
+    and colours)."""
 
     def __init__(self, raw: Any, transform: PageTransform):
         self.page = ctypes.cast(raw, ctypes.c_void_p).value or 0
         self.transform = transform
-        self.matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
-        self.matrix_at = ctypes.addressof(self.matrix)
-        self.colour = (ctypes.c_uint * 4)()
-        self.colour_at = [ctypes.addressof(self.colour) + 4 * k for k in range(4)]
         self.fonts: dict[int, tuple[str, float]] = {}
         self.known: dict[tuple, Run] = {}
 
-    def run(self, index: int, obj: int) -> Run:
-        """The run of text object ``obj`` (its address; 0 for none), read at char ``index``."""
-        page = self.page
-        font = _text_font(obj) if obj else 0
-        _char_matrix(page, index, self.matrix_at)
-        coloured = _fill_colour(page, index, *self.colour_at)
-        size = _font_size(page, index)
-        clip = _clip_box(obj)
-        a, b, c, d = self.matrix[:4]
+    def runs(self, indices: list[int], objects: list[int]) -> list[Run]:
+        """The runs of text objects ``objects`` (their addresses; 0 for none), each read at
+        its char of ``indices``."""
+        m = len(objects)
+        text_page = pointer_argument(self.page)
+        # What pdfium cannot give reads as 0, never as another object's.
+        matrices = np.zeros((m, 6), dtype=np.float32)  # FS_MATRIX: a, b, c, d, e, f
+        slots = (ctypes.c_float * (6 * m)).from_buffer(matrices)
+        consume(map(_char_matrix, itertools.repeat(text_page, m), indices,
+                    map(ctypes.byref, itertools.repeat(slots, m), range(0, 24 * m, 24))))
+        colours = np.zeros((m, 4), dtype=np.uint32)  # r, g, b, a
+        rgba = (ctypes.c_uint * (4 * m)).from_buffer(colours)
+        coloured = list(map(_fill_colour, itertools.repeat(text_page, m), indices, *(
+            map(ctypes.byref, itertools.repeat(rgba, m), range(4 * k, 16 * m, 16))
+            for k in range(4))))
+        sizes = list(map(_font_size, itertools.repeat(text_page, m), indices))
+        handles = [pointer_argument(obj) if obj else None for obj in objects]
+        fonts = [_text_font(obj) if obj else 0 for obj in handles]
+        clips = [_clip_box(_clip_path(obj)) if obj else None for obj in handles]
+        return [self._run(*row) for row in zip(
+            indices, fonts, matrices[:, :4].tolist(), sizes, coloured,
+            colours[:, :3].tolist(), clips, strict=True)]
+
+    def _run(self, index: int, font: int, matrix: list[float], size: float, coloured: int,
+             colour: list[int], clip: tuple[float, float, float, float] | None) -> Run:
+        a, b, c, d = matrix
         # Everything the Run holds follows from these (the font's name from its handle),
         # so equal keys give equal Runs; without a font handle the name is the char's own.
-        key = (font, a, b, c, d, size, tuple(self.colour[:3]) if coloured else None, clip)
+        key = (font, a, b, c, d, size, tuple(colour) if coloured else None, clip)
         known = self.known.get(key) if font else None
         if known is not None:
             return known
         named = self.fonts.get(font) if font else None
         if named is None:
-            named = _font(page, index, font)
+            named = _font(self.page, index, font)
             if font:
                 self.fonts[font] = named
         fontname, descent = named
         char_matrix = multiply((a, b, c, d, 0.0, 0.0), self.transform.matrix)
         pa, pb, pc, pd = char_matrix[:4]
-        fill = tuple(v / 255 for v in self.colour[:3]) if coloured else _BLACK
+        fill = tuple(v / 255 for v in colour) if coloured else _BLACK
         made = Run(fontname, descent, font, size, a, b, c, d, char_matrix,
                    bool(pa * pd > 0 and pb * pc <= 0), fill, clip)
         if font:
@@ -476,10 +497,11 @@ def char_boxes(codes: np.ndarray, run_of: np.ndarray, runs: list[Run], origins: 
     if not runs:
         empty = np.zeros(0)
         return empty, empty, empty, empty, empty, np.zeros(0, dtype=bool)
-    aligned = np.array([r.axis_aligned for r in runs])[run_of]
-    size = np.array([r.size for r in runs])[run_of]
-    d = np.array([r.d for r in runs])[run_of]
-    descent = np.array([r.descent for r in runs])[run_of]
+    # Each char's run's properties, gathered once for all of them.
+    size, d, descent = np.array([(r.size, r.d, r.descent) for r in runs],
+                                dtype=np.float64)[run_of].T
+    aligned, upright = np.array([(r.axis_aligned, r.upright) for r in runs],
+                                dtype=bool)[run_of].T
     ox, oy = origins[:, 0], origins[:, 1]
     height = size * d
     y0 = oy + descent * height
@@ -494,7 +516,6 @@ def char_boxes(codes: np.ndarray, run_of: np.ndarray, runs: list[Run], origins: 
     px1 = np.where(aligned, x1, right)
     py1 = np.where(aligned, y1, top)
     bx0, btop, bx1, bbottom = transform.boxes(px0, py0, px1, py1)
-    upright = np.array([r.upright for r in runs], dtype=bool)[run_of]
     sizes = np.where(upright, bbottom - btop, bx1 - bx0)
     return bx0, btop, bx1, bbottom, sizes, upright
 
