@@ -36,6 +36,12 @@ _LIGATURE_CODES = np.array([ord(glyph) for glyph in LIGATURES])
 # The code points whose one-char str.isspace() is true (all of them are below U+3001;
 # tests/extractors/test_pdf_words.py checks the list against every code point).
 WHITESPACE_CODES = np.array([c for c in range(0x3001) if chr(c).isspace()])
+# Whether a code is whitespace, looked up by code (what np.isin with WHITESPACE_CODES
+# answers, without its sort): every code from 0x3001 up reads the last, False, entry.
+_IS_WHITESPACE = np.zeros(0x3002, dtype=bool)
+_IS_WHITESPACE[WHITESPACE_CODES] = True
+# The span of the ligature codes: a word holds a ligature only if some code falls in it.
+_LIGATURE_SPAN = (int(_LIGATURE_CODES.min()), int(_LIGATURE_CODES.max()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +97,7 @@ def group_words(chars: CharTable, rules: WordRules = WordRules()) -> WordColumns
     if codes is None:
         blank = np.fromiter((t.isspace() for t in chars.text), dtype=bool, count=n)[order]
     else:
-        blank = np.isin(codes, WHITESPACE_CODES)[order]
+        blank = _IS_WHITESPACE[np.minimum(codes, len(_IS_WHITESPACE) - 1)][order]
     x0, top = chars.x0[order], chars.top[order]
     x1, bottom = chars.x1[order], chars.bottom[order]
     upright, size = chars.upright[order], chars.size[order]
@@ -113,8 +119,10 @@ def group_words(chars: CharTable, rules: WordRules = WordRules()) -> WordColumns
         ordered_codes = codes[order[kept]]
         ordered = ordered_codes.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
         words_text = [ordered[s:e] for s, e in spans]
-        if np.isin(ordered_codes, _LIGATURE_CODES).any():
-            # Each one-char text expanded on its own, as LIGATURES.get does per char.
+        low, high = _LIGATURE_SPAN
+        if ((ordered_codes >= low) & (ordered_codes <= high)).any():
+            # Each one-char text expanded on its own, as LIGATURES.get does per char (a
+            # word without a ligature is left as it is).
             words_text = [word.translate(_LIGATURE_TABLE) for word in words_text]
     return WordColumns(
         words_text,
@@ -137,16 +145,16 @@ def _reading_order(chars: CharTable, rules: WordRules) -> tuple[np.ndarray, np.n
     order_parts, line_parts = [], []
     lines_before = 0
     for start, end in zip(bounds[:-1], bounds[1:], strict=True):
+        keys: tuple[np.ndarray, ...]
         if bool(upright[start]):
-            key, tolerance = chars.top[start:end], rules.y_tolerance
-            along = chars.x0[start:end]
-            second = along
+            cluster = _clusters(chars.top[start:end], rules.y_tolerance)
+            # Within a line by x0 alone: pdfplumber's key (x0, x0) repeats it.
+            keys = (chars.x0[start:end], cluster)
         else:
-            key, tolerance = chars.x0[start:end], rules.x_tolerance
-            along, second = chars.top[start:end], chars.bottom[start:end]
-        cluster = _clusters(key, tolerance)
+            cluster = _clusters(chars.x0[start:end], rules.x_tolerance)
+            keys = (chars.bottom[start:end], chars.top[start:end], cluster)
         # Stable: the last key sorts first; content order breaks the remaining ties.
-        local = np.lexsort((second, along, cluster))
+        local = np.lexsort(keys)
         order_parts.append(local + start)
         line_parts.append(cluster[local] + lines_before)
         lines_before += int(cluster.max()) + 1
