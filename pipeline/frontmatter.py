@@ -37,6 +37,11 @@ _PUBLISHED = re.compile(
     r"(?P<date>.+)$",
     re.IGNORECASE,
 )
+# A word each alternative of the pattern spells: every line of the head and every cell of
+# its tables is searched for a date line, and most hold none of these words. (On ASCII text
+# IGNORECASE matches what lower() makes equal; other text is left to the pattern.)
+_SUBMITTED_WORDS = ("submi", "agree", "approved", "signed off")
+_PUBLISHED_WORDS = ("publi",)
 
 # -- inspectorate -------------------------------------------------------------------------
 _PROBATION = re.compile(
@@ -181,8 +186,9 @@ def read_front_matter(document: Document) -> PlanInfo:
     head = _head(document)
     every = [*head.own, *head.running, *head.cells]
     title, title_from = _title_and_sources(head)
-    submitted, submitted_line = _first_parsed(every, _SUBMITTED, _day)
-    published, published_line = _first_parsed(every, _PUBLISHED, _month_or_day)
+    submitted, submitted_line = _first_parsed(every, _SUBMITTED, _SUBMITTED_WORDS, _day)
+    published, published_line = _first_parsed(every, _PUBLISHED, _PUBLISHED_WORDS,
+                                               _month_or_day)
     where = PlanInfoProvenance(
         title=joined(head.where(t) for t in title_from),
         submitted=head.where(submitted_line) if submitted_line else None,
@@ -197,10 +203,15 @@ def read_front_matter(document: Document) -> PlanInfo:
         submitted=submitted, provenance=where if known else None)
 
 
-def _first_parsed(lines: list[str], pattern: re.Pattern[str],
+def _first_parsed(lines: list[str], pattern: re.Pattern[str], words: tuple[str, ...],
                   parse: Callable[[str], T | None]) -> tuple[T | None, str | None]:
-    """The first date ``pattern`` announces that ``parse`` understands, and its line."""
+    """The first date ``pattern`` announces that ``parse`` understands, and its line
+    (``words``: one of them is in every match of the pattern)."""
     for line in lines:
+        if line.isascii():
+            low = line.lower()
+            if not any(word in low for word in words):
+                continue
         if (m := pattern.search(line)) and (value := parse(m.group("date"))) is not None:
             return value, line
     return None, None
@@ -219,13 +230,7 @@ def _head(document: Document) -> _Head:
         if isinstance(block, Table):
             tables_seen += 1
             if tables_seen <= 3:
-                for row in block.rows:
-                    texts = [clean(c.text) for c in row.cells]
-                    cells.extend(t for t in texts if t)
-                    cells.append(" ".join(t for t in texts if t))  # the row, as one text
-                    for c, text in zip(row.cells, texts, strict=True):
-                        sources.setdefault(text, c.paragraphs)
-                    sources.setdefault(cells[-1], [p for c in row.cells for p in c.paragraphs])
+                _table_texts(block, cells, sources)
             # A cover table (ESTABLISHMENT | TIMETABLE …) may sit inside the title block.
             in_head = in_head and _is_cover_table(block)
             continue
@@ -246,6 +251,20 @@ def _head(document: Document) -> _Head:
         if in_head and len(lines) < HEAD_PARAGRAPHS:
             lines.append(text)
     return _Head(lines, own, running, cells, split, sources)
+
+
+def _table_texts(table: Table, cells: list[str], sources: dict[str, _Source]) -> None:
+    """Each cell's text and each row's, as one text, in ``cells``; where each was read first
+    in ``sources``."""
+    for row in table.rows:
+        texts = [" ".join(c.text.split()) for c in row.cells]  # each clean()
+        filled = [t for t in texts if t]
+        cells.extend(filled)
+        cells.append(" ".join(filled))  # the row, as one text
+        for c, text in zip(row.cells, texts, strict=True):
+            sources.setdefault(text, c.paragraphs)
+        if cells[-1] not in sources:  # the first row showing it (its list built only then)
+            sources[cells[-1]] = [p for c in row.cells for p in c.paragraphs]
 
 
 def _with_banner_rows(blocks: list[Block]) -> list[Block]:

@@ -98,8 +98,14 @@ def page_could_hold_plan(text: str) -> bool:
     """Whether the page's label-like lines together name the columns of a plan table."""
     roles: set[Role] = set()
     for line in text.splitlines():
-        roles |= label_roles(line)
-    return header_score(list(roles)) > 0
+        named = label_roles(line)
+        if named and not named <= roles:
+            roles |= named
+            # More roles never make a header less of a plan's: the page is decided at its
+            # header, and the lines below it (the plan itself) need not be labelled.
+            if header_score(list(roles)) > 0:
+                return True
+    return False
 
 
 def could_hold_plan(page_texts: list[str]) -> bool:

@@ -345,17 +345,8 @@ def _segment_lines(lines: list[CellLine], abbreviations: Mapping[str, str]) -> l
     if n <= 1:
         return [ln.text for ln in lines]
     joined = [False, *(_runs_on(lines[k - 1].text, lines[k].text) for k in range(1, n))]
-
-    @functools.cache
-    def piece(i: int, j: int) -> str:
-        text = lines[i].text
-        for ln in lines[i + 1 : j]:
-            text += " " + ln.text  # a word the column cut is one line already (cell_lines)
-        return text
-
-    @functools.cache
-    def score(i: int, j: int) -> float:
-        return _piece_score(piece(i, j), abbreviations)
+    pieces = _Pieces(lines, abbreviations)
+    piece, score = pieces.text, pieces.score
 
     # best[(i, j)]: (score, -pieces, cuts) of the best segmentation of lines[:j] whose last
     # piece is lines[i:j]; on a tie the one with fewer pieces wins.
@@ -381,14 +372,44 @@ def _segment_lines(lines: list[CellLine], abbreviations: Mapping[str, str]) -> l
     return [piece(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
 
 
+class _Pieces:
+    """Each run of a cell's lines as one text, and its score, worked out once (plain dicts:
+    a cache decorator made per cell cost more than it saved)."""
+
+    def __init__(self, lines: list[CellLine], abbreviations: Mapping[str, str]) -> None:
+        self.lines = lines
+        self.abbreviations = abbreviations
+        self.texts: dict[tuple[int, int], str] = {}
+        self.scores: dict[tuple[int, int], float] = {}
+
+    def text(self, i: int, j: int) -> str:
+        """Lines ``i`` to ``j - 1`` as one text (a word the column cut is one line already:
+        ``cell_lines``)."""
+        found = self.texts.get((i, j))
+        if found is None:
+            found = self.texts[(i, j)] = " ".join([ln.text for ln in self.lines[i:j]])
+        return found
+
+    def score(self, i: int, j: int) -> float:
+        """``_piece_score`` of lines ``i`` to ``j - 1``."""
+        found = self.scores.get((i, j))
+        if found is None:
+            found = self.scores[(i, j)] = _piece_score(self.text(i, j), self.abbreviations)
+        return found
+
+
 def _soft_split(chunk: str, abbreviations: Mapping[str, str]) -> list[str]:
     """Split a chunk at separators that stand between two owners."""
+    found = list(_SEPARATORS.finditer(chunk))
+    if not found:
+        return [chunk.strip()] if chunk.strip() else []  # no separator: nothing to split
     protected = _protected(chunk)
+    bracketed = "(" in chunk or ")" in chunk  # else every separator stands outside brackets
     seps = [
         m
-        for m in _SEPARATORS.finditer(chunk)
+        for m in found
         if not any(a < m.start() and m.end() < b for a, b in protected)
-        and chunk[: m.start()].count("(") == chunk[: m.start()].count(")")
+        and (not bracketed or chunk[: m.start()].count("(") == chunk[: m.start()].count(")"))
     ]
     bounds = [0, *[p for m in seps for p in (m.start(), m.end())], len(chunk)]
     segs = [chunk[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]

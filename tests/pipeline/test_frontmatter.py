@@ -217,3 +217,35 @@ def test_a_title_block_drawn_as_the_first_row_of_the_plan_table_is_the_head() ->
 def test_a_first_row_of_one_narrow_cell_is_not_a_banner() -> None:
     info = read_front_matter(_banner_plan(["Post-inspection improvement plan"], span=1))
     assert info.title != "Post-inspection improvement plan"
+
+
+@pytest.mark.parametrize(
+    ("line", "pattern", "words"),
+    [
+        ("Action plan submitted: 2 May 2021", "_SUBMITTED", "_SUBMITTED_WORDS"),
+        ("Date of submission - 2 May 2021", "_SUBMITTED", "_SUBMITTED_WORDS"),
+        ("SUBMISSION DATE 2 May 2021", "_SUBMITTED", "_SUBMITTED_WORDS"),
+        ("Submitted on 2 May 2021", "_SUBMITTED", "_SUBMITTED_WORDS"),
+        ("Date plan signed off: 2 May 2021", "_SUBMITTED", "_SUBMITTED_WORDS"),
+        ("Plan was approved by the board on 2 May 2021", "_SUBMITTED", "_SUBMITTED_WORDS"),
+        ("Date of agreement: 2 May 2021", "_SUBMITTED", "_SUBMITTED_WORDS"),
+        ("Signed off by the Governor, on 2 May 2021", "_SUBMITTED", "_SUBMITTED_WORDS"),
+        ("Agreed by J Smith 2 May 2021", "_SUBMITTED", "_SUBMITTED_WORDS"),
+        ("Report published: March 2019", "_PUBLISHED", "_PUBLISHED_WORDS"),
+        ("Publication date 12/03/2019", "_PUBLISHED", "_PUBLISHED_WORDS"),
+        ("DATE OF PUBLICATION: 12 March 2019", "_PUBLISHED", "_PUBLISHED_WORDS"),
+    ],
+)
+def test_date_lines_hold_a_word_the_search_looks_for_first(line, pattern, words):
+    """A line is searched for a date pattern only when it holds one of the pattern's words:
+    every alternative of the pattern spells one, so no date line is passed over."""
+    import pipeline.frontmatter as fm
+
+    assert getattr(fm, pattern).search(line)
+    assert any(word in line.lower() for word in getattr(fm, words))
+
+
+def test_a_date_line_outside_ascii_is_still_searched():
+    """Non-ASCII text goes to the pattern itself (its case rules are not lower()'s)."""
+    info = read_front_matter(_doc("Plan agreed: 3 May 2021 — Siân Jones"))
+    assert info.submitted == dt.date(2021, 5, 3)
