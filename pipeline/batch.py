@@ -22,6 +22,7 @@ Decisions a user can rely on:
 from __future__ import annotations
 
 import contextlib
+import gc
 import glob
 import hashlib
 import os
@@ -375,6 +376,9 @@ def _write_tables(plans: list[StoredPlan], failures: list[FailedFile], out_dir: 
     if child == 0:  # the child: write the workbook, then leave without running any cleanup
         code = 1
         try:
+            # It lives for one workbook: the cyclic collector, which would scan every plan
+            # the fork copied, has nothing to do there (0.33 -> 0.30 s CPU for the bench set).
+            gc.disable()
             stop.forget_in_child()
             signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
             write_workbook(plans, failures, out_dir / WORKBOOK_NAME)

@@ -157,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     # Stop signals are recorded, and acted on where the run waits or moves on (pipeline.stop).
     if argv is None:  # the program itself: recorded up to its very exit
         stop.install()
+        from pipeline import collector
+
+        collector.collect_less_often()  # this process is the tool's own
         return _stoppable(argv)
     with stop.recording():  # called from Python: the caller's handlers come back afterwards
         return _stoppable(argv)

@@ -36,7 +36,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Protocol
 
-from pipeline import stop
+from pipeline import collector, stop
 from pipeline.errors import ErrorKind
 from pipeline.stop import STOP_SIGNALS, signals_held
 
@@ -118,6 +118,7 @@ def _worker_main(conn: Connection, ref: str, max_memory_mb: int,
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # held over the fork
     _die_with_parent()
     _quieten()
+    collector.collect_less_often()  # this process is the tool's own, whoever started the pool
     try:
         func: Callable[..., object] | None = resolve(ref)
         load_error = ""

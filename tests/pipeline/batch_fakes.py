@@ -7,6 +7,7 @@ outputs); they must live in an importable module because workers are spawned pro
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import signal
 import time
@@ -72,6 +73,8 @@ def fake_extract(path: Path, limits: object = None) -> ActionPlan:
         raise EncryptedDocument("encrypted: needs a password")
     if text.startswith("bug"):
         raise ValueError("something broke")
+    if text.startswith("gc threshold"):  # tells the worker's collector threshold
+        return small_plan(file=path.name, organisation=str(gc.get_threshold()[0]))
     if text.startswith("empty-plan"):
         return ActionPlan(source=Source(file=path.name, format="pdf", sha256="1" * 64, pages=1))
     return small_plan(file=path.name, sha256=file_sha256(path))
