@@ -94,7 +94,7 @@ class PlanAssembler:
 
     def _is_untagged_section(self, row: PlanRow) -> bool:
         """A title alone in the first columns, as borderless tables draw section rows."""
-        texts = {r: row.text(r) for r in row.by_role if row.text(r)}
+        texts = {r: text for r in row.by_role if (text := row.text(r))}
         if not texts or set(texts) - {Role.REC_NO, Role.RECOMMENDATION} or len(texts) != 1:
             return False
         text = next(iter(texts.values()))
@@ -148,7 +148,8 @@ class PlanAssembler:
 
     def _action_part(self, row: PlanRow) -> None:
         paras = row.paragraphs(Role.ACTION)
-        number_cell = cell_number(row.text(Role.ACTION_NO)) if row.text(Role.ACTION_NO) else None
+        number_text = row.text(Role.ACTION_NO)
+        number_cell = cell_number(number_text) if number_text else None
         owner_paras = row.paragraphs(Role.OWNER)
         target_paras = row.paragraphs(Role.TARGET)
         if not (paras or number_cell or owner_paras or target_paras):

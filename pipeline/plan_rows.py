@@ -845,7 +845,9 @@ def _plan_row(
             continued.add(role)
             continue
         hosted = [t for t in cell.nested if any(t is c for c in consumed)]
-        paragraphs = [p for p in cell.paragraphs_outside(hosted) if p.labelled_text]
+        # Most cells host no table: their paragraphs are all their own.
+        own = cell.paragraphs_outside(hosted) if hosted else cell.paragraphs
+        paragraphs = [p for p in own if p.labelled_text]
         if hosted:
             _host_paragraphs(by_role, paragraphs)
         else:

@@ -126,9 +126,12 @@ _FIGURE = re.compile(r"^\d{1,4}(?:[/.]\d{1,4}){1,2}[.,;]?$")
 _COMMON = 2
 
 
+_KEY_PUNCTUATION = ".,;:()[]/\"'“”‘’!?"
+
+
 def vocabulary_key(text: str) -> str:
     """A word as the vocabulary counts it: lower case, without surrounding punctuation."""
-    return text.strip(".,;:()[]/\"'“”‘’!?").lower()
+    return text.strip(_KEY_PUNCTUATION).lower()
 
 
 def mend_cut_words(
@@ -176,8 +179,8 @@ def document_vocabulary(source: Document | Iterable[Paragraph]) -> Counter[str]:
         if len(lines) < 2:  # no break inside it (a DOCX paragraph, or one PDF line)
             texts.append(lines[0].text if lines else para.text)
             continue
-        if not any(map(_may_cut, lines[:-1])):
-            texts.extend(line.text for line in lines)  # most paragraphs: no break may cut
+        if not _any_may_cut(lines):
+            texts.extend([line.text for line in lines])  # most paragraphs: no break may cut
             continue
         # The two sides of a break that may cut a word are pieces, not words: a narrow
         # column that cuts "Completed" the same way in every row must not make "Comple" and
@@ -191,11 +194,23 @@ def document_vocabulary(source: Document | Iterable[Paragraph]) -> Counter[str]:
             stop = len(line_words) - 1 if cut_after else len(line_words)
             texts.append(" ".join(line_words[start:stop]))
             cut_before = cut_after
-    counts: Counter[str] = Counter()
+    # Keyed in a plain dict (a Counter's += on a new key calls its __missing__ in Python),
+    # each key in the order it is first met, as a Counter would have them.
+    keyed: dict[str, int] = {}
     for word, n in Counter(" ".join(texts).split()).items():
-        counts[vocabulary_key(word)] += n
+        key = word.strip(_KEY_PUNCTUATION).lower()  # vocabulary_key, inline
+        keyed[key] = keyed.get(key, 0) + n
+    counts = Counter(keyed)
     counts.update(word for word in PLAN_WORDS if word not in counts)
     return counts
+
+
+def _any_may_cut(lines: list[Line]) -> bool:
+    """Whether the break after any of the lines but the last may cut a word."""
+    for line in lines[:-1]:
+        if line.fills_width and not line.ends_in_space and " " not in line.text.strip():
+            return True  # _may_cut, inline: most paragraphs are asked of every line
+    return False
 
 
 def _may_cut(line: Line) -> bool:

@@ -403,9 +403,19 @@ def _plan_year(plan_years: Sequence[int]) -> int | None:
     return max(counts, key=lambda y: (counts[y], y))
 
 
+# The status phrases by first word, each word's in the list's order (the first that matches
+# decides): every token of a cell is tried, and most begin none.
+_STATUS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], TargetStatus]]] = {}
+for _phrase, _status in _STATUS_PHRASES:
+    _STATUS_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _status))
+
+
 def _status_at(toks: list[_Tok], i: int) -> tuple[TargetStatus, int] | None:
+    phrases = _STATUS_BY_FIRST.get(toks[i].text)
+    if phrases is None:
+        return None
     words = [t.text for t in toks[i : i + 3]]
-    for phrase, status in _STATUS_PHRASES:
+    for phrase, status in phrases:
         if tuple(words[: len(phrase)]) != phrase:
             continue
         prev = toks[i - 1].text if i else ""
