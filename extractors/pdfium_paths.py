@@ -24,7 +24,7 @@ POINT_DECIMALS = 4
 _SEGMENT_OPS = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l",
                 pdfium_c.FPDF_SEGMENT_BEZIERTO: "c"}
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-_Op = tuple[str, list[tuple[float, float]]]  # a pdfminer path operator and its points
+_Op = tuple[str, list[int]]  # a pdfminer path operator, the segments of its points
 
 _VOID, _INT = ctypes.c_void_p, ctypes.c_int
 _ADDRESS = ctypes.c_size_t  # a handle as a plain int (0 for NULL)
@@ -50,12 +50,10 @@ def read_paths(page: Any, transform: PageTransform, number: int) -> dict[str, li
     """The page's painted paths (``page``: a pypdfium2 page) as pdfplumber's lines, rects and
     curves, in content order."""
     found: dict[str, list[dict[str, Any]]] = {"line": [], "rect": [], "curve": []}
-    reader = _AttrReader(number)
-    painted: list[tuple[int, Matrix, dict[str, Any]]] = []
-    for obj, outer in _path_objects(ctypes.cast(page.raw, ctypes.c_void_p).value or 0):
-        attrs = reader.attrs(obj)
-        if attrs is not None:
-            painted.append((obj, outer, attrs))
+    paths = _path_objects(ctypes.cast(page.raw, ctypes.c_void_p).value or 0)
+    painted = [(obj, outer, attrs) for (obj, outer), attrs in zip(
+        paths, _paint_attrs([obj for obj, _ in paths], number), strict=True)
+        if attrs is not None]
     if not painted:
         return found
     objects = [obj for obj, _, _ in painted]
@@ -70,26 +68,44 @@ def read_paths(page: Any, transform: PageTransform, number: int) -> dict[str, li
     start = xy.ctypes.data
     consume(map(_segment_point, segments, range(start, start + 8 * total, 8),
                           range(start + 4, start + 8 * total + 4, 8)))
-    points = xy.tolist()
     ops = [_SEGMENT_OPS.get(kind) for kind in map(_segment_type, segments)]
     closes = list(map(_segment_close, segments))
-    matrix = (ctypes.c_float * 6)()
+    # Each coordinate rounded by Python's round (numpy's rounds differently in the last
+    # bit), once per distinct float (by its bits, so -0.0 stays -0.0): a page's paths share
+    # most of their coordinates.
+    distinct, inverse = np.unique(xy.view(np.uint32), return_inverse=True)
+    rounded = np.array([round(v, POINT_DECIMALS) for v in distinct.view(np.float32).tolist()],
+                       dtype=np.float64)[inverse.reshape(-1)]
+    matrices = np.zeros((len(painted), 6), dtype=np.float32)  # a matrix pdfium cannot give is 0
+    at = matrices.ctypes.data
+    consume(map(_object_matrix, objects, range(at, at + 24 * len(painted), 24)))
+    to_page = [multiply((ma, mb, mc, md, me, mf), outer)
+               for (ma, mb, mc, md, me, mf), (_, outer, _) in zip(
+                   matrices.tolist(), painted, strict=True)]
+    # Every point through its path's matrix, then the page's transform: the same float
+    # operations, in the same order, as per point before, so the same numbers.
+    a, b, c, d, e, f = np.repeat(np.array(to_page, dtype=np.float64).reshape(-1, 6),
+                                 [max(n, 0) for n in counts], axis=0).T
+    px, py = rounded[0::2], rounded[1::2]
+    x, y = a * px + c * py + e, b * px + d * py + f
+    ma, mb, mc, md, me, mf = transform.matrix
+    page_x = (ma * x + mc * y + me) + transform.dx
+    page_top = transform.height - (mb * x + md * y + mf) + transform.dtop
+    points = list(zip(x.tolist(), y.tolist(), strict=True))
+    page_points = list(zip(page_x.tolist(), page_top.tolist(), strict=True))
     at = 0
-    for (obj, outer, attrs), n in zip(painted, counts, strict=True):
-        ctypes.memset(matrix, 0, ctypes.sizeof(matrix))  # a matrix pdfium cannot give is 0
-        _object_matrix(obj, ctypes.addressof(matrix))
-        to_page = multiply(tuple(matrix), outer)
+    for (_, _, attrs), n in zip(painted, counts, strict=True):
         end = at + max(n, 0)
-        path = _path_ops(to_page, points, ops, closes, at, end)
+        path = _path_ops(ops, closes, at, end)
         at = end
         subpath: list[_Op] = []
         for op in path:
             if op[0] == "m" and subpath:
-                _shape(subpath, attrs, transform, found)
+                _shape(subpath, points, page_points, attrs, transform.height, found)
                 subpath = []
             subpath.append(op)
         if subpath:
-            _shape(subpath, attrs, transform, found)
+            _shape(subpath, points, page_points, attrs, transform.height, found)
     return found
 
 
@@ -118,88 +134,87 @@ def _path_objects(page: int) -> list[tuple[int, Matrix]]:
     return found
 
 
-class _AttrReader:
-    """What pdfplumber records of how a path is painted, through buffers made once a page."""
-
-    def __init__(self, number: int):
-        self.number = number
-        self.modes = (ctypes.c_int * 2)()  # fill mode, stroke
-        self.width = ctypes.c_float()
-        self.rgba = (ctypes.c_uint * 4)()
-        self.rgba_at = [ctypes.addressof(self.rgba) + 4 * k for k in range(4)]
-
-    def attrs(self, obj: int) -> dict[str, Any] | None:
-        """The path's paint attributes; None for a path painted not at all."""
-        modes, width = self.modes, self.width
-        # What pdfium cannot give reads as 0 (no fill, no stroke, no width), never as the
-        # previous path's.
-        modes[0] = modes[1] = 0
-        width.value = 0.0
-        _draw_mode(obj, ctypes.addressof(modes), ctypes.addressof(modes) + 4)
-        fill_mode, stroke = modes[0], modes[1]
-        fill = fill_mode != pdfium_c.FPDF_FILLMODE_NONE
-        if not (fill or stroke):
-            return None
-        _stroke_width(obj, ctypes.addressof(width))
-        return {
-            "page_number": self.number, "stroke": bool(stroke), "fill": fill,
+def _paint_attrs(objects: list[int], number: int) -> list[dict[str, Any] | None]:
+    """What pdfplumber records of how each path is painted (None for a path painted not at
+    all), asked of pdfium in C loops. What pdfium cannot give reads as 0 (no fill, no
+    stroke, no width, no colour), never as another path's."""
+    m = len(objects)
+    modes = np.zeros((m, 2), dtype=np.int32)  # fill mode, stroke
+    at = modes.ctypes.data
+    consume(map(_draw_mode, objects, range(at, at + 8 * m, 8), range(at + 4, at + 8 * m, 8)))
+    out: list[dict[str, Any] | None] = [None] * m
+    shown = [k for k, (fill_mode, stroke) in enumerate(modes.tolist())
+             if fill_mode != pdfium_c.FPDF_FILLMODE_NONE or stroke]
+    if not shown:
+        return out
+    painted = [objects[k] for k in shown]
+    n = len(painted)
+    widths = np.zeros(n, dtype=np.float32)
+    at = widths.ctypes.data
+    consume(map(_stroke_width, painted, range(at, at + 4 * n, 4)))
+    strokes, fills = _colours(_stroke_colour, painted), _colours(_fill_colour, painted)
+    for k, (fill_mode, stroke), width, stroking, filling in zip(
+            shown, modes[shown].tolist(), widths.tolist(), strokes, fills, strict=True):
+        out[k] = {
+            "page_number": number, "stroke": bool(stroke),
+            "fill": fill_mode != pdfium_c.FPDF_FILLMODE_NONE,
             "evenodd": fill_mode == pdfium_c.FPDF_FILLMODE_ALTERNATE,
-            "linewidth": float(width.value),
-            "stroking_color": self._colour(_stroke_colour, obj),
-            "non_stroking_color": self._colour(_fill_colour, obj),
+            "linewidth": width, "stroking_color": stroking, "non_stroking_color": filling,
             "dash": None,
         }
-
-    def _colour(self, getter: Any, obj: int) -> tuple[float, ...] | None:
-        if not getter(obj, *self.rgba_at):
-            return None
-        rgba = self.rgba
-        return (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255)
+    return out
 
 
-def _path_ops(to_page: Matrix, points: list[float], ops: list[str | None], closes: list[int],
-              start: int, end: int) -> list[_Op]:
+def _colours(getter: Any, objects: list[int]) -> list[tuple[float, ...] | None]:
+    """Each object's colour by ``getter`` as pdfplumber's (r, g, b) in 0-1; None where
+    pdfium gives none."""
+    n = len(objects)
+    rgba = np.zeros((n, 4), dtype=np.uint32)
+    at = rgba.ctypes.data
+    given = list(map(getter, objects, *(range(at + 4 * k, at + 16 * n, 16) for k in range(4))))
+    return [(r / 255, g / 255, b / 255) if ok else None
+            for ok, (r, g, b, _) in zip(given, rgba.tolist(), strict=True)]
+
+
+def _path_ops(ops: list[str | None], closes: list[int], start: int, end: int) -> list[_Op]:
     """One path's segments (``start:end`` of the page's) as pdfminer's operators ("m", "l",
-    "c", "h") with their points, in the page space before the y flip."""
+    "c", "h"), each with the page's segment numbers of its points."""
     path: list[_Op] = []
-    pending: list[tuple[float, float]] = []
-    a, b, cc, d, e, f = to_page
+    pending: list[int] = []
     for k in range(start, end):
         op = ops[k]
         if op is None:
             continue
-        px = round(points[2 * k], POINT_DECIMALS)
-        py = round(points[2 * k + 1], POINT_DECIMALS)
-        point = (a * px + cc * py + e, b * px + d * py + f)
         if op == "c":
-            pending.append(point)
+            pending.append(k)
             if len(pending) == 3:  # pdfium lists a Bézier as three points
                 path.append(("c", pending))
                 pending = []
         else:
-            path.append((op, [point]))
+            path.append((op, [k]))
         if closes[k]:
             path.append(("h", []))
     return path
 
 
-def _shape(path: list[_Op], attrs: dict[str, Any], transform: PageTransform,
+def _shape(path: list[_Op], points: list[tuple[float, float]],
+           page_points: list[tuple[float, float]], attrs: dict[str, Any], height: float,
            found: dict[str, list[dict[str, Any]]]) -> None:
     """One subpath → a pdfplumber object (by pdfminer's converter.paint_path): one segment
-    is a line; a closed axis-aligned four-sided subpath is a rect; anything else a curve."""
+    is a line; a closed axis-aligned four-sided subpath is a rect; anything else a curve.
+    ``points``: each of the page's segments' point in page space before the y flip,
+    ``page_points`` after it (x, top); ``height``: the page's."""
     shape = "".join([op for op, _ in path])
     if shape[:1] != "m" or len(path) < 2:
         return
     first = path[0][1][-1]
-    pts = [pts[-1] if op != "h" else first for op, pts in path]
+    at = [ks[-1] if op != "h" else first for op, ks in path]
+    pts = [points[k] for k in at]
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
         shape = shape[:-2] + "h"
         pts.pop()
-    # transform.point, written out: the same float operations, so the same numbers.
-    ma, mb, mc, md, me, mf = transform.matrix
-    dx, height, dtop = transform.dx, transform.height, transform.dtop
-    page_pts = [((ma * x + mc * y + me) + dx, height - (mb * x + md * y + mf) + dtop)
-                for x, y in pts]
+        at.pop()
+    page_pts = [page_points[k] for k in at]
     xs = [p[0] for p in page_pts]
     tops = [p[1] for p in page_pts]
     x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
