@@ -480,8 +480,18 @@ MIN_SENTENCE_SHARE = 0.5
 
 def _reads_as_sentence(text: str) -> bool:
     words = text.split()
-    lettered = sum(1 for w in words if sum(ch.isalpha() for ch in w) >= 2)
-    return len(words) >= MIN_SENTENCE_WORDS and lettered >= 0.5 * len(words)
+    if len(words) < MIN_SENTENCE_WORDS:
+        return False
+    # Words with at least two letters, counted until they are half of them: most texts
+    # are prose, decided within their first words.
+    needed = 0.5 * len(words)
+    lettered = 0
+    for w in words:
+        if (len(w) >= 2 and w.isalpha()) or sum(ch.isalpha() for ch in w) >= 2:
+            lettered += 1
+            if lettered >= needed:
+                return True
+    return False
 
 
 def reads_as_plan(plan: ActionPlan) -> bool:

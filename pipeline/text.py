@@ -89,7 +89,9 @@ def cell_lines(paragraphs: list[Paragraph]) -> list[CellLine]:
 def _lines_make(para: Paragraph) -> bool:
     """True when the paragraph's text is its lines put together (nothing edited since)."""
     rebuilt = "".join((ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines))
-    return rebuilt.split() == para.text.split()
+    # The same text, as the reader made it, is the usual answer; the words are compared
+    # only when it differs.
+    return rebuilt == para.text or rebuilt.split() == para.text.split()
 
 
 # --- words a narrow column cut ------------------------------------------------------------
