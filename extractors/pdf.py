@@ -120,7 +120,7 @@ def read_pdf(path: Path, only_pages: set[int] | None = None,
 def _scan(page, number: int) -> _PageScan:
     """Words, ruled grids and horizontal rules of one page (pdfplumber's page interface)."""
     words = _words(page_words(page, WORD_SETTINGS), _space_glyphs(space_glyphs(page)))
-    centres = TextCentres([((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words])
+    centres = TextCentres(((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words)
     # The words themselves are the text boxes (x0, top, x1, bottom): no Box per word.
     edges = close_open_ends(rule_edges(page.lines, page.rects, page.curves, centres), words)
     grids = [[Box(*(float(v) for v in c)) for c in cells] for cells in _find_grids(edges)]
@@ -159,13 +159,16 @@ def _space_glyphs(glyphs: list[tuple[float, float]]) -> dict[int, list[float]]:
     """x0 of the real space glyphs of a page by rounded top: under each key those of that
     row and of the rows either side (a word's glyphs and its space may round apart), each
     list sorted (bisected)."""
-    found: dict[int, list[float]] = {}
+    rows: dict[int, list[float]] = {}
     for top, x0 in glyphs:
-        row = round(top)
+        rows.setdefault(round(top), []).append(x0)
+    found: dict[int, list[float]] = {}
+    empty: list[float] = []
+    for row in rows:
         for key in (row - 1, row, row + 1):
-            found.setdefault(key, []).append(x0)
-    for xs in found.values():
-        xs.sort()
+            if key not in found:
+                found[key] = sorted(rows.get(key - 1, empty) + rows.get(key, empty)
+                                    + rows.get(key + 1, empty))
     return found
 
 

@@ -183,6 +183,15 @@ def _column(word: Word, edges: list[float]) -> int:
     return col
 
 
+def _by_column(words: list[Word], edges: list[float]) -> list[list[Word]]:
+    """The words of each column (``_column``), in their order: each word's column found
+    once, not once per column."""
+    found: list[list[Word]] = [[] for _ in range(max(1, len(edges) - 1))]
+    for word in words:
+        found[_column(word, edges)].append(word)
+    return found
+
+
 def _extent(lines, start: int, edges: list[float], height: float) -> int:
     """Index after the last line from ``start`` that keeps to the columns."""
     end = start
@@ -211,10 +220,11 @@ def _settle(lines, edges: list[float]) -> list[float]:
     """Column lines moved into the gutter left of each header label: the white strip that
     the table's lines leave just before the column's text starts."""
     words = [w for _, ws in lines for w in ws if not _crosses(w, edges)]
+    by_column = _by_column(words, edges)
     settled = [edges[0]]
     for i, x in enumerate(edges[1:-1], start=1):
-        before = [w.x1 for w in words if _column(w, edges) == i - 1 and w.x1 <= x + 1]
-        mine = [w.x0 for w in words if _column(w, edges) == i]
+        before = [w.x1 for w in by_column[i - 1] if w.x1 <= x + 1]
+        mine = [w.x0 for w in by_column[i]]
         right_of_prev = max(before, default=x - 2)
         left_of_mine = min(mine, default=x)
         settled.append((right_of_prev + left_of_mine) / 2 if right_of_prev < left_of_mine
@@ -330,9 +340,9 @@ def _text_spans(lines, edges: list[float]) -> list[tuple[float, float]]:
     """Where each column's text runs, over the whole table: with no border to wrap at, the
     widest line shows the width the text wrapped to (a paragraph ends on a shorter line)."""
     spans = []
+    by_column = _by_column([w for _, ws in lines for w in ws if not _crosses(w, edges)], edges)
     for col in range(len(edges) - 1):
-        mine = [w for _, ws in lines for w in ws if _column(w, edges) == col and
-                not _crosses(w, edges)]
+        mine = by_column[col]
         spans.append((min((w.x0 for w in mine), default=edges[col]),
                       max((w.x1 for w in mine), default=edges[col + 1])))
     return spans
@@ -347,8 +357,9 @@ def _row(words: list[Word], edges: list[float], spans: list[tuple[float, float]]
                     x1=edges[-1], bottom=bottom)
         return Row(cells=[cell], page=page, top=top, bottom=bottom)
     cells = []
+    by_column = _by_column(words, edges)
     for col in range(len(edges) - 1):
-        mine = [w for w in words if _column(w, edges) == col]
+        mine = by_column[col]
         left, right = edges[col], edges[col + 1]
         text_left, text_right = spans[col]
         paragraphs = lines_to_paragraphs(words_to_lines(mine, page), text_left - 0.5,

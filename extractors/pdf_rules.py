@@ -55,9 +55,25 @@ def luminance(color: object) -> float | None:
     return None
 
 
+_BACKGROUNDS: dict[object, bool] = {}  # colour -> _is_background: a page repeats a few
+_BACKGROUNDS_KEPT = 4096
+
+
 def _is_background(color: object) -> bool:
+    try:
+        return _BACKGROUNDS[color]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable colour (a list): worked out each time
+        light = luminance(color)
+        return light is not None and light >= BACKGROUND_LUMINANCE
     light = luminance(color)
-    return light is not None and light >= BACKGROUND_LUMINANCE
+    found = light is not None and light >= BACKGROUND_LUMINANCE
+    if len(_BACKGROUNDS) >= _BACKGROUNDS_KEPT:
+        _BACKGROUNDS.clear()
+    # Equal colours (1 and 1.0, (0, 0, 0) and (0.0, 0.0, 0.0)) have one luminance.
+    _BACKGROUNDS[color] = found
+    return found
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
@@ -77,16 +93,23 @@ def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
 
 class TextCentres:
     """The centres (x, y) of a page's words, ordered by height so that a box finds the few
-    level with it by bisection (a page has hundreds of words and of filled boxes)."""
+    level with it by bisection (a page has hundreds of words and of filled boxes). They are
+    taken from ``centres`` (which may be a generator) and ordered at the first test: most
+    pages have no filled box thin enough to be a rule."""
 
     def __init__(self, centres: Iterable[tuple[float, float]]):
-        # A NaN height is in no box: such a centre is left out.
-        points = sorted(((cy, cx) for cx, cy in centres if cy == cy), key=_height)
-        self._ys = [cy for cy, _ in points]
-        self._xs = [cx for _, cx in points]
+        self._centres: Iterable[tuple[float, float]] | None = centres
+        self._ys: list[float] = []
+        self._xs: list[float] = []
 
     def in_box(self, x0: float, top: float, x1: float, bottom: float) -> bool:
         """Whether a centre lies in the box, edges included."""
+        if self._centres is not None:
+            # A NaN height is in no box: such a centre is left out.
+            points = sorted(((cy, cx) for cx, cy in self._centres if cy == cy), key=_height)
+            self._ys = [cy for cy, _ in points]
+            self._xs = [cx for _, cx in points]
+            self._centres = None
         ys, xs = self._ys, self._xs
         # The whole test again on the level centres: a NaN side holds nothing.
         return any(x0 <= xs[i] <= x1 and top <= ys[i] <= bottom
@@ -268,13 +291,22 @@ def close_open_ends(edges: list[dict], text_boxes: Sequence[HasBox] = ()) -> lis
     vertical = [dict(e) for e in edges if e["orientation"] == "v"]
     rules = [v for v in vertical if float(v["bottom"]) - float(v["top"]) >= OPEN_END_PT]
     closing: list[dict] = []
+    # The vertical rules by x, so each rule finds those in line with it by bisection (the
+    # test itself is made on them again; a NaN x is in line with nothing).
+    by_x = sorted(((float(w["x0"]), k) for k, w in enumerate(vertical)
+                   if float(w["x0"]) == float(w["x0"])), key=_height)
+    xs = [x for x, _ in by_x]
     for key, at_bottom in (("bottom", True), ("top", False)):
         far = "top" if at_bottom else "bottom"
         # Where a rule goes on as another piece in line with it, that is no end.
-        ends = [(float(v[key]), v) for v in rules if not any(
-            abs(float(w["x0"]) - float(v["x0"])) <= SNAP_PT
-            and abs(float(w[far]) - float(v[key])) <= SNAP_PT
-            for w in vertical if w is not v)]
+        ends = []
+        for v in rules:
+            x, end = float(v["x0"]), float(v[key])
+            near = (vertical[k] for _, k in by_x[bisect.bisect_left(xs, x - SNAP_PT - 1.0):
+                                                 bisect.bisect_right(xs, x + SNAP_PT + 1.0)])
+            if not any(abs(float(w["x0"]) - x) <= SNAP_PT and abs(float(w[far]) - end) <= SNAP_PT
+                       for w in near if w is not v):
+                ends.append((end, v))
         for level in _levels(ends):
             is_open = [not _ends_on_rule(float(v["x0"]), float(v[key]), horizontal)
                        for v in level]

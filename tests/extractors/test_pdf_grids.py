@@ -7,11 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdfplumber.table import TableFinder, TableSettings
+from pdfplumber.table import (
+    TableFinder,
+    TableSettings,
+    cells_to_tables,
+    edges_to_intersections,
+)
 
 import extractors.pdf as pdf_reader
 from extractors.pdf import GRID_SETTINGS, read_pdf
-from extractors.pdf_grids import grid_cells, intersections_cells
+from extractors.pdf_grids import crossings, grid_cells, intersections_cells, tables_of_cells
 
 SAMPLES = sorted(Path("samples").glob("*.pdf"))
 
@@ -88,3 +93,21 @@ def test_crossings_at_nan_are_left_to_pdfplumber() -> None:
     crossings = {(0.0, 0.0): {"v": [_edge(0, 0, 0, 10)], "h": [_edge(0, 0, 10, 0)]},
                  (nan, 0.0): {"v": [], "h": []}}
     assert intersections_cells(crossings) == []
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_crossings_and_tables_as_pdfplumber_finds_them(seed: int) -> None:
+    rng = random.Random(seed)
+    vertical, horizontal = _random_rules(rng)
+    if rng.random() < 0.5:  # a second grid beside the first, and the edges in any order
+        more_v, more_h = _random_rules(rng)
+        vertical += [{**e, "x0": e["x0"] + 600, "x1": e["x1"] + 600} for e in more_v]
+        horizontal += [{**e, "x0": e["x0"] + 600, "x1": e["x1"] + 600} for e in more_h]
+    edges = vertical + horizontal
+    rng.shuffle(edges)
+    found = crossings(edges, 3, 3)
+    expected = edges_to_intersections(edges, 3, 3)
+    assert list(found.items()) == list(expected.items())  # the same order too
+    cells = intersections_cells(found)
+    rng.shuffle(cells)
+    assert tables_of_cells(cells) == cells_to_tables(cells)
