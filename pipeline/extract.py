@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from extractors import READERS
-from extractors.convert import converted_to_docx
 from extractors.guard import DEFAULT_LIMITS as GUARD_DEFAULTS
 from extractors.guard import GuardLimits, check_pdf, check_zip
 from extractors.layout import Document
@@ -72,6 +71,10 @@ def read_document(path: Path, limits: Limits) -> tuple[str, Document]:
     guard = replace(GUARD_DEFAULTS, max_pages=limits.max_pages)
     fmt = detect_format(path)
     if fmt in CONVERTIBLE:
+        # LibreOffice's conversion (and subprocess) only for the files that need it: a
+        # worker reading PDF and .docx never imports them.
+        from extractors.convert import converted_to_docx
+
         with converted_to_docx(path, fmt) as docx_path:
             return "docx", _read("docx", docx_path, shown=path, guard=guard)
     return fmt, _read(fmt, path, shown=path, guard=guard)

@@ -103,6 +103,8 @@ def _special_cases() -> _SpecialCases | None:
     # (each test of the class is of a character or of two in a row).
     patterns: dict[str, list[tuple[str, ...]]] = {}
     for key in sorted(rules):
+        if key.isalnum():
+            continue  # one token, as in ``tokenize``: no affix or infix character
         tokens = _split_chunk(key, {}) if _in_class(key) and not _has_space(key) else None
         if tokens is not None and len(tokens) > 1:
             patterns.setdefault(tokens[0], []).append(tuple(tokens))
