@@ -327,7 +327,8 @@ def _positions(text_page: Any, positions: list[int]) -> tuple[np.ndarray, np.nda
 
 def _runs(raw: Any, keys: list[int], positions: list[int], transform: PageTransform
           ) -> tuple[list[Run], np.ndarray]:
-    """The text objects' shared properties, and each character's object (index into them)."""
+    """The distinct runs of the page's text objects, and each character's run (index into
+    them)."""
     if not keys:
         return [], np.zeros(0, dtype=np.int64)
     objects = np.array(keys, dtype=np.uint64)
@@ -338,7 +339,13 @@ def _runs(raw: Any, keys: list[int], positions: list[int], transform: PageTransf
                                         return_inverse=True)
     run_of = np.repeat(head_run.reshape(-1), np.diff(np.append(heads, len(keys))))
     at = [positions[j] for j in heads[first].tolist()]
-    return _RunReader(raw, transform).runs(at, unique.tolist()), run_of.astype(np.int64)
+    of_object = _RunReader(raw, transform).runs(at, unique.tolist())
+    # A page's ~100 text objects share a few runs (the same Run objects): each run listed
+    # once, so what is worked out per run afterwards is worked out a few times a page.
+    slot: dict[int, int] = {}
+    slot_of_object = [slot.setdefault(id(run), len(slot)) for run in of_object]
+    runs = list({id(run): run for run in of_object}.values())
+    return runs, np.array(slot_of_object, dtype=np.int64)[run_of]
 
 
 def _shown(raw: Any, positions: list[int], run_of: np.ndarray, runs: list[Run]
