@@ -123,7 +123,8 @@ def _scan(page, number: int) -> _PageScan:
     centres = TextCentres(((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words)
     # The words themselves are the text boxes (x0, top, x1, bottom): no Box per word.
     edges = close_open_ends(rule_edges(page.lines, page.rects, page.curves, centres), words)
-    grids = [[Box(*(float(v) for v in c)) for c in cells] for cells in _find_grids(edges)]
+    grids = [[Box(float(x0), float(top), float(x1), float(bottom))
+              for x0, top, x1, bottom in cells] for cells in _find_grids(edges)]
     rules = [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": False}
              for e in edges if e["orientation"] == "h"]
     rules += [{"x0": e["x0"], "x1": e["x1"], "top": e["top"], "band": True}
@@ -428,7 +429,7 @@ def _grid_tables(
     grids: list[list[Box]], words: list[Word], number: int, page_height: float,
     rules: list[dict],
 ) -> list[Table]:
-    grids = [[Box(*cell) for cell in grid] for grid in grids]
+    grids = [[cell if type(cell) is Box else Box(*cell) for cell in grid] for grid in grids]
     boxes = [Box.around(g) for g in grids]
     # A frame drawn around other tables is page layout, not a table of its own: one cell, or
     # one column of cells stacked (a title row, the front matter, the plan beneath them).

@@ -317,7 +317,11 @@ def _coverage(bands: list[list[Word]], x0: float, width: int) -> list[int]:
     # the page width.
     steps = [0] * (width + 1)
     for band in bands:
-        spans = sorted((max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)) for w in band)
+        spans = []
+        for w in band:  # (max(0, start), min(width, stop)) as comparisons, without the calls
+            start, stop = int(w.x0 - x0), int(w.x1 - x0) + 1
+            spans.append((start if start > 0 else 0, stop if stop < width else width))
+        spans.sort()
         run_start = run_stop = -1
         for start, stop in spans:
             if start >= stop:
@@ -373,9 +377,11 @@ def _white_strips(bands: list[list[Word]], x0: float, x1: float) -> list[tuple[f
     width = int(x1 - x0) + 1
     counts = _coverage(bands, x0, width)
     allowed = _allowed_crossings(bands)
-    start_text = next((i for i, c in enumerate(counts) if c > allowed), 0)
-    end_text = max((i for i, c in enumerate(counts) if c > allowed), default=width - 1)
-    return _white_runs([c <= allowed for c in counts], start_text, end_text, x0, MIN_GUTTER)
+    white = [c <= allowed for c in counts]
+    # The first and last points with text over them (more bands than may cross a gutter).
+    start_text = white.index(False) if False in white else 0
+    end_text = len(white) - 1 - white[::-1].index(False) if False in white else width - 1
+    return _white_runs(white, start_text, end_text, x0, MIN_GUTTER)
 
 
 def _white_runs(white: list[bool], start: int, end: int, x0: float, least: float

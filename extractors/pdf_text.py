@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import operator
 import re
-import statistics
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,8 +68,10 @@ def words_to_lines(words: list[Word], page: int | None) -> list[tuple[Line, list
         for line in open_lines[:-4:-1]:
             # By vertical centres, so a raised ordinal ("20th") stays on its line.
             line_height = line[6]
-            tall, short = (height, line_height) if height >= line_height else (line_height,
-                                                                               height)
+            if height >= line_height:
+                tall, short = height, line_height
+            else:
+                tall, short = line_height, height
             # Smaller type (a superscript) may sit higher; same-size text must align closely.
             tolerance = (0.5 if short < 0.8 * tall else 0.35) * tall
             if abs(line[5] - middle) <= (tolerance if tolerance > 1.5 else 1.5):
@@ -120,8 +121,10 @@ def lines_to_paragraphs(
     """
     if not lines:
         return []
-    heights = [ln.bottom - ln.top for ln, _ in lines]
-    typical = statistics.median(heights) if heights else 10.0
+    # statistics.median, inlined (the same sort and middle): this runs for every cell.
+    heights = sorted([ln.bottom - ln.top for ln, _ in lines])
+    middle = len(heights) // 2
+    typical = heights[middle] if len(heights) % 2 else (heights[middle - 1] + heights[middle]) / 2
     pad = max(0.5, min(ln.x0 for ln, _ in lines) - left)
     limit = right - pad
     paragraphs: list[Paragraph] = []
