@@ -565,7 +565,8 @@ def _grid_texts(rows: list[Row], n_cols: int) -> list[str]:
     texts = [""] * n_cols
     for row in rows:
         for cell in row.cells:
-            words = cell.own_text or cell.text
+            # Without nested tables a cell's own text is its text (no set of inner ones).
+            words = (cell.own_text if cell.nested else "") or cell.text
             for col in range(cell.col, min(n_cols, cell.col + cell.span)):
                 texts[col] = f"{texts[col]} {words}".strip()
     return texts
