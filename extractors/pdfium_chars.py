@@ -271,7 +271,8 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
             texts[j] = "-"
     n = len(index)
     positions = index.tolist()
-    keys = list(map(_text_object, itertools.repeat(text_page, n), positions))
+    keys = np.fromiter(map(_text_object, itertools.repeat(text_page, n), positions),
+                       dtype=np.uint64, count=n)
     points, loose = _positions(text_page, positions)
     runs, run_of = _runs(raw, keys, positions, transform)
     boxes = loose.astype(np.float64)
@@ -325,13 +326,13 @@ def _positions(text_page: Any, positions: list[int]) -> tuple[np.ndarray, np.nda
     return origins, loose
 
 
-def _runs(raw: Any, keys: list[int], positions: list[int], transform: PageTransform
+def _runs(raw: Any, keys: np.ndarray, positions: list[int], transform: PageTransform
           ) -> tuple[list[Run], np.ndarray]:
     """The distinct runs of the page's text objects, and each character's run (index into
     them)."""
-    if not keys:
+    if not len(keys):
         return [], np.zeros(0, dtype=np.int64)
-    objects = np.array(keys, dtype=np.uint64)
+    objects = keys
     # An object's characters come in stretches: the distinct objects are found among the
     # stretches' first characters (a value's first occurrence always starts a stretch).
     heads = np.flatnonzero(np.concatenate(([True], objects[1:] != objects[:-1])))
@@ -539,7 +540,10 @@ def join_ligatures(texts: list[str], x0: np.ndarray, top: np.ndarray, x1: np.nda
     if n < 2:
         return CharTable(texts, x0, top, x1, bottom, size, upright, run_of, runs, number,
                          page_height)
-    fonts = np.array([r.fontname for r in runs], dtype=object)[run_of]
+    # Each run's font name as a number (equal names, equal numbers), compared as ints.
+    names: dict[str, int] = {}
+    fonts = np.array([names.setdefault(r.fontname, len(names)) for r in runs],
+                     dtype=np.int64)[run_of]
     same = np.zeros(n, dtype=bool)
     same[1:] = (x0[1:] == x0[:-1]) & (top[1:] == top[:-1]) & (fonts[1:] == fonts[:-1])
     joined = [j for j in np.flatnonzero(same).tolist() if texts[j].strip()]
