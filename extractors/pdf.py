@@ -557,6 +557,10 @@ class _RulesByHeight:
         self._order = [i for _, i in tops]
         self._rules = rules
 
+    def count_between(self, low: float, high: float) -> int:
+        """How many rules ``strictly_between`` would give."""
+        return max(0, bisect.bisect_left(self._tops, high) - bisect.bisect_right(self._tops, low))
+
     def strictly_between(self, low: float, high: float) -> list[dict]:
         """The rules whose height lies strictly between ``low`` and ``high``, in page order."""
         start = bisect.bisect_right(self._tops, low)
@@ -570,6 +574,8 @@ def _ruled_tables_in_cell(
     """Tables drawn with horizontal rules only inside one grid cell (outside its grids)."""
     x0, top, x1, bottom = box
     width = x1 - x0
+    if rules.count_between(top + CELL_BORDER_CLEARANCE, bottom - CELL_BORDER_CLEARANCE) < 2:
+        return []  # most cells: no two rules cross them at all
     within = [
         r for r in rules.strictly_between(top + CELL_BORDER_CLEARANCE,
                                           bottom - CELL_BORDER_CLEARANCE)
