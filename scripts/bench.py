@@ -12,8 +12,12 @@ each in a fresh process and several times (median and min are printed):
   long a 619-page non-plan (a manual in ../shared/realworld, read there) takes to dismiss;
 - cost against pages: ms/page of single plans of 25/50/100/200 pages (--jobs 1);
 - DOCX: files/s (CPU) over the sample .docx files repeated.
-Ratios are printed beside each row. Numbers are printed, never asserted: the machine is shared,
-so the load average is printed before and after.
+Ratios are printed beside each row. The four fast rows (actionplan --jobs 1 and 2, raw
+pdfplumber, raw pypdfium2) run in rounds, one run of each per round, and each round's runs are
+also compared with each other ("paired"): the shared machine's speed drifts by tens of per cent
+over minutes, and one row measured after another would carry that drift into its ratio.
+Numbers are printed, never asserted: the machine is shared, so the load average is printed
+before and after.
 
 The project's modules are byte-compiled first (``compile_project``), as ``pip install`` does
 for an installed copy: the editable install of the development venv runs them from source, and
@@ -173,6 +177,24 @@ def repeat(command: list[str], times: int) -> list[dict]:
     return [measure(command) for _ in range(times)]
 
 
+def interleaved(commands: dict[str, list[str]], times: int) -> dict[str, list[dict]]:
+    """Each command run ``times`` times, in rounds (one run of each per round), so a change
+    in the shared machine's speed during the bench falls on every row alike, not on one."""
+    runs: dict[str, list[dict]] = {label: [] for label in commands}
+    for _ in range(times):
+        for label, command in commands.items():
+            runs[label].append(measure(command))
+    return runs
+
+
+def _paired(ours: list[dict], theirs: list[dict], key: str) -> str:
+    """How many times ``theirs`` takes what ``ours`` takes of ``key``, round by round."""
+    ratios = sorted(t[key] / o[key] for o, t in zip(ours, theirs, strict=True) if o[key])
+    if not ratios:
+        return "n/a"
+    return f"{statistics.median(ratios):6.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f})"
+
+
 def _stat(runs: list[dict], key: str) -> tuple[float, float]:
     values = [r[key] for r in runs]
     return statistics.median(values), min(values)
@@ -264,12 +286,14 @@ def main(argv: list[str] | None = None) -> int:
 
     print("throughput on the set (pages per CPU-second of the process tree):")
     python = sys.executable
-    row("actionplan --jobs 1", repeat(actionplan(files, 1, out / "j1"), args.repeat))
-    row("actionplan --jobs 2", repeat(actionplan(files, 2, out / "j2"), args.repeat))
-    row("raw pdfplumber extract_tables()",
-        repeat([python, "-c", RAW_PDFPLUMBER, *map(str, files)], args.repeat))
-    row("raw pypdfium2 chars + paths",
-        repeat([python, "-c", RAW_PDFIUM, *map(str, files)], args.repeat))
+    fast = interleaved({
+        "actionplan --jobs 1": actionplan(files, 1, out / "j1"),
+        "actionplan --jobs 2": actionplan(files, 2, out / "j2"),
+        "raw pdfplumber extract_tables()": [python, "-c", RAW_PDFPLUMBER, *map(str, files)],
+        "raw pypdfium2 chars + paths": [python, "-c", RAW_PDFIUM, *map(str, files)],
+    }, args.repeat)
+    for label, runs in fast.items():
+        row(label, runs)
     peers = None if args.no_peers else ensure_peers()
     if peers is not None:
         row("Camelot 2.0 lattice (peers venv)",
@@ -285,6 +309,12 @@ def main(argv: list[str] | None = None) -> int:
     two = rows["actionplan --jobs 2"]
     print(f"  --jobs 2 vs --jobs 1, wall: {one['wall'] / two['wall']:.2f}x (median), "
           f"{one['wall_min'] / two['wall_min']:.2f}x (min)")
+    print("paired (each round's runs against each other; median (lowest, highest) of rounds):")
+    ones = fast["actionplan --jobs 1"]
+    for label in ("raw pdfplumber extract_tables()", "raw pypdfium2 chars + paths"):
+        print(f"  vs {label:<34} {_paired(ones, fast[label], 'cpu')}")
+    twos = fast["actionplan --jobs 2"]
+    print(f"  {'--jobs 2 vs --jobs 1, wall':<37} {_paired(twos, ones, 'wall')}")
 
     print("\nstart-up (wall seconds, median (min)):")
     version = repeat([str(ACTIONPLAN), "--version"], max(3, args.repeat))
