@@ -162,8 +162,13 @@ def _append_synced(path: Path, data: bytes) -> None:
     """Append ``data`` to ``path`` in one write and wait for it to reach the disk; a new file's
     folder is fsynced too, so that the file itself survives a power cut."""
     created = not path.exists()
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
     try:
+        size = os.fstat(fd).st_size
+        # A line cut short by a power cut is passed over by the reader; without a line break
+        # after it, the line appended now would join it and be passed over too.
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            data = b"\n" + data
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]

@@ -57,6 +57,12 @@ def test_a_journal_line_cut_short_is_passed_over(tmp_path: Path) -> None:
     with (tmp_path / JOURNAL_NAME).open("ab") as fh:
         fh.write(b'{"name": "b.pdf", "entry": {"input": "x", "sha')  # a power cut mid-write
     assert Manifest.load(tmp_path).entries == {"a.pdf": _entry(1)}
+    after = Manifest.load(tmp_path)  # the next run records a file after the cut line
+    after.record("c.pdf", _entry(3))
+    after.save()
+    assert Manifest.load(tmp_path).entries == {"a.pdf": _entry(1), "c.pdf": _entry(3)}
+    after.fold()
+    assert sorted(_on_disk(tmp_path)) == ["a.pdf", "c.pdf"]
 
 
 def test_two_runs_keep_each_others_entries_through_journal_and_fold(tmp_path: Path) -> None:
