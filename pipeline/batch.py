@@ -289,7 +289,7 @@ class PlanOutputs:
             return
         wanted = output_paths(self.out_dir, self.name, self.formats)
         try:
-            with synced_together():  # one wait for the disk, not one per file
+            with synced_together():  # renamed only once all are synced; folder synced once
                 for path in wanted:
                     if only_missing and path.is_file():
                         continue

@@ -90,8 +90,8 @@ def atomic_path(path: Path) -> Iterator[Path]:
 @contextlib.contextmanager
 def synced_together() -> Iterator[None]:
     """Finish the atomic writes made inside the block together when it ends: every file is
-    fsynced, then each is renamed into place and each folder fsynced once (not a wait for the
-    disk per file and per rename). If the block or a sync fails, no file of the group replaces
+    fsynced, then each is renamed into place and each folder fsynced once (not once per
+    rename). If the block or a sync fails, no file of the group replaces
     its old one (a rename that fails leaves the files renamed before it in place, each whole)."""
     group: list[tuple[Path, Path]] = []
     _GROUPS.append(group)
