@@ -6,11 +6,13 @@ line before anything is written."""
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import signal
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 EXAMPLE = """example:
   actionplan extract plans/2020 plans/hmp-leeds.docx --out output --jobs 2
@@ -168,8 +170,9 @@ def _add_limits(extract: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status. Never a traceback on a signal: Ctrl-C,
-    SIGTERM and SIGHUP stop the run at any moment with one line and status 130."""
+    """Run the command line; returns the exit status, or, as the program itself (no
+    ``argv``), exits with it (``_leave``). Never a traceback on a signal: Ctrl-C, SIGTERM and
+    SIGHUP stop the run at any moment with one line and status 130."""
     from pipeline import stop
 
     # Stop signals are recorded, and acted on where the run waits or moves on (pipeline.stop).
@@ -178,9 +181,22 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline import collector
 
         collector.collect_less_often()  # this process is the tool's own
-        return _stoppable(argv)
+        _leave(_stoppable(argv))
     with stop.recording():  # called from Python: the caller's handlers come back afterwards
         return _stoppable(argv)
+
+
+def _leave(status: int) -> NoReturn:
+    """End the program with ``status`` as a normal exit does (exit handlers run, the streams
+    flushed), but without the interpreter's own shutdown: freeing every object and module
+    one by one cost 0.05-0.08 s of CPU after a batch of 83 plans, in a process about to end."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away, a closed stream
+            status = status or 120  # the status CPython's own exit gives a failed flush
+    os._exit(status)
 
 
 def _stoppable(argv: list[str] | None) -> int:

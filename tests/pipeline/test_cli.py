@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -178,6 +179,21 @@ def test_python_dash_m_pipeline_is_the_same_command() -> None:
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0
     assert json.loads(result.stdout)["title"] == "ActionPlan"
+
+
+def test_the_program_leaves_with_its_status_after_its_exit_handlers(tmp_path: Path) -> None:
+    # The program skips the interpreter's shutdown (cli._leave); what a normal exit does
+    # must still happen: the status, the exit handlers, the buffered streams written out.
+    code = ("import atexit, sys; from pipeline import cli;"
+            "atexit.register(lambda: print('handler ran'));"
+            f"sys.argv = ['actionplan', 'extract', {str(tmp_path / 'gone.pdf')!r}, '--out', "
+            f"{str(tmp_path / 'o')!r}]; print('buffered'); cli.main()")
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, check=False, env=buffered)
+    assert result.returncode == 2
+    assert result.stdout.split("\n")[:2] == ["buffered", "handler ran"]
+    assert result.stderr.startswith("Error: no such file or folder")
 
 
 def test_extract_parses_the_same_with_its_parser_alone(tmp_path: Path) -> None:
