@@ -280,21 +280,23 @@ class PlanOutputs:
     relative: str
     formats: tuple[str, ...]  # per-plan formats asked for (the JSON record always)
 
-    def write(self, plan: ActionPlan, *, only_missing: bool = False) -> None:
+    def write(self, plan: ActionPlan, *, only_missing: bool = False) -> str | None:
         """Write a plan's JSON and CSV atomically and drop formats not asked for; a plan
-        without recommendations (no plan) gets none. On OSError nothing is left half-done."""
+        without recommendations (no plan) gets none. On OSError nothing is left half-done.
+        Returns the JSON written (None if this call wrote none)."""
         every = output_paths(self.out_dir, self.name, PER_PLAN_FORMATS)
         if not gives_plan(plan):
             self.remove()
-            return
+            return None
         wanted = output_paths(self.out_dir, self.name, self.formats)
+        written: str | None = None
         try:
             with synced_together():  # renamed only once all are synced; folder synced once
                 for path in wanted:
                     if only_missing and path.is_file():
                         continue
                     if path.suffix == ".json":
-                        write_json(plan, path)
+                        written = write_json(plan, path)
                     else:
                         write_csv(StoredPlan(plan, self.relative, self.name), path)
         except OSError:
@@ -302,6 +304,7 @@ class PlanOutputs:
             raise
         for leftover in set(every) - set(wanted):
             leftover.unlink(missing_ok=True)
+        return written
 
     def remove(self) -> None:
         """Remove this input's outputs, and temp files a killed worker may have left."""

@@ -150,11 +150,14 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_json(plan: ActionPlan, path: Path) -> None:
-    """Write one plan as indented UTF-8 JSON, atomically."""
+def write_json(plan: ActionPlan, path: Path) -> str:
+    """Write one plan as indented UTF-8 JSON, atomically; returns the JSON (without the file's
+    final newline), which a worker hands to the batch process as it is."""
+    text = plan.model_dump_json(indent=2)
     with atomic_text(path) as fh:
-        fh.write(plan.model_dump_json(indent=2))
+        fh.write(text)
         fh.write("\n")
+    return text
 
 
 def _stored(plans: ActionPlan | StoredPlan | Iterable[ActionPlan | StoredPlan]) -> list[StoredPlan]:

@@ -72,7 +72,10 @@ class Outcome:
 class OutputTarget(Protocol):
     """Where a worker writes one file's outputs (the batch's; picklable)."""
 
-    def write(self, plan: object) -> None: ...
+    def write(self, plan: object) -> str | None:
+        """Write the outputs; return the plan's JSON if it wrote it (the batch process gets
+        that text), else None."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,15 +201,18 @@ def _run_task(func: Callable[..., object], task: Task, call_kwargs: dict[str, ob
     if task.known_sha256 is not None and sha == task.known_sha256:
         return Outcome(task.index, TaskStatus.UNCHANGED, sha256=sha)
     plan = func(Path(task.path), **call_kwargs)
+    written = None
     if task.target is not None:
         try:
-            task.target.write(plan)
+            written = task.target.write(plan)
         except OSError as exc:
             return Outcome(task.index, TaskStatus.ERROR,
                            f"could not write output: {exc.strerror or exc}", ErrorKind.OUTPUT,
                            sha256=sha)
-    return Outcome(task.index, TaskStatus.OK, plan.model_dump_json(),  # type: ignore[attr-defined]
-                   sha256=sha)
+    # The JSON the target wrote (indented) is what the batch process parses too, so a plan is
+    # dumped once, not once for its file and again, compact, for the parent.
+    payload = written if written is not None else plan.model_dump_json()  # type: ignore[attr-defined]
+    return Outcome(task.index, TaskStatus.OK, payload, sha256=sha)
 
 
 @dataclass
