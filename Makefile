@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# setup.py builds the PDF page source's C loop (extractors/pdfium_loops.c): rebuilt when it changes.
+$(STAMP): pyproject.toml setup.py extractors/pdfium_loops.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

@@ -3,7 +3,9 @@
 The reader needs of each character its text, box, size and whether it is upright; building a
 pdfplumber char dict for each of a page's ~2,000 characters cost more than pdfium's parse.
 Here pdfium is asked per character only for what differs per character (its text object,
-origin and loose box), through C loops (``map`` over ctypes functions); what a text object's
+origin and loose box), in one C loop per page (extractors/pdfium_loops.c, built with the
+package; where it was not built, ``map`` over ctypes functions makes the same calls, several
+times slower: ctypes costs more per call than pdfium's work in it); what a text object's
 characters share (font, size, matrix, colour) is asked once per object, a glyph's advance
 once per object and code, and the boxes are computed for the whole page at once.
 
@@ -15,9 +17,11 @@ from __future__ import annotations
 
 import collections
 import ctypes
+import importlib.machinery
 import itertools
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -269,11 +273,11 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     for j in np.flatnonzero(codes == _HYPHEN_MARK).tolist():
         if _is_hyphen(page, int(index[j])) == 1:
             texts[j] = "-"
-    n = len(index)
     positions = index.tolist()
-    keys = np.fromiter(map(_text_object, itertools.repeat(text_page, n), positions),
-                       dtype=np.uint64, count=n)
-    points, loose = _positions(text_page, positions)
+    if _CHAR_LOOP is not None:
+        keys, points, loose = char_calls_in_c(page, index)
+    else:
+        keys, points, loose = char_calls_in_python(text_page, positions)
     runs, run_of = _runs(raw, keys, positions, transform)
     boxes = loose.astype(np.float64)
     shown = None if keep_clipped else _shown(raw, positions, run_of, runs)
@@ -282,6 +286,58 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
         texts = [texts[j] for j in shown.tolist()]
     columns = char_boxes(codes, run_of, runs, points, boxes, transform)
     return join_ligatures(texts, *columns, run_of, runs, number, transform.height)
+
+
+def _load_char_loop() -> Any:
+    """``char_positions`` of the C library built with the package (setup.py builds
+    extractors/pdfium_loops.c), or None where it was not built (no compiler)."""
+    here = Path(__file__).parent
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        path = here / f"_pdfium_loops{suffix}"
+        if not path.is_file():
+            continue
+        try:
+            function = ctypes.CDLL(str(path)).char_positions
+        except (OSError, AttributeError):
+            return None
+        function.restype = None
+        function.argtypes = [_VOID, _VOID, ctypes.c_int64, *[_VOID] * 6]
+        return function
+    return None
+
+
+_CHAR_LOOP = _load_char_loop()
+# The per-character functions' addresses, handed to the C loop, which calls them for every
+# character of a page (the same functions, with the same arguments, as the Python loops).
+_CHAR_FUNCTIONS = tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+                        for name in ("FPDFText_GetTextObject", "FPDFText_GetCharOrigin",
+                                     "FPDFText_GetLooseCharBox"))
+
+
+def char_calls_in_c(page: int, index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each character's text object (uint64 handle), origin ((n, 2) float64, PDF space) and
+    loose box ((n, 4) float32: left, top, right, bottom) for the characters at ``index`` of
+    text page ``page`` (its address), in one C loop; a call pdfium refuses leaves 0."""
+    assert _CHAR_LOOP is not None
+    index = np.ascontiguousarray(index, dtype=np.int64)
+    n = len(index)
+    keys = np.zeros(n, dtype=np.uint64)
+    origins = np.zeros((n, 2), dtype=np.float64)
+    loose = np.zeros((n, 4), dtype=np.float32)
+    _CHAR_LOOP(page, index.ctypes.data, n, *_CHAR_FUNCTIONS, keys.ctypes.data,
+               origins.ctypes.data, loose.ctypes.data)
+    return keys, origins, loose
+
+
+def char_calls_in_python(text_page: Any, positions: list[int]
+                         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``char_calls_in_c`` through ctypes, where the C loop was not built (``text_page``:
+    the text page's ``pointer_argument``)."""
+    n = len(positions)
+    keys = np.fromiter(map(_text_object, itertools.repeat(text_page, n), positions),
+                       dtype=np.uint64, count=n)
+    origins, loose = _positions(text_page, positions)
+    return keys, origins, loose
 
 
 # Characters read per C loop of origin and loose-box calls: the calls' output pointers are

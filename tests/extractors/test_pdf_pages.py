@@ -240,3 +240,39 @@ def test_the_reader_takes_every_page_the_screen_loaded_even_those_it_skips() -> 
         assert left is not None and left[1] == {}
     assert document.pages == len(texts)
     assert take_screened(path) is None
+
+
+def test_the_c_loop_is_built_and_makes_the_same_calls_as_the_ctypes_loops() -> None:
+    # setup.py builds extractors/pdfium_loops.c with the package; without it the reader is
+    # slower, so a development or CI install that lost it should fail here, not go unnoticed.
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    from extractors import pdfium_chars
+
+    assert pdfium_chars._CHAR_LOOP is not None
+    checked = 0
+    for path in SAMPLE_PDFS:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                raw = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+                count = pdfium.raw.FPDFText_CountChars(textpage.raw)
+                # Every index, and some pdfium refuses (past the end: their slots stay 0).
+                at = np.arange(count + 3, dtype=np.int64)
+                in_c = pdfium_chars.char_calls_in_c(raw, at)
+                in_python = pdfium_chars.char_calls_in_python(
+                    pdfium_chars.pointer_argument(raw), at.tolist())
+                for ours, theirs in zip(in_c, in_python, strict=True):
+                    assert ours.dtype == theirs.dtype
+                    assert np.array_equal(ours, theirs)
+                assert not in_c[0][count:].any() and not in_c[1][count:].any()
+                checked += count
+                textpage.close()
+                page.close()
+        finally:
+            document.close()
+    assert checked > 10_000
