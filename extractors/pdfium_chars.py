@@ -288,8 +288,8 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     return join_ligatures(texts, *columns, run_of, runs, number, transform.height)
 
 
-def _load_char_loop() -> Any:
-    """``char_positions`` of the C library built with the package (setup.py builds
+def _load_loop(name: str, argtypes: list[Any]) -> Any:
+    """The function ``name`` of the C library built with the package (setup.py builds
     extractors/pdfium_loops.c), or None where it was not built (no compiler)."""
     here = Path(__file__).parent
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
@@ -297,16 +297,23 @@ def _load_char_loop() -> Any:
         if not path.is_file():
             continue
         try:
-            function = ctypes.CDLL(str(path)).char_positions
+            function = getattr(ctypes.CDLL(str(path)), name)
         except (OSError, AttributeError):
             return None
         function.restype = None
-        function.argtypes = [_VOID, _VOID, ctypes.c_int64, *[_VOID] * 6]
+        function.argtypes = argtypes
         return function
     return None
 
 
-_CHAR_LOOP = _load_char_loop()
+_CHAR_LOOP = _load_loop("char_positions", [_VOID, _VOID, ctypes.c_int64, *[_VOID] * 6])
+_OBJECT_LOOP = _load_loop("text_object_properties",
+                          [_VOID, _VOID, _VOID, ctypes.c_int64, *[_VOID] * 13])
+# Asked once per text object by the C loop, as by the Python one.
+_OBJECT_FUNCTIONS = tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+                          for name in ("FPDFText_GetMatrix", "FPDFText_GetFillColor",
+                                       "FPDFText_GetFontSize", "FPDFTextObj_GetFont",
+                                       "FPDFPageObj_GetClipPath", "FPDFClipPath_CountPaths"))
 # The per-character functions' addresses, handed to the C loop, which calls them for every
 # character of a page (the same functions, with the same arguments, as the Python loops).
 _CHAR_FUNCTIONS = tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
@@ -452,6 +459,56 @@ def _clip_box(clip: int) -> tuple[float, float, float, float] | None:
     return None if box is None else (box[0], box[1], box[2], box[3])
 
 
+def object_properties_in_c(page: int, indices: list[int], objects: list[int]) -> tuple[
+        np.ndarray, np.ndarray, list[int], list[float], list[int],
+        list[tuple[float, float, float, float] | None]]:
+    """What the text objects ``objects`` (addresses, 0 for none) share, each read at its
+    char of ``indices`` on text page ``page`` (its address), in one C loop: the text
+    matrices ((m, 6) float32), fill colours ((m, 4) uint32) and whether pdfium gave each,
+    font sizes, font handles and the boxes their clip paths leave open. What pdfium cannot
+    give reads as 0, never as another object's."""
+    assert _OBJECT_LOOP is not None
+    m = len(objects)
+    at = np.array(indices, dtype=np.int64)
+    handles = np.array(objects, dtype=np.uint64)
+    matrices = np.zeros((m, 6), dtype=np.float32)  # FS_MATRIX: a, b, c, d, e, f
+    colours = np.zeros((m, 4), dtype=np.uint32)  # r, g, b, a
+    coloured = np.zeros(m, dtype=np.int32)
+    sizes = np.zeros(m, dtype=np.float64)
+    fonts = np.zeros(m, dtype=np.uint64)
+    clip_handles = np.zeros(m, dtype=np.uint64)
+    clip_paths = np.zeros(m, dtype=np.int32)
+    _OBJECT_LOOP(page, at.ctypes.data, handles.ctypes.data, m, *_OBJECT_FUNCTIONS,
+                 *(a.ctypes.data for a in (matrices, colours, coloured, sizes, fonts,
+                                           clip_handles, clip_paths)))
+    clips: list[tuple[float, float, float, float] | None] = [None] * m
+    for i in np.flatnonzero(clip_paths > 0).tolist():  # most objects: a clip of no path
+        clips[i] = _clip_box(int(clip_handles[i]))
+    return matrices, colours, coloured.tolist(), sizes.tolist(), fonts.tolist(), clips
+
+
+def object_properties_in_python(page: int, indices: list[int], objects: list[int]) -> tuple[
+        np.ndarray, np.ndarray, list[int], list[float], list[int],
+        list[tuple[float, float, float, float] | None]]:
+    """``object_properties_in_c`` through ctypes, where the C loop was not built."""
+    m = len(objects)
+    text_page = pointer_argument(page)
+    matrices = np.zeros((m, 6), dtype=np.float32)  # FS_MATRIX: a, b, c, d, e, f
+    slots = (ctypes.c_float * (6 * m)).from_buffer(matrices)
+    consume(map(_char_matrix, itertools.repeat(text_page, m), indices,
+                map(ctypes.byref, itertools.repeat(slots, m), range(0, 24 * m, 24))))
+    colours = np.zeros((m, 4), dtype=np.uint32)  # r, g, b, a
+    rgba = (ctypes.c_uint * (4 * m)).from_buffer(colours)
+    coloured = list(map(_fill_colour, itertools.repeat(text_page, m), indices, *(
+        map(ctypes.byref, itertools.repeat(rgba, m), range(4 * k, 16 * m, 16))
+        for k in range(4))))
+    sizes = list(map(_font_size, itertools.repeat(text_page, m), indices))
+    handles = [pointer_argument(obj) if obj else None for obj in objects]
+    fonts = [_text_font(obj) if obj else 0 for obj in handles]
+    clips = [_clip_box(_clip_path(obj)) if obj else None for obj in handles]
+    return matrices, colours, coloured, sizes, fonts, clips
+
+
 class _RunReader:
     """Reads the text objects' shared properties, each through a character of it, a page's
     objects at a time (C loops); a font's name and descent once per font, and one ``Run``
@@ -467,22 +524,10 @@ class _RunReader:
     def runs(self, indices: list[int], objects: list[int]) -> list[Run]:
         """The runs of text objects ``objects`` (their addresses; 0 for none), each read at
         its char of ``indices``."""
-        m = len(objects)
-        text_page = pointer_argument(self.page)
-        # What pdfium cannot give reads as 0, never as another object's.
-        matrices = np.zeros((m, 6), dtype=np.float32)  # FS_MATRIX: a, b, c, d, e, f
-        slots = (ctypes.c_float * (6 * m)).from_buffer(matrices)
-        consume(map(_char_matrix, itertools.repeat(text_page, m), indices,
-                    map(ctypes.byref, itertools.repeat(slots, m), range(0, 24 * m, 24))))
-        colours = np.zeros((m, 4), dtype=np.uint32)  # r, g, b, a
-        rgba = (ctypes.c_uint * (4 * m)).from_buffer(colours)
-        coloured = list(map(_fill_colour, itertools.repeat(text_page, m), indices, *(
-            map(ctypes.byref, itertools.repeat(rgba, m), range(4 * k, 16 * m, 16))
-            for k in range(4))))
-        sizes = list(map(_font_size, itertools.repeat(text_page, m), indices))
-        handles = [pointer_argument(obj) if obj else None for obj in objects]
-        fonts = [_text_font(obj) if obj else 0 for obj in handles]
-        clips = [_clip_box(_clip_path(obj)) if obj else None for obj in handles]
+        properties = (object_properties_in_c if _OBJECT_LOOP is not None
+                      else object_properties_in_python)
+        matrices, colours, coloured, sizes, fonts, clips = properties(self.page, indices,
+                                                                      objects)
         return [self._run(*row) for row in zip(
             indices, fonts, matrices[:, :4].tolist(), sizes, coloured,
             colours[:, :3].tolist(), clips, strict=True)]

@@ -242,7 +242,7 @@ def test_the_reader_takes_every_page_the_screen_loaded_even_those_it_skips() -> 
     assert take_screened(path) is None
 
 
-def test_the_c_loop_is_built_and_makes_the_same_calls_as_the_ctypes_loops() -> None:
+def test_the_c_loops_are_built_and_make_the_same_calls_as_the_ctypes_loops() -> None:
     # setup.py builds extractors/pdfium_loops.c with the package; without it the reader is
     # slower, so a development or CI install that lost it should fail here, not go unnoticed.
     import ctypes
@@ -252,6 +252,7 @@ def test_the_c_loop_is_built_and_makes_the_same_calls_as_the_ctypes_loops() -> N
     from extractors import pdfium_chars
 
     assert pdfium_chars._CHAR_LOOP is not None
+    assert pdfium_chars._OBJECT_LOOP is not None
     checked = 0
     for path in SAMPLE_PDFS:
         document = pdfium.PdfDocument(str(path))
@@ -270,6 +271,17 @@ def test_the_c_loop_is_built_and_makes_the_same_calls_as_the_ctypes_loops() -> N
                     assert ours.dtype == theirs.dtype
                     assert np.array_equal(ours, theirs)
                 assert not in_c[0][count:].any() and not in_c[1][count:].any()
+                # Each character's object's shared properties (the reader asks once per
+                # object; asking per character, objects 0 past the end included, is harder).
+                indices, objects = at.tolist(), in_c[0].tolist()
+                shared_c = pdfium_chars.object_properties_in_c(raw, indices, objects)
+                shared_python = pdfium_chars.object_properties_in_python(raw, indices, objects)
+                for ours, theirs in zip(shared_c, shared_python, strict=True):
+                    if isinstance(ours, np.ndarray):
+                        assert ours.dtype == theirs.dtype
+                        assert np.array_equal(ours, theirs)
+                    else:
+                        assert ours == theirs
                 checked += count
                 textpage.close()
                 page.close()
