@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import ctypes
+import functools
 import importlib.machinery
 import itertools
 import threading
@@ -288,26 +289,34 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     return join_ligatures(texts, *columns, run_of, runs, number, transform.height)
 
 
-def _load_loop(name: str, argtypes: list[Any]) -> Any:
-    """The function ``name`` of the C library built with the package (setup.py builds
+@functools.cache
+def c_library() -> Any:
+    """The C loops' library built with the package (setup.py builds
     extractors/pdfium_loops.c), or None where it was not built (no compiler)."""
     here = Path(__file__).parent
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
         path = here / f"_pdfium_loops{suffix}"
-        if not path.is_file():
-            continue
-        try:
-            function = getattr(ctypes.CDLL(str(path)), name)
-        except (OSError, AttributeError):
-            return None
-        function.restype = None
-        function.argtypes = argtypes
-        return function
+        if path.is_file():
+            try:
+                return ctypes.CDLL(str(path))
+            except OSError:
+                return None
     return None
 
 
-_CHAR_LOOP = _load_loop("char_positions", [_VOID, _VOID, ctypes.c_int64, *[_VOID] * 6])
-_OBJECT_LOOP = _load_loop("text_object_properties",
+def c_loop(name: str, argtypes: list[Any]) -> Any:
+    """The C library's function ``name`` declared with ``argtypes`` (returning nothing), or
+    None where the library was not built."""
+    library = c_library()
+    function = getattr(library, name, None) if library is not None else None
+    if function is not None:
+        function.restype = None
+        function.argtypes = argtypes
+    return function
+
+
+_CHAR_LOOP = c_loop("char_positions", [_VOID, _VOID, ctypes.c_int64, *[_VOID] * 6])
+_OBJECT_LOOP = c_loop("text_object_properties",
                           [_VOID, _VOID, _VOID, ctypes.c_int64, *[_VOID] * 13])
 # Asked once per text object by the C loop, as by the Python one.
 _OBJECT_FUNCTIONS = tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value

@@ -76,3 +76,94 @@ void text_object_properties(void *text_page, const int64_t *indices, const uint6
         }
     }
 }
+
+/* The painted paths of extractors/pdfium_paths.py, read the same way. */
+
+typedef void *(*page_object_fn)(void *page, int index);
+typedef int (*draw_mode_fn)(void *path, int *fill_mode, int *stroke);
+typedef int (*width_fn)(void *object, float *width);
+typedef int (*colour_fn)(void *object, unsigned int *r, unsigned int *g, unsigned int *b,
+                         unsigned int *a);
+typedef int (*object_matrix_fn)(void *object, float *matrix);
+typedef void *(*segment_fn)(void *path, int index);
+typedef int (*point_fn)(void *segment, float *x, float *y);
+
+/* The page's count top-level objects into objects[i], each one's type into kinds[i]. */
+void page_objects(void *page, int64_t count, void *get_object, void *get_type,
+                  uint64_t *objects, int32_t *kinds)
+{
+    page_object_fn object = (page_object_fn)get_object;
+    count_fn kind = (count_fn)get_type;
+    for (int64_t i = 0; i < count; i++) {
+        void *found = object(page, (int)i);
+        objects[i] = (uint64_t)(uintptr_t)found;
+        kinds[i] = kind(found);
+    }
+}
+
+/* Each of the m paths' fill mode and stroke flag into modes[2i], modes[2i+1]. */
+void path_draw_modes(const uint64_t *paths, int64_t m, void *get_draw_mode, int32_t *modes)
+{
+    draw_mode_fn draw_mode = (draw_mode_fn)get_draw_mode;
+    for (int64_t i = 0; i < m; i++)
+        draw_mode((void *)(uintptr_t)paths[i], modes + 2 * i, modes + 2 * i + 1);
+}
+
+/* Each of the n paths' stroke width into widths[i], and stroke and fill colours into
+ * strokes[4i..] and fills[4i..] (whether pdfium gave them into stroked[i], filled[i]). */
+void path_paint(const uint64_t *paths, int64_t n, void *get_width, void *get_stroke_colour,
+                void *get_fill_colour, float *widths, unsigned int *strokes, int32_t *stroked,
+                unsigned int *fills, int32_t *filled)
+{
+    width_fn width = (width_fn)get_width;
+    colour_fn stroke_colour = (colour_fn)get_stroke_colour;
+    colour_fn fill_colour = (colour_fn)get_fill_colour;
+    for (int64_t i = 0; i < n; i++) {
+        void *path = (void *)(uintptr_t)paths[i];
+        width(path, widths + i);
+        unsigned int *s = strokes + 4 * i, *f = fills + 4 * i;
+        stroked[i] = stroke_colour(path, s, s + 1, s + 2, s + 3);
+        filled[i] = fill_colour(path, f, f + 1, f + 2, f + 3);
+    }
+}
+
+/* Each of the n objects' matrix into matrices[6i..6i+5]. */
+void object_matrices(const uint64_t *objects, int64_t n, void *get_matrix, float *matrices)
+{
+    object_matrix_fn matrix = (object_matrix_fn)get_matrix;
+    for (int64_t i = 0; i < n; i++)
+        matrix((void *)(uintptr_t)objects[i], matrices + 6 * i);
+}
+
+/* Each of the n paths' segment count into counts[i] (pdfium's -1 where it cannot tell). */
+void path_segment_counts(const uint64_t *paths, int64_t n, void *count_segments,
+                         int32_t *counts)
+{
+    count_fn count = (count_fn)count_segments;
+    for (int64_t i = 0; i < n; i++)
+        counts[i] = count((void *)(uintptr_t)paths[i]);
+}
+
+/* Every segment of the n paths, in order (counts[i] of path i, none where negative): its
+ * point into xy[2k], xy[2k+1], its type into types[k] and close flag into closes[k]; a
+ * segment pdfium cannot give is NULL, for which pdfium reports no point, an unknown type
+ * and no close. */
+void path_segments(const uint64_t *paths, const int32_t *counts, int64_t n, void *get_segment,
+                   void *get_point, void *get_type, void *get_close, float *xy,
+                   int32_t *types, int32_t *closes)
+{
+    segment_fn segment = (segment_fn)get_segment;
+    point_fn point = (point_fn)get_point;
+    count_fn type = (count_fn)get_type;
+    count_fn close = (count_fn)get_close;
+    int64_t k = 0;
+    for (int64_t i = 0; i < n; i++) {
+        void *path = (void *)(uintptr_t)paths[i];
+        for (int j = 0; j < counts[i]; j++, k++) {
+            void *found = segment(path, j);
+            point(found, xy + 2 * k, xy + 2 * k + 1);
+            types[k] = type(found);
+            closes[k] = close(found);
+        }
+    }
+}

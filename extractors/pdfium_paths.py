@@ -1,9 +1,10 @@
 """One page's painted paths from pdfium, as pdfplumber's line, rect and curve dicts.
 
 pdfminer's rules decide which path is a line, a rectangle or a curve (``_shapes``). pdfium
-is asked for what a path holds a page at a time: every path object's segments are listed
-first, then each segment's point, type and close flag through C loops (``map`` over ctypes
-functions on plain addresses), so the Python work per segment is the arithmetic only.
+is asked for what a path holds a page at a time: the page's objects, the paths' paint, and
+every segment's point, type and close flag, each in a C loop of extractors/pdfium_loops.c
+(built with the package; where it was not, ``map`` over ctypes functions on plain addresses
+makes the same calls), so the Python work per segment is the arithmetic only.
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from typing import Any
 import numpy as np
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
-from extractors.pdfium_chars import Matrix, PageTransform, c_function, consume, multiply
+from extractors.pdfium_chars import (
+    Matrix,
+    PageTransform,
+    c_function,
+    c_library,
+    c_loop,
+    consume,
+    multiply,
+)
 
 # pdfium keeps points as 32-bit floats; rounded to the 4 decimals producers write, they are
 # the numbers of the content stream again, as pdfminer reads them (a gap of exactly the snap
@@ -46,6 +55,44 @@ _segment_type = c_function("FPDFPathSegment_GetType", _INT, _VOID)
 _segment_close = c_function("FPDFPathSegment_GetClose", _INT, _VOID)
 
 
+def _load_loops() -> Any:
+    """The C library's path loops (setup.py builds extractors/pdfium_loops.c), each declared,
+    or None where it was not built."""
+    count, address = ctypes.c_int64, _VOID
+    declared = {
+        "page_objects": [address, count, *[address] * 4],
+        "path_draw_modes": [address, count, address, address],
+        "path_paint": [address, count, *[address] * 8],
+        "object_matrices": [address, count, address, address],
+        "path_segment_counts": [address, count, address, address],
+        "path_segments": [address, address, count, *[address] * 7],
+    }
+    loops = [c_loop(name, argtypes) for name, argtypes in declared.items()]
+    return c_library() if all(loop is not None for loop in loops) else None
+
+
+def _address(name: str) -> int:
+    return ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
+
+
+_LOOPS = _load_loops()
+# pdfium's functions as the C loops take them: their addresses.
+_page_object_at, _object_type_at = _address("FPDFPage_GetObject"), _address("FPDFPageObj_GetType")
+_draw_mode_at, _object_matrix_at = _address("FPDFPath_GetDrawMode"), _address(
+    "FPDFPageObj_GetMatrix")
+_PAINT_AT = tuple(_address(name) for name in (
+    "FPDFPageObj_GetStrokeWidth", "FPDFPageObj_GetStrokeColor", "FPDFPageObj_GetFillColor"))
+_count_segments_at = _address("FPDFPath_CountSegments")
+_SEGMENT_AT = tuple(_address(name) for name in (
+    "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType",
+    "FPDFPathSegment_GetClose"))
+
+
+def _addresses(objects: list[int]) -> Any:
+    """The objects' handles as a C array of uint64 the loops read."""
+    return (ctypes.c_uint64 * len(objects))(*objects)
+
+
 def read_paths(page: Any, transform: PageTransform, number: int) -> dict[str, list[dict[str, Any]]]:
     """The page's painted paths (``page``: a pypdfium2 page) as pdfplumber's lines, rects and
     curves, in content order."""
@@ -57,19 +104,9 @@ def read_paths(page: Any, transform: PageTransform, number: int) -> dict[str, li
     if not painted:
         return found
     objects = [obj for obj, _, _ in painted]
-    counts = list(map(_count_segments, objects))
-    owners = list(itertools.chain.from_iterable(
-        itertools.repeat(obj, max(n, 0)) for obj, n in zip(objects, counts, strict=True)))
-    indices = list(itertools.chain.from_iterable(range(n) for n in counts))
-    segments = list(map(_segment, owners, indices))
-    total = len(segments)
+    counts, xy, kinds, closes = (segments_in_c if _LOOPS else segments_in_python)(objects)
     # A segment pdfium cannot give is NULL: its type is then unknown and it is skipped.
-    xy = np.zeros(2 * total, dtype=np.float32)
-    start = xy.ctypes.data
-    consume(map(_segment_point, segments, range(start, start + 8 * total, 8),
-                          range(start + 4, start + 8 * total + 4, 8)))
-    ops = [_SEGMENT_OPS.get(kind) for kind in map(_segment_type, segments)]
-    closes = list(map(_segment_close, segments))
+    ops = [_SEGMENT_OPS.get(kind) for kind in kinds]
     # Each coordinate rounded by Python's round (numpy's rounds differently in the last
     # bit), once per distinct float (by its bits, so -0.0 stays -0.0): a page's paths share
     # most of their coordinates.
@@ -78,7 +115,10 @@ def read_paths(page: Any, transform: PageTransform, number: int) -> dict[str, li
                        dtype=np.float64)[inverse.reshape(-1)]
     matrices = np.zeros((len(painted), 6), dtype=np.float32)  # a matrix pdfium cannot give is 0
     at = matrices.ctypes.data
-    consume(map(_object_matrix, objects, range(at, at + 24 * len(painted), 24)))
+    if _LOOPS:
+        _LOOPS.object_matrices(_addresses(objects), len(objects), _object_matrix_at, at)
+    else:
+        consume(map(_object_matrix, objects, range(at, at + 24 * len(painted), 24)))
     to_page = [multiply((ma, mb, mc, md, me, mf), outer)
                for (ma, mb, mc, md, me, mf), (_, outer, _) in zip(
                    matrices.tolist(), painted, strict=True)]
@@ -113,8 +153,15 @@ def _path_objects(page: int) -> list[tuple[int, Matrix]]:
     """The page's path objects, form objects' included, each with the matrix of the forms
     around it, in content order."""
     count = _count_objects(page)
-    top = list(map(_page_object, itertools.repeat(page, count), range(count)))
-    kinds = list(map(_object_type, top))
+    if _LOOPS and count > 0:
+        found_top = np.zeros(count, dtype=np.uint64)
+        found_kinds = np.zeros(count, dtype=np.int32)
+        _LOOPS.page_objects(page, count, _page_object_at, _object_type_at,
+                            found_top.ctypes.data, found_kinds.ctypes.data)
+        top, kinds = found_top.tolist(), found_kinds.tolist()
+    else:
+        top = list(map(_page_object, itertools.repeat(page, count), range(count)))
+        kinds = list(map(_object_type, top))
     if pdfium_c.FPDF_PAGEOBJ_FORM not in kinds:  # the common case: no form objects
         return [(obj, _IDENTITY) for obj, kind in zip(top, kinds, strict=True)
                 if kind == pdfium_c.FPDF_PAGEOBJ_PATH]
@@ -141,7 +188,11 @@ def _paint_attrs(objects: list[int], number: int) -> list[dict[str, Any] | None]
     m = len(objects)
     modes = np.zeros((m, 2), dtype=np.int32)  # fill mode, stroke
     at = modes.ctypes.data
-    consume(map(_draw_mode, objects, range(at, at + 8 * m, 8), range(at + 4, at + 8 * m, 8)))
+    if _LOOPS:
+        _LOOPS.path_draw_modes(_addresses(objects), m, _draw_mode_at, at)
+    else:
+        consume(map(_draw_mode, objects, range(at, at + 8 * m, 8),
+                    range(at + 4, at + 8 * m, 8)))
     out: list[dict[str, Any] | None] = [None] * m
     shown = [k for k, (fill_mode, stroke) in enumerate(modes.tolist())
              if fill_mode != pdfium_c.FPDF_FILLMODE_NONE or stroke]
@@ -150,9 +201,12 @@ def _paint_attrs(objects: list[int], number: int) -> list[dict[str, Any] | None]
     painted = [objects[k] for k in shown]
     n = len(painted)
     widths = np.zeros(n, dtype=np.float32)
-    at = widths.ctypes.data
-    consume(map(_stroke_width, painted, range(at, at + 4 * n, 4)))
-    strokes, fills = _colours(_stroke_colour, painted), _colours(_fill_colour, painted)
+    if _LOOPS:
+        strokes, fills = _paint_in_c(painted, widths)
+    else:
+        at = widths.ctypes.data
+        consume(map(_stroke_width, painted, range(at, at + 4 * n, 4)))
+        strokes, fills = _colours(_stroke_colour, painted), _colours(_fill_colour, painted)
     for k, (fill_mode, stroke), width, stroking, filling in zip(
             shown, modes[shown].tolist(), widths.tolist(), strokes, fills, strict=True):
         out[k] = {
@@ -165,6 +219,25 @@ def _paint_attrs(objects: list[int], number: int) -> list[dict[str, Any] | None]
     return out
 
 
+def _paint_in_c(paths: list[int], widths: np.ndarray
+                ) -> tuple[list[tuple[float, ...] | None], list[tuple[float, ...] | None]]:
+    """The paths' stroke widths (into ``widths``) and stroke and fill colours as
+    ``_colours`` gives them, in one C loop."""
+    n = len(paths)
+    rgba = np.zeros((2, n, 4), dtype=np.uint32)
+    given = np.zeros((2, n), dtype=np.int32)
+    _LOOPS.path_paint(_addresses(paths), n, *_PAINT_AT, widths.ctypes.data,
+                      rgba[0].ctypes.data, given[0].ctypes.data, rgba[1].ctypes.data,
+                      given[1].ctypes.data)
+    strokes, fills = (_as_colours(given[k].tolist(), rgba[k].tolist()) for k in range(2))
+    return strokes, fills
+
+
+def _as_colours(given: list[int], rgba: list[list[int]]) -> list[tuple[float, ...] | None]:
+    return [(r / 255, g / 255, b / 255) if ok else None
+            for ok, (r, g, b, _) in zip(given, rgba, strict=True)]
+
+
 def _colours(getter: Any, objects: list[int]) -> list[tuple[float, ...] | None]:
     """Each object's colour by ``getter`` as pdfplumber's (r, g, b) in 0-1; None where
     pdfium gives none."""
@@ -172,8 +245,39 @@ def _colours(getter: Any, objects: list[int]) -> list[tuple[float, ...] | None]:
     rgba = np.zeros((n, 4), dtype=np.uint32)
     at = rgba.ctypes.data
     given = list(map(getter, objects, *(range(at + 4 * k, at + 16 * n, 16) for k in range(4))))
-    return [(r / 255, g / 255, b / 255) if ok else None
-            for ok, (r, g, b, _) in zip(given, rgba.tolist(), strict=True)]
+    return _as_colours(given, rgba.tolist())
+
+
+def segments_in_c(paths: list[int]) -> tuple[list[int], np.ndarray, list[int], list[int]]:
+    """Each path's segment count (pdfium's -1 where it cannot tell), and every segment's
+    point (x, y pairs, float32; 0 where pdfium gives none), type and close flag, paths in
+    order, in C loops."""
+    n = len(paths)
+    addresses = _addresses(paths)
+    counts = np.zeros(n, dtype=np.int32)
+    _LOOPS.path_segment_counts(addresses, n, _count_segments_at, counts.ctypes.data)
+    total = int(np.maximum(counts, 0).sum())
+    xy = np.zeros(2 * total, dtype=np.float32)
+    kinds = np.zeros(total, dtype=np.int32)
+    closes = np.zeros(total, dtype=np.int32)
+    _LOOPS.path_segments(addresses, counts.ctypes.data, n, *_SEGMENT_AT, xy.ctypes.data,
+                         kinds.ctypes.data, closes.ctypes.data)
+    return counts.tolist(), xy, kinds.tolist(), closes.tolist()
+
+
+def segments_in_python(paths: list[int]) -> tuple[list[int], np.ndarray, list[int], list[int]]:
+    """``segments_in_c`` through ctypes, where the C loops were not built."""
+    counts = list(map(_count_segments, paths))
+    owners = list(itertools.chain.from_iterable(
+        itertools.repeat(obj, max(n, 0)) for obj, n in zip(paths, counts, strict=True)))
+    indices = list(itertools.chain.from_iterable(range(n) for n in counts))
+    segments = list(map(_segment, owners, indices))
+    total = len(segments)
+    xy = np.zeros(2 * total, dtype=np.float32)
+    start = xy.ctypes.data
+    consume(map(_segment_point, segments, range(start, start + 8 * total, 8),
+                range(start + 4, start + 8 * total + 4, 8)))
+    return counts, xy, list(map(_segment_type, segments)), list(map(_segment_close, segments))
 
 
 def _path_ops(ops: list[str | None], closes: list[int], start: int, end: int) -> list[_Op]:

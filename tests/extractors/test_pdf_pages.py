@@ -288,3 +288,32 @@ def test_the_c_loops_are_built_and_make_the_same_calls_as_the_ctypes_loops() -> 
         finally:
             document.close()
     assert checked > 10_000
+
+
+def test_the_path_c_loops_read_the_same_paths_as_the_ctypes_loops(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2 as pdfium
+
+    from extractors import pdfium_paths
+    from extractors.pdfium_chars import PageTransform
+
+    assert pdfium_paths._LOOPS is not None
+    loops = pdfium_paths._LOOPS
+    shapes = 0
+    for path in SAMPLE_PDFS:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                transform = PageTransform(page)
+                monkeypatch.setattr(pdfium_paths, "_LOOPS", loops)
+                in_c = pdfium_paths.read_paths(page, transform, index + 1)
+                monkeypatch.setattr(pdfium_paths, "_LOOPS", None)
+                in_python = pdfium_paths.read_paths(page, transform, index + 1)
+                # repr: -0.0 and 0.0, and NaN, told apart as well.
+                assert repr(in_c) == repr(in_python)
+                shapes += sum(len(v) for v in in_c.values())
+                page.close()
+        finally:
+            document.close()
+    assert shapes > 1000
