@@ -264,7 +264,12 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     for code in _NOT_LISTED:
         keep &= codes != code
     spaces = np.flatnonzero(codes == _SPACE)
-    if len(spaces):
+    if len(spaces) and _GENERATED_LOOP is not None:
+        generated = np.zeros(len(spaces), dtype=np.int32)
+        _GENERATED_LOOP(page, spaces.ctypes.data, len(spaces), _is_generated_at,
+                        generated.ctypes.data)
+        keep[spaces[generated == 1]] = False
+    elif len(spaces):
         generated = np.fromiter(map(_is_generated, itertools.repeat(text_page, len(spaces)),
                                     spaces.tolist()), dtype=np.int64, count=len(spaces))
         keep[spaces[generated == 1]] = False
@@ -318,6 +323,10 @@ def c_loop(name: str, argtypes: list[Any]) -> Any:
 _CHAR_LOOP = c_loop("char_positions", [_VOID, _VOID, ctypes.c_int64, *[_VOID] * 6])
 _OBJECT_LOOP = c_loop("text_object_properties",
                           [_VOID, _VOID, _VOID, ctypes.c_int64, *[_VOID] * 13])
+_GENERATED_LOOP = c_loop("chars_generated", [_VOID, _VOID, ctypes.c_int64, _VOID, _VOID])
+_WIDTH_LOOP = c_loop("glyph_widths", [_VOID, _VOID, _VOID, ctypes.c_int64, _VOID, _VOID, _VOID])
+_is_generated_at = ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value
+_glyph_width_at = ctypes.cast(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_void_p).value
 # Asked once per text object by the C loop, as by the Python one.
 _OBJECT_FUNCTIONS = tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
                           for name in ("FPDFText_GetMatrix", "FPDFText_GetFillColor",
@@ -579,6 +588,33 @@ def _font(page: int, index: int, font: int) -> tuple[str, float]:
     return name, min(0.0, descent.value / 1000)
 
 
+
+
+def _widths_in_c(pairs: np.ndarray, groups: list[tuple], widths: np.ndarray) -> None:
+    """``_advances``' lookups in one C loop: for each (group, code) pair (``group *
+    0x110000 + code``; ``groups``: (font, size, scale) by number), the glyph's advance
+    times the scale into ``widths`` where the font gives one, as the Python loop does."""
+    fonts = np.array([font for font, _, _ in groups], dtype=np.uint64)
+    with np.errstate(over="ignore", invalid="ignore"):  # as ctypes' c_float conversion
+        sizes = np.array([size for _, size, _ in groups], dtype=np.float64).astype(np.float32)
+    scales = np.array([scale for _, _, scale in groups], dtype=np.float64)
+    group, code = np.divmod(pairs, 0x110000)
+    # code not in _NO_WIDTH_LOOKUP, as a range test (np.isin sorts).
+    no_lookup = (code == _HYPHEN_MARK) | ((code >= 0xFB00) & (code <= 0xFB06))
+    at = np.flatnonzero((fonts[group] != 0) & ~no_lookup)
+    if not len(at):
+        return
+    of = group[at]
+    asked_fonts, asked_sizes = fonts[of], sizes[of]
+    asked_codes = code[at].astype(np.uint32)
+    advances = np.zeros(len(at), dtype=np.float32)
+    given = np.zeros(len(at), dtype=np.int32)
+    _WIDTH_LOOP(asked_fonts.ctypes.data, asked_codes.ctypes.data, asked_sizes.ctypes.data,
+                len(at), _glyph_width_at, advances.ctypes.data, given.ctypes.data)
+    found = given != 0
+    widths[at[found]] = advances[found].astype(np.float64) * scales[of[found]]
+
+
 def _advances(codes: np.ndarray, run_of: np.ndarray, runs: list[Run]) -> np.ndarray:
     """Each character's advance in PDF space from its font's widths (NaN where unknown),
     looked up once per font, size, scale and code (a page's text objects share a few
@@ -590,6 +626,9 @@ def _advances(codes: np.ndarray, run_of: np.ndarray, runs: list[Run]) -> np.ndar
     pairs = group_of_run[run_of] * 0x110000 + codes
     unique, inverse = np.unique(pairs, return_inverse=True)
     widths = np.full(len(unique), np.nan)
+    if _WIDTH_LOOP is not None:
+        _widths_in_c(unique, list(groups), widths)
+        return widths[inverse.reshape(-1)]
     advance = ctypes.c_float()
     out = ctypes.addressof(advance)
     for slot, pair in enumerate(unique.tolist()):

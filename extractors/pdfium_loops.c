@@ -167,3 +167,26 @@ void path_segments(const uint64_t *paths, const int32_t *counts, int64_t n, void
         }
     }
 }
+
+typedef int (*generated_fn)(void *text_page, int index);
+typedef int (*glyph_width_fn)(void *font, uint32_t glyph, float font_size, float *width);
+
+/* Whether each of the n characters at indices is one pdfium generated (1), not (0), or
+ * unknown (-1), into generated[i]. */
+void chars_generated(void *text_page, const int64_t *indices, int64_t n, void *is_generated,
+                     int32_t *generated)
+{
+    generated_fn generated_at = (generated_fn)is_generated;
+    for (int64_t i = 0; i < n; i++)
+        generated[i] = generated_at(text_page, (int)indices[i]);
+}
+
+/* Each of the n glyphs' advance in font fonts[i] at size sizes[i] for Unicode codes[i] into
+ * widths[i], and whether pdfium gave it into given[i]. */
+void glyph_widths(const uint64_t *fonts, const uint32_t *codes, const float *sizes, int64_t n,
+                  void *get_glyph_width, float *widths, int32_t *given)
+{
+    glyph_width_fn glyph_width = (glyph_width_fn)get_glyph_width;
+    for (int64_t i = 0; i < n; i++)
+        given[i] = glyph_width((void *)(uintptr_t)fonts[i], codes[i], sizes[i], widths + i);
+}

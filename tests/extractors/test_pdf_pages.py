@@ -317,3 +317,45 @@ def test_the_path_c_loops_read_the_same_paths_as_the_ctypes_loops(
         finally:
             document.close()
     assert shapes > 1000
+
+
+def test_a_page_s_characters_are_the_same_with_and_without_the_c_loops(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2 as pdfium
+
+    from extractors import pdfium_chars
+
+    loops = ("_CHAR_LOOP", "_OBJECT_LOOP", "_GENERATED_LOOP", "_WIDTH_LOOP")
+    built = {name: getattr(pdfium_chars, name) for name in loops}
+    assert all(loop is not None for loop in built.values())
+
+    def columns(table: pdfium_chars.CharTable) -> str:
+        # repr: -0.0 and 0.0, and NaN, told apart as well.
+        return repr((table.text, table.x0.tolist(), table.top.tolist(), table.x1.tolist(),
+                     table.bottom.tolist(), table.size.tolist(), table.upright.tolist(),
+                     table.run.tolist(), table.runs))
+
+    chars = 0
+    for path in SAMPLE_PDFS:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                transform = pdfium_chars.PageTransform(page)
+                for keep_clipped in (False, True):
+                    for name, loop in built.items():
+                        monkeypatch.setattr(pdfium_chars, name, loop)
+                    in_c = pdfium_chars.read_chars(textpage.raw, transform, index + 1,
+                                                   keep_clipped)
+                    for name in loops:
+                        monkeypatch.setattr(pdfium_chars, name, None)
+                    in_python = pdfium_chars.read_chars(textpage.raw, transform, index + 1,
+                                                        keep_clipped)
+                    assert columns(in_c) == columns(in_python)
+                    chars += len(in_c)
+                textpage.close()
+                page.close()
+        finally:
+            document.close()
+    assert chars > 10_000
