@@ -39,6 +39,14 @@ def joined(parts: Iterable[Provenance | None]) -> Provenance | None:
 
 def boxes_of(lines: Iterable[Line]) -> list[Box]:
     """One box per page around the lines on it, pages in the order the lines reach them."""
+    if isinstance(lines, list) and len(lines) == 1:
+        # A value on one line (most owners and dates, many a short text): its own box.
+        ln = lines[0]
+        page, x0, top, x1, bottom = ln.page, ln.x0, ln.top, ln.x1, ln.bottom
+        if page is None or x0 is None or top is None or x1 is None or bottom is None:
+            return []
+        return [Box(page=page, x0=round(float(x0), BOX_DIGITS), top=round(float(top), BOX_DIGITS),
+                    x1=round(float(x1), BOX_DIGITS), bottom=round(float(bottom), BOX_DIGITS))]
     found: dict[int, list[float]] = {}
     for ln in lines:
         page, x0, top, x1, bottom = ln.page, ln.x0, ln.top, ln.x1, ln.bottom
@@ -129,6 +137,8 @@ def place_owners(owners: Sequence[Owner], paragraphs: Sequence[Paragraph]) -> li
     to runs of the cell's own lines in order (a PDF line, or a DOCX paragraph); an owner that
     no run spells out (an expansion, a split inside a word) gets the whole cell.
     """
+    if not owners:
+        return []  # an action without owners: its cell's lines are not looked at
     cell = _Cell(paragraphs)
     placed: list[Owner] = []
     start = 0
@@ -157,13 +167,18 @@ def _run_spelling(squeezed: list[str], raw: str, start: int) -> tuple[int, int] 
         return None
     runs: list[tuple[int, int]] = []
     for first in range(start, len(squeezed)):
-        text, head = "", squeezed[first]
-        for last in range(first, len(squeezed)):
+        head = squeezed[first]
+        if wanted in head:
+            # One unit alone: no run is shorter, and none found later starts earlier.
+            runs.append((first, first))
+            break
+        text = head
+        for last in range(first + 1, len(squeezed)):
+            if len(text) > len(wanted) + len(head):
+                break
             text += squeezed[last]
             if wanted in text:
                 runs.append((first, last))
-                break
-            if len(text) > len(wanted) + len(head):
                 break
     return min(runs, key=lambda run: (run[1] - run[0], run[0])) if runs else None
 
