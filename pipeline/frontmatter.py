@@ -243,9 +243,10 @@ def _head(document: Document) -> _Head:
             continue
         own.append(text)
         if len(block.lines) > 1:
-            split[text] = [t for ln in block.lines if (t := clean(ln.text))]
-            for ln in block.lines:
-                sources.setdefault(clean(ln.text), ln)
+            line_texts = [clean(ln.text) for ln in block.lines]  # each line cleaned once
+            split[text] = [t for t in line_texts if t]
+            for t, ln in zip(line_texts, block.lines, strict=True):
+                sources.setdefault(t, ln)
         if in_head and _INTRO_HEADING.match(text):
             in_head = False
         if in_head and len(lines) < HEAD_PARAGRAPHS:
