@@ -31,6 +31,9 @@ from pipeline.text import document_vocabulary, ends_sentence, join_across
 _MAX_LABEL = 60  # characters: a header cell longer than this is a sentence, not a label
 _PREFERENCE = [Role.ACTION, Role.RECOMMENDATION, Role.OWNER, Role.TARGET, Role.RESPONSE,
                Role.NARRATIVE, Role.REC_NO, Role.ACTION_NO, Role.EXTRA]
+# The role a cell covering these roles takes (by ``_PREFERENCE``), for each tuple met: every
+# data cell asks, and tables give a handful of distinct tuples.
+_PREFERRED: dict[tuple[Role, ...], Role] = {}
 
 
 @dataclass
@@ -841,7 +844,9 @@ def _plan_row(
         roles = _cell_roles(cell, segment)
         if not roles:
             continue
-        role = min(roles, key=_PREFERENCE.index)
+        role = _PREFERRED.get(roles)
+        if role is None:
+            role = _PREFERRED[roles] = min(roles, key=_PREFERENCE.index)
         if cell.continued:
             continued.add(role)
             continue
