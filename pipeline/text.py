@@ -88,7 +88,7 @@ def cell_lines(paragraphs: list[Paragraph]) -> list[CellLine]:
 
 def _lines_make(para: Paragraph) -> bool:
     """True when the paragraph's text is its lines put together (nothing edited since)."""
-    rebuilt = "".join((ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines))
+    rebuilt = _rebuilt(para.lines)
     # The same text, as the reader made it, is the usual answer; the words are compared
     # only when it differs.
     return rebuilt == para.text or rebuilt.split() == para.text.split()
@@ -153,7 +153,12 @@ def mend_paragraph(para: Paragraph, vocabulary: Mapping[str, int]) -> None:
     """Set the joiner of each of the paragraph's lines and rebuild its text from them."""
     for prev, line in zip(para.lines, para.lines[1:], strict=False):
         line.joiner = _joiner(prev, line, vocabulary)
-    para.text = "".join((ln.joiner if i else "") + ln.text for i, ln in enumerate(para.lines))
+    para.text = _rebuilt(para.lines)
+
+
+def _rebuilt(lines: list[Line]) -> str:
+    """The lines' texts, each after its joiner (the first line's joiner stands before nothing)."""
+    return lines[0].text + "".join([ln.joiner + ln.text for ln in lines[1:]]) if lines else ""
 
 
 def join_across(before: Paragraph, after: Paragraph, vocabulary: Mapping[str, int]) -> Paragraph:
