@@ -107,7 +107,7 @@ class PlanAssembler:
         number_text = clean(row.text(Role.REC_NO))
         rec_paras = row.paragraphs(Role.RECOMMENDATION)
         response_paras = row.paragraphs(Role.RESPONSE)
-        rec_text = clean(" ".join(p.labelled_text for p in rec_paras))
+        rec_text = clean(" ".join([p.labelled_text for p in rec_paras]))
         response, reason = _response_and_reason(row.paragraphs(Role.RESPONSE))
         number = cell_number(number_text) if number_text else None
         if number is None:

@@ -45,7 +45,7 @@ def shorten(text: str, words: int) -> str:
 
 def joined_lines(paragraphs: list[Paragraph]) -> str:
     """Paragraphs one per line, wrapping undone: owners and dates split at hard breaks only."""
-    return "\n".join(p.labelled_text.strip() for p in paragraphs if p.labelled_text.strip())
+    return "\n".join([text for p in paragraphs if (text := p.labelled_text.strip())])
 
 
 def visual_lines(paragraphs: list[Paragraph]) -> str:
@@ -53,7 +53,7 @@ def visual_lines(paragraphs: list[Paragraph]) -> str:
     out = [ln.text for p in paragraphs for ln in p.lines] if all(
         p.lines for p in paragraphs
     ) else [p.labelled_text for p in paragraphs]
-    return "\n".join(t.strip() for t in out if t.strip())
+    return "\n".join([line for t in out if (line := t.strip())])
 
 
 def cell_lines(paragraphs: list[Paragraph]) -> list[CellLine]:
