@@ -11,6 +11,8 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml setup.py extractors/pdfium_loops.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	# A build that fails (the library is optional) must not leave an older one to be loaded.
+	rm -f extractors/_pdfium_loops*.so
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -77,6 +79,7 @@ schema: setup
 	$(BIN)/actionplan report --schema > pipeline/schema/report.schema.json
 
 clean:
+	rm -f extractors/_pdfium_loops*.so
 	rm -rf $(VENV) output/*.json output/*.csv output/*.xlsx output/*.sqlite output/*.html \
 		output/.actionplan-manifest.json
 

@@ -50,7 +50,7 @@ def c_function(name: str, restype: Any, *argtypes: Any) -> Any:
 
 
 def unconverted_function(name: str, restype: Any) -> Any:
-    """pdfium's function ``name`` declared without argument types, for the per-character C
+    """pdfium's function ``name`` declared without argument types, for the ctypes fallback's
     loops: ctypes then converts nothing per call. Each argument must be an int that fits a
     C int (an index) or a ctypes argument object made beforehand (``pointer_argument``,
     ``ctypes.byref``), which ctypes passes as it is."""
@@ -266,7 +266,8 @@ def read_chars(raw: Any, transform: PageTransform, number: int, keep_clipped: bo
     spaces = np.flatnonzero(codes == _SPACE)
     if len(spaces) and _GENERATED_LOOP is not None:
         generated = np.zeros(len(spaces), dtype=np.int32)
-        _GENERATED_LOOP(page, spaces.ctypes.data, len(spaces), _is_generated_at,
+        indices = np.ascontiguousarray(spaces, dtype=np.int64)  # the loop reads int64_t
+        _GENERATED_LOOP(page, indices.ctypes.data, len(indices), _is_generated_at,
                         generated.ctypes.data)
         keep[spaces[generated == 1]] = False
     elif len(spaces):
@@ -586,8 +587,6 @@ def _font(page: int, index: int, font: int) -> tuple[str, float]:
     if not font or not _font_descent(font, 1000.0, ctypes.addressof(descent)):
         return name, 0.0
     return name, min(0.0, descent.value / 1000)
-
-
 
 
 def _widths_in_c(pairs: np.ndarray, groups: list[tuple], widths: np.ndarray) -> None:

@@ -1,7 +1,8 @@
-/* The per-character pdfium calls of extractors/pdfium_chars.py, made in one C loop.
+/* The per-character and per-object pdfium calls of extractors/pdfium_chars.py and
+ * pdfium_paths.py, made in C loops.
  *
  * A page has about 1,700 characters and each needs three pdfium calls (its text object,
- * origin and loose box). Made from Python, through ctypes, each call costs far more than
+ * origin and loose box); its text objects, paths and path segments a few more each. Made from Python, through ctypes, each call costs far more than
  * what pdfium does inside it (a bounds check and a copy); made here, the page's calls cost
  * next to nothing. pdfium's functions are passed in as addresses (those of the library
  * pypdfium2 loaded), so this file links against nothing and calls exactly the functions,

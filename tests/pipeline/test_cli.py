@@ -196,6 +196,14 @@ def test_the_program_leaves_with_its_status_after_its_exit_handlers(tmp_path: Pa
     assert result.stderr.startswith("Error: no such file or folder")
 
 
+def test_the_program_leaves_quietly_when_started_with_stdout_closed() -> None:
+    # CPython then sets sys.stdout to None; leaving must not flush it (a traceback, status 1).
+    result = subprocess.run([sys.executable, "-m", "pipeline", "schema"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            timeout=120, check=False, preexec_fn=lambda: os.close(1))
+    assert (result.returncode, result.stderr) == (0, "")
+
+
 def test_extract_parses_the_same_with_its_parser_alone(tmp_path: Path) -> None:
     # `actionplan extract` builds only its own parser (the audit's imports wait for audit).
     argv = ["extract", str(tmp_path), "--out", str(tmp_path / "o"), "--jobs", "3",
