@@ -5,7 +5,9 @@ Tolerances and the known, explained differences are in scripts/compare_pdf_sourc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -242,6 +244,24 @@ def test_the_reader_takes_every_page_the_screen_loaded_even_those_it_skips() -> 
     assert take_screened(path) is None
 
 
+def _sample_pages() -> Iterator[tuple[int, Any]]:
+    """(index, pdfium page) of every page of every sample PDF, each page closed after its
+    turn and each document after its last page."""
+    import pypdfium2 as pdfium
+
+    for path in SAMPLE_PDFS:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    yield index, page
+                finally:
+                    page.close()
+        finally:
+            document.close()
+
+
 def test_the_c_loops_are_built_and_make_the_same_calls_as_the_ctypes_loops() -> None:
     # setup.py builds extractors/pdfium_loops.c with the package; without it the reader is
     # slower, so a development or CI install that lost it should fail here, not go unnoticed.
@@ -254,75 +274,57 @@ def test_the_c_loops_are_built_and_make_the_same_calls_as_the_ctypes_loops() -> 
     assert pdfium_chars._CHAR_LOOP is not None
     assert pdfium_chars._OBJECT_LOOP is not None
     checked = 0
-    for path in SAMPLE_PDFS:
-        document = pdfium.PdfDocument(str(path))
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                textpage = page.get_textpage()
-                raw = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
-                count = pdfium.raw.FPDFText_CountChars(textpage.raw)
-                # Every index, and some pdfium refuses (past the end: their slots stay 0).
-                at = np.arange(count + 3, dtype=np.int64)
-                in_c = pdfium_chars.char_calls_in_c(raw, at)
-                in_python = pdfium_chars.char_calls_in_python(
-                    pdfium_chars.pointer_argument(raw), at.tolist())
-                for ours, theirs in zip(in_c, in_python, strict=True):
-                    assert ours.dtype == theirs.dtype
-                    assert np.array_equal(ours, theirs)
-                assert not in_c[0][count:].any() and not in_c[1][count:].any()
-                # Each character's object's shared properties (the reader asks once per
-                # object; asking per character, objects 0 past the end included, is harder).
-                indices, objects = at.tolist(), in_c[0].tolist()
-                shared_c = pdfium_chars.object_properties_in_c(raw, indices, objects)
-                shared_python = pdfium_chars.object_properties_in_python(raw, indices, objects)
-                for ours, theirs in zip(shared_c, shared_python, strict=True):
-                    if isinstance(ours, np.ndarray):
-                        assert ours.dtype == theirs.dtype
-                        assert np.array_equal(ours, theirs)
-                    else:
-                        assert ours == theirs
-                checked += count
-                textpage.close()
-                page.close()
-        finally:
-            document.close()
+    for _, page in _sample_pages():
+        textpage = page.get_textpage()
+        raw = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+        count = pdfium.raw.FPDFText_CountChars(textpage.raw)
+        # Every index, and some pdfium refuses (past the end: their slots stay 0).
+        at = np.arange(count + 3, dtype=np.int64)
+        in_c = pdfium_chars.char_calls_in_c(raw, at)
+        in_python = pdfium_chars.char_calls_in_python(
+            pdfium_chars.pointer_argument(raw), at.tolist())
+        for ours, theirs in zip(in_c, in_python, strict=True):
+            assert ours.dtype == theirs.dtype
+            assert np.array_equal(ours, theirs)
+        assert not in_c[0][count:].any() and not in_c[1][count:].any()
+        # Each character's object's shared properties (the reader asks once per
+        # object; asking per character, objects 0 past the end included, is harder).
+        indices, objects = at.tolist(), in_c[0].tolist()
+        shared_c = pdfium_chars.object_properties_in_c(raw, indices, objects)
+        shared_python = pdfium_chars.object_properties_in_python(raw, indices, objects)
+        for ours, theirs in zip(shared_c, shared_python, strict=True):
+            if isinstance(ours, np.ndarray):
+                assert ours.dtype == theirs.dtype
+                assert np.array_equal(ours, theirs)
+            else:
+                assert ours == theirs
+        checked += count
+        textpage.close()
     assert checked > 10_000
 
 
 def test_the_path_c_loops_read_the_same_paths_as_the_ctypes_loops(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import pypdfium2 as pdfium
-
     from extractors import pdfium_paths
     from extractors.pdfium_chars import PageTransform
 
     assert pdfium_paths._LOOPS is not None
     loops = pdfium_paths._LOOPS
     shapes = 0
-    for path in SAMPLE_PDFS:
-        document = pdfium.PdfDocument(str(path))
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                transform = PageTransform(page)
-                monkeypatch.setattr(pdfium_paths, "_LOOPS", loops)
-                in_c = pdfium_paths.read_paths(page, transform, index + 1)
-                monkeypatch.setattr(pdfium_paths, "_LOOPS", None)
-                in_python = pdfium_paths.read_paths(page, transform, index + 1)
-                # repr: -0.0 and 0.0, and NaN, told apart as well.
-                assert repr(in_c) == repr(in_python)
-                shapes += sum(len(v) for v in in_c.values())
-                page.close()
-        finally:
-            document.close()
+    for index, page in _sample_pages():
+        transform = PageTransform(page)
+        monkeypatch.setattr(pdfium_paths, "_LOOPS", loops)
+        in_c = pdfium_paths.read_paths(page, transform, index + 1)
+        monkeypatch.setattr(pdfium_paths, "_LOOPS", None)
+        in_python = pdfium_paths.read_paths(page, transform, index + 1)
+        # repr: -0.0 and 0.0, and NaN, told apart as well.
+        assert repr(in_c) == repr(in_python)
+        shapes += sum(len(v) for v in in_c.values())
     assert shapes > 1000
 
 
 def test_a_page_s_characters_are_the_same_with_and_without_the_c_loops(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import pypdfium2 as pdfium
-
     from extractors import pdfium_chars
 
     loops = ("_CHAR_LOOP", "_OBJECT_LOOP", "_GENERATED_LOOP", "_WIDTH_LOOP")
@@ -336,26 +338,18 @@ def test_a_page_s_characters_are_the_same_with_and_without_the_c_loops(
                      table.run.tolist(), table.runs))
 
     chars = 0
-    for path in SAMPLE_PDFS:
-        document = pdfium.PdfDocument(str(path))
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                textpage = page.get_textpage()
-                transform = pdfium_chars.PageTransform(page)
-                for keep_clipped in (False, True):
-                    for name, loop in built.items():
-                        monkeypatch.setattr(pdfium_chars, name, loop)
-                    in_c = pdfium_chars.read_chars(textpage.raw, transform, index + 1,
-                                                   keep_clipped)
-                    for name in loops:
-                        monkeypatch.setattr(pdfium_chars, name, None)
-                    in_python = pdfium_chars.read_chars(textpage.raw, transform, index + 1,
-                                                        keep_clipped)
-                    assert columns(in_c) == columns(in_python)
-                    chars += len(in_c)
-                textpage.close()
-                page.close()
-        finally:
-            document.close()
+    for index, page in _sample_pages():
+        textpage = page.get_textpage()
+        transform = pdfium_chars.PageTransform(page)
+        for keep_clipped in (False, True):
+            for name, loop in built.items():
+                monkeypatch.setattr(pdfium_chars, name, loop)
+            in_c = pdfium_chars.read_chars(textpage.raw, transform, index + 1, keep_clipped)
+            for name in loops:
+                monkeypatch.setattr(pdfium_chars, name, None)
+            in_python = pdfium_chars.read_chars(textpage.raw, transform, index + 1,
+                                                keep_clipped)
+            assert columns(in_c) == columns(in_python)
+            chars += len(in_c)
+        textpage.close()
     assert chars > 10_000
