@@ -134,9 +134,10 @@ def build_set(min_pages: int) -> list[Path]:
     return files
 
 
-def build_long_plan(source: Path, pages: int) -> Path:
-    """One PDF of ``pages`` pages made by appending ``source``'s pages again and again."""
-    target = BENCH / "long" / f"{source.stem}_{pages}p.pdf"
+def build_long_plan(source: Path, pages: int, folder: Path = BENCH / "long") -> Path:
+    """One PDF of ``pages`` pages made by appending ``source``'s pages again and again,
+    written into ``folder``."""
+    target = folder / f"{source.stem}_{pages}p.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
     src = pdfium.PdfDocument(str(source))
     out = pdfium.PdfDocument.new()
