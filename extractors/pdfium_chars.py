@@ -41,12 +41,16 @@ def multiply(m: Matrix, n: Matrix) -> Matrix:
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
+def function_address(name: str) -> int:
+    """The address of pdfium's function ``name`` in the library pypdfium2 loaded."""
+    return ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
+
+
 def c_function(name: str, restype: Any, *argtypes: Any) -> Any:
     """pdfium's function ``name`` taking and giving plain ints and addresses."""
     # pdfium's functions re-declared on plain ints and addresses: ctypes then converts no
     # structure or pointer objects per call (the char loop makes ~10,000 calls a page).
-    return ctypes.CFUNCTYPE(restype, *argtypes)(
-        ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(function_address(name))
 
 
 def unconverted_function(name: str, restype: Any) -> Any:
@@ -54,7 +58,7 @@ def unconverted_function(name: str, restype: Any) -> Any:
     loops: ctypes then converts nothing per call. Each argument must be an int that fits a
     C int (an index) or a ctypes argument object made beforehand (``pointer_argument``,
     ``ctypes.byref``), which ctypes passes as it is."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value)
+    return ctypes.CFUNCTYPE(restype)(function_address(name))
 
 
 def pointer_argument(address: int) -> Any:
@@ -323,21 +327,19 @@ def c_loop(name: str, argtypes: list[Any]) -> Any:
 
 _CHAR_LOOP = c_loop("char_positions", [_VOID, _VOID, ctypes.c_int64, *[_VOID] * 6])
 _OBJECT_LOOP = c_loop("text_object_properties",
-                          [_VOID, _VOID, _VOID, ctypes.c_int64, *[_VOID] * 13])
+                      [_VOID, _VOID, _VOID, ctypes.c_int64, *[_VOID] * 13])
 _GENERATED_LOOP = c_loop("chars_generated", [_VOID, _VOID, ctypes.c_int64, _VOID, _VOID])
 _WIDTH_LOOP = c_loop("glyph_widths", [_VOID, _VOID, _VOID, ctypes.c_int64, _VOID, _VOID, _VOID])
-_is_generated_at = ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value
-_glyph_width_at = ctypes.cast(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_void_p).value
+_is_generated_at = function_address("FPDFText_IsGenerated")
+_glyph_width_at = function_address("FPDFFont_GetGlyphWidth")
 # Asked once per text object by the C loop, as by the Python one.
-_OBJECT_FUNCTIONS = tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-                          for name in ("FPDFText_GetMatrix", "FPDFText_GetFillColor",
-                                       "FPDFText_GetFontSize", "FPDFTextObj_GetFont",
-                                       "FPDFPageObj_GetClipPath", "FPDFClipPath_CountPaths"))
+_OBJECT_FUNCTIONS = tuple(function_address(name) for name in (
+    "FPDFText_GetMatrix", "FPDFText_GetFillColor", "FPDFText_GetFontSize", "FPDFTextObj_GetFont",
+    "FPDFPageObj_GetClipPath", "FPDFClipPath_CountPaths"))
 # The per-character functions' addresses, handed to the C loop, which calls them for every
 # character of a page (the same functions, with the same arguments, as the Python loops).
-_CHAR_FUNCTIONS = tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-                        for name in ("FPDFText_GetTextObject", "FPDFText_GetCharOrigin",
-                                     "FPDFText_GetLooseCharBox"))
+_CHAR_FUNCTIONS = tuple(function_address(name) for name in (
+    "FPDFText_GetTextObject", "FPDFText_GetCharOrigin", "FPDFText_GetLooseCharBox"))
 
 
 def char_calls_in_c(page: int, index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

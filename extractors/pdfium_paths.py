@@ -23,6 +23,7 @@ from extractors.pdfium_chars import (
     c_library,
     c_loop,
     consume,
+    function_address,
     multiply,
 )
 
@@ -71,19 +72,16 @@ def _load_loops() -> Any:
     return c_library() if all(loop is not None for loop in loops) else None
 
 
-def _address(name: str) -> int:
-    return ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
-
-
 _LOOPS = _load_loops()
 # pdfium's functions as the C loops take them: their addresses.
-_page_object_at, _object_type_at = _address("FPDFPage_GetObject"), _address("FPDFPageObj_GetType")
-_draw_mode_at, _object_matrix_at = _address("FPDFPath_GetDrawMode"), _address(
-    "FPDFPageObj_GetMatrix")
-_PAINT_AT = tuple(_address(name) for name in (
+_page_object_at = function_address("FPDFPage_GetObject")
+_object_type_at = function_address("FPDFPageObj_GetType")
+_draw_mode_at = function_address("FPDFPath_GetDrawMode")
+_object_matrix_at = function_address("FPDFPageObj_GetMatrix")
+_PAINT_AT = tuple(function_address(name) for name in (
     "FPDFPageObj_GetStrokeWidth", "FPDFPageObj_GetStrokeColor", "FPDFPageObj_GetFillColor"))
-_count_segments_at = _address("FPDFPath_CountSegments")
-_SEGMENT_AT = tuple(_address(name) for name in (
+_count_segments_at = function_address("FPDFPath_CountSegments")
+_SEGMENT_AT = tuple(function_address(name) for name in (
     "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType",
     "FPDFPathSegment_GetClose"))
 
